@@ -1,0 +1,165 @@
+// Package build is the only place that knows the order of a build:
+// configuration → sources → front matter → site graph → templates and
+// assets → content pages (streamed) → lists → feeds, sitemap, catalogue,
+// calendar → static files → publish. Each step is timed and its errors are
+// wrapped with the step's name.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"time"
+
+	"github.com/fazhi-dev/fazhi/internal/config"
+	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/markup"
+	"github.com/fazhi-dev/fazhi/internal/overlay"
+	"github.com/fazhi-dev/fazhi/internal/publish"
+	"github.com/fazhi-dev/fazhi/internal/scss"
+	"github.com/fazhi-dev/fazhi/internal/site"
+)
+
+// Options configures one build.
+type Options struct {
+	// Source is the site folder: site.toml, content/, layouts/, assets/, static/.
+	Source fs.FS
+	// Theme is the default theme (layouts/, assets/, static/), overridden
+	// file by file by the site's own folders. May be nil.
+	Theme fs.FS
+	// Out receives the files.
+	Out publish.Publisher
+	// BaseURL overrides site.toml's baseURL when not empty.
+	BaseURL string
+	// Drafts, Future and Expired include pages otherwise left out.
+	Drafts, Future, Expired bool
+	// Now is the build time (default: time.Now()).
+	Now time.Time
+	// Sass compiles SCSS; nil means no stylesheet is built, which is an
+	// error when the site has assets/scss/main.scss (see NeedSass).
+	Sass scss.Compiler
+	// Search runs the search indexer on the written output; nil skips it.
+	Search Indexer
+	// Serve marks a preview build: templates may add the reload script.
+	Serve bool
+	// Workers is the number of pages rendered at once (default: GOMAXPROCS).
+	Workers int
+	// Collect keeps each page's links and ids in Result.Pages for checks.
+	Collect bool
+	// Log receives progress messages (default: discard).
+	Log *slog.Logger
+}
+
+// Indexer builds a search index over the written HTML.
+type Indexer interface {
+	Index(ctx context.Context, out publish.Publisher) error
+}
+
+// Result summarises a build.
+type Result struct {
+	Config *config.Config
+	Site   *site.Site
+	// Pages counts outputs by kind ("page", "section", …); Files counts
+	// every file written.
+	Pages map[string]int
+	Files int
+	// Published tells what changed against the previous output.
+	Published *publish.Result
+	// Steps lists each step's duration in order.
+	Steps []Step
+	// Rendered holds each content page's links and ids when
+	// Options.Collect is set, keyed by content path.
+	Rendered map[string]*markup.Rendered
+	// Warnings are problems that did not stop the build.
+	Warnings diag.List
+	// Duration is the whole build's wall time.
+	Duration time.Duration
+}
+
+// Step is one timed stage of the build.
+type Step struct {
+	Name     string
+	Duration time.Duration
+}
+
+// NeedSass reports whether the layered site has an SCSS entry.
+func NeedSass(src, theme fs.FS) bool {
+	_, err := fs.Stat(overlay.New(src, theme), scss.Entry)
+	return err == nil
+}
+
+// Build runs every step. On any error the publisher is aborted, so the
+// previous output stays as it was.
+func Build(ctx context.Context, o Options) (res *Result, err error) {
+	start := time.Now()
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	b := &builder{o: o, res: &Result{Pages: map[string]int{}}, ctx: ctx}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("内部错误（请报告此问题）: %v", r)
+		}
+		if err != nil {
+			_ = o.Out.Abort()
+			res = nil
+		}
+	}()
+	steps := []struct {
+		name string
+		fn   func() error
+	}{
+		{"config", b.loadConfig},
+		{"read", b.read},
+		{"assemble", b.assemble},
+		{"prepare", b.prepare},
+		{"assets", b.assets},
+		{"pages", b.renderPages},
+		{"lists", b.renderLists},
+		{"outputs", b.outputs},
+		{"static", b.static},
+	}
+	for _, s := range steps {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		t := time.Now()
+		if err := s.fn(); err != nil {
+			return nil, wrap(s.name, err)
+		}
+		b.res.Steps = append(b.res.Steps, Step{s.name, time.Since(t)})
+	}
+	if o.Search != nil {
+		t := time.Now()
+		if err := o.Search.Index(ctx, b.sink); err != nil {
+			return nil, wrap("search", err)
+		}
+		b.res.Steps = append(b.res.Steps, Step{"search", time.Since(t)})
+	}
+	t := time.Now()
+	pub, err := o.Out.Commit()
+	if err != nil {
+		return nil, wrap("publish", err)
+	}
+	b.res.Steps = append(b.res.Steps, Step{"publish", time.Since(t)})
+	b.res.Published = pub
+	b.res.Files = pub.Files
+	b.res.Duration = time.Since(start)
+	return b.res, nil
+}
+
+// wrap keeps author-facing errors as they are (they already name file and
+// line) and prefixes others with the step.
+func wrap(step string, err error) error {
+	var l diag.List
+	var e *diag.Error
+	if errors.As(err, &l) || errors.As(err, &e) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", step, err)
+}

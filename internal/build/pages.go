@@ -1,0 +1,217 @@
+package build
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+
+	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/markup"
+	"github.com/fazhi-dev/fazhi/internal/markup/statute"
+	"github.com/fazhi-dev/fazhi/internal/publish"
+	"github.com/fazhi-dev/fazhi/internal/qrcode"
+	"github.com/fazhi-dev/fazhi/internal/render"
+	"github.com/fazhi-dev/fazhi/internal/scss"
+	"github.com/fazhi-dev/fazhi/internal/site"
+	"github.com/fazhi-dev/fazhi/internal/tmpl"
+)
+
+// basePath returns the path part of the base URL, "/sub/".
+func basePath(base string) string {
+	u, err := url.Parse(base)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		return u.Path + "/"
+	}
+	return u.Path
+}
+
+// prepare loads templates and sets up Markdown and the renderer.
+func (b *builder) prepare() error {
+	cfg := b.cfg
+	bp := basePath(cfg.BaseURL)
+	origin := ""
+	if strings.Contains(cfg.BaseURL, "://") {
+		origin = strings.TrimSuffix(strings.TrimSuffix(cfg.BaseURL, "/"), strings.TrimSuffix(bp, "/"))
+	}
+	b.abs = func(u string) string {
+		return origin + (&url.URL{Path: tmpl.RelURL(bp, u)}).EscapedPath() + fragment(u)
+	}
+	b.conv = markup.New(markup.Options{
+		UnsafeHTML:  cfg.Markup.UnsafeHTML,
+		TrustHTML:   cfg.Markup.TrustHTML,
+		IframeHosts: cfg.Markup.IframeHosts,
+		BasePath:    bp,
+		Statute:     []goldmark.Extender{statute.New(statute.WithResolver(b.site))},
+	})
+	inline := markup.New(markup.Options{BasePath: bp})
+	funcs := tmpl.Funcs(tmpl.FuncOptions{
+		BaseURL: cfg.BaseURL,
+		Now:     b.o.Now,
+		QR:      qrcode.SVG,
+		Markdownify: func(s string) (template.HTML, error) {
+			r, err := inline.Render(markup.Doc{Body: []byte(s)})
+			if err != nil {
+				return "", err
+			}
+			h := strings.TrimSpace(string(r.HTML))
+			if strings.HasPrefix(h, "<p>") && strings.HasSuffix(h, "</p>") && strings.Count(h, "<p>") == 1 {
+				h = strings.TrimSuffix(strings.TrimPrefix(h, "<p>"), "</p>")
+			}
+			return template.HTML(h), nil
+		},
+	})
+	set, err := tmpl.Load(b.fsys, funcs)
+	if err != nil {
+		return err
+	}
+	b.tmpl = set
+	sd := &render.SiteData{
+		Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Identity: cfg.Identity,
+		Menu: menu(cfg.Menu.Main), Params: cfg.Params, Sections: b.site.Sections, Tags: b.site.Tags,
+		Series: b.site.Series, Search: cfg.SearchEnabled() && b.o.Search != nil, Now: b.o.Now, Serve: b.o.Serve,
+		Home: b.site.Home, Graph: b.site,
+	}
+	for i, m := range cfg.Mourning {
+		from := startOfDay(m.From.Time, cfg)
+		to := startOfDay(m.To.Time, cfg).AddDate(0, 0, 1)
+		if !b.o.Now.Before(from) && b.o.Now.Before(to) {
+			sd.Mourning = &cfg.Mourning[i]
+			break
+		}
+	}
+	b.renderer = &render.Renderer{Site: b.site, Data: sd, Tmpl: set, Markup: b.conv, QR: qrcode.SVG, Abs: b.abs}
+	return nil
+}
+
+func fragment(u string) string {
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		return u[i:]
+	}
+	return ""
+}
+
+// assets compiles the stylesheet and fingerprints the script.
+func (b *builder) assets() error {
+	sd := b.renderer.Data
+	if _, err := fs.Stat(b.fsys, scss.Entry); err == nil {
+		if b.o.Sass == nil {
+			return &diag.Error{File: scss.Entry, Msg: scss.ErrNotFound.Error()}
+		}
+		css, err := b.o.Sass.Compile(b.fsys, scss.Entry)
+		if err != nil {
+			return err
+		}
+		name := fmt.Sprintf("css/main.%s.css", publish.Hash(css)[:10])
+		if err := b.sink.WriteFile(name, css); err != nil {
+			return err
+		}
+		sd.CSS = "/" + name
+	}
+	if js, err := fs.ReadFile(b.fsys, "static/js/fazhi.js"); err == nil {
+		name := fmt.Sprintf("js/fazhi.%s.js", publish.Hash(js)[:10])
+		if err := b.sink.WriteFile(name, js); err != nil {
+			return err
+		}
+		sd.JS = "/" + name
+	}
+	return nil
+}
+
+// renderPages renders content pages in parallel, each read, rendered,
+// written and dropped before the next.
+func (b *builder) renderPages() error {
+	pages := b.site.Pages
+	errs := make([]error, len(pages))
+	var rendered []*markup.Rendered
+	if b.o.Collect {
+		rendered = make([]*markup.Rendered, len(pages))
+	}
+	parallel(b.ctx, len(pages), b.workers(), func(i int) {
+		p := pages[i]
+		src, err := b.body(p)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		out, err := b.renderer.Page(p, src, b.sink)
+		if err != nil {
+			errs[i] = fmt.Errorf("%s: %w", p.SourcePath(), err)
+			var de *diag.Error
+			if asDiag(err, &de) {
+				errs[i] = err
+			}
+			return
+		}
+		if rendered != nil {
+			rendered[i] = out
+		}
+		if err := b.copyResources(p); err != nil {
+			errs[i] = err
+		}
+	})
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	var list diag.List
+	for _, err := range errs {
+		list.Add(err)
+	}
+	if len(list) > 0 {
+		return list
+	}
+	if rendered != nil {
+		b.res.Rendered = make(map[string]*markup.Rendered, len(pages))
+		for i, p := range pages {
+			b.res.Rendered[p.Path] = rendered[i]
+		}
+	}
+	b.res.Pages["page"] = len(pages)
+	return nil
+}
+
+// copyResources copies a bundle's files beside its page.
+func (b *builder) copyResources(p *site.Page) error {
+	dir := path.Dir(p.File.Path)
+	for _, r := range p.File.Resources {
+		data, err := fs.ReadFile(b.o.Source, "content/"+r)
+		if err != nil {
+			return diag.New("content/"+r, 0, "无法读取附件：%v", err)
+		}
+		rel := strings.TrimPrefix(r, dir+"/")
+		name := strings.TrimPrefix(p.URL, "/") + rel
+		if err := b.sink.WriteFile(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) renderLists() error {
+	c := &countSink{next: b.sink}
+	if err := b.renderer.Lists(c, b.body); err != nil {
+		return err
+	}
+	if err := b.renderer.Aliases(c); err != nil {
+		return err
+	}
+	b.res.Pages["list"] = c.n
+	return nil
+}
+
+type countSink struct {
+	next render.Sink
+	n    int
+}
+
+func (c *countSink) WriteFile(name string, data []byte) error {
+	c.n++
+	return c.next.WriteFile(name, data)
+}

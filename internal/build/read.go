@@ -1,0 +1,282 @@
+package build
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/fazhi-dev/fazhi/internal/config"
+	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/frontmatter"
+	"github.com/fazhi-dev/fazhi/internal/markup"
+	"github.com/fazhi-dev/fazhi/internal/overlay"
+	"github.com/fazhi-dev/fazhi/internal/publish"
+	"github.com/fazhi-dev/fazhi/internal/render"
+	"github.com/fazhi-dev/fazhi/internal/site"
+	"github.com/fazhi-dev/fazhi/internal/source"
+	"github.com/fazhi-dev/fazhi/internal/tmpl"
+)
+
+// MaxFrontMatter is the largest front matter read (1 MiB); a file whose
+// front matter is longer is reported instead of read without end.
+const MaxFrontMatter = 1 << 20
+
+type builder struct {
+	o    Options
+	ctx  context.Context
+	res  *Result
+	cfg  *config.Config
+	fsys fs.FS // site over theme
+	tree *source.Tree
+	srcs []site.Source
+	site *site.Site
+
+	tmpl     *tmpl.Set
+	conv     *markup.Converter
+	renderer *render.Renderer
+	sink     publish.Publisher
+	abs      func(string) string
+	mu       sync.Mutex
+}
+
+func (b *builder) loadConfig() error {
+	cfg, err := config.Load(b.o.Source)
+	if err != nil {
+		return err
+	}
+	if b.o.BaseURL != "" {
+		cfg.BaseURL = b.o.BaseURL
+		if !strings.HasSuffix(cfg.BaseURL, "/") {
+			cfg.BaseURL += "/"
+		}
+	}
+	b.cfg = cfg
+	b.res.Config = cfg
+	b.o.Now = b.o.Now.In(cfg.Location)
+	b.fsys = overlay.New(b.o.Source, b.o.Theme)
+	b.sink = b.o.Out
+	if cfg.Minify {
+		b.sink = minifySink{b.sink}
+	}
+	if cfg.Precompress {
+		b.sink = compressSink{b.sink}
+	}
+	return nil
+}
+
+// read walks content/ and decodes every front matter in parallel. Bodies
+// are not kept: the page stage reads them again, one at a time.
+func (b *builder) read() error {
+	tree, err := source.Walk(b.o.Source, "content")
+	if err != nil {
+		return err
+	}
+	b.tree = tree
+	for _, s := range tree.Skipped {
+		b.res.Warnings = append(b.res.Warnings, &diag.Error{File: "content/" + s, Level: diag.LevelWarning,
+			Msg: "符号链接不会被读取：请把文件本身放进 content 文件夹 (symbolic link not followed)"})
+	}
+	srcs := make([]site.Source, len(tree.Files))
+	errs := make([]error, len(tree.Files))
+	parallel(b.ctx, len(tree.Files), b.workers(), func(i int) {
+		f := tree.Files[i]
+		meta, bodyLine, err := readHead(b.o.Source, f.Path, b.cfg)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		srcs[i] = site.Source{File: f, Meta: meta, BodyLine: bodyLine}
+	})
+	var list diag.List
+	for i, err := range errs {
+		if err != nil {
+			list.Add(err)
+			continue
+		}
+		b.srcs = append(b.srcs, srcs[i])
+	}
+	return list.Err()
+}
+
+// readHead reads only a file's front matter.
+func readHead(fsys fs.FS, p string, cfg *config.Config) (*frontmatter.Meta, int, error) {
+	file := "content/" + p
+	f, err := fsys.Open(file)
+	if err != nil {
+		return nil, 0, diag.New(file, 0, "无法读取文件：%v", err)
+	}
+	defer f.Close()
+	head, err := readFrontMatter(f)
+	if err != nil {
+		return nil, 0, diag.New(file, 0, "%v", err)
+	}
+	fm, _, fmLine, bodyLine, err := frontmatter.Split(file, head)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !utf8Valid(fm) {
+		return nil, 0, diag.New(file, 1, "前言含有无效的 UTF-8 字符：请用 UTF-8 编码保存文件 (invalid UTF-8)")
+	}
+	meta, err := frontmatter.Decode(file, fm, fmLine, cfg.Location)
+	return meta, bodyLine, err
+}
+
+// readFrontMatter reads lines up to and including the closing "+++".
+func readFrontMatter(r io.Reader) ([]byte, error) {
+	br := bufio.NewReaderSize(r, 16<<10)
+	var out bytes.Buffer
+	first := true
+	for {
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			// A very long line: keep reading it.
+			out.Write(line)
+			for err == bufio.ErrBufferFull {
+				line, err = br.ReadSlice('\n')
+				out.Write(line)
+				if out.Len() > MaxFrontMatter {
+					return nil, errFrontMatterTooLong
+				}
+			}
+		} else {
+			out.Write(line)
+		}
+		trim := strings.TrimSpace(strings.TrimPrefix(string(line), "\xef\xbb\xbf"))
+		if first {
+			first = false
+			if trim != "+++" {
+				return out.Bytes(), nil // Split reports the problem
+			}
+		} else if trim == "+++" {
+			return out.Bytes(), nil
+		}
+		if out.Len() > MaxFrontMatter {
+			return nil, errFrontMatterTooLong
+		}
+		if err == io.EOF {
+			return out.Bytes(), nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+var errFrontMatterTooLong = diagErr("前言超过 1 MB：前言只放标题、日期等信息，正文写在第二个 +++ 之后 (front matter too long)")
+
+type diagErr string
+
+func (e diagErr) Error() string { return string(e) }
+
+// body reads a page's Markdown body.
+func (b *builder) body(p *site.Page) ([]byte, error) {
+	if p.File.Path == "" {
+		return nil, nil
+	}
+	file := "content/" + p.File.Path
+	src, err := fs.ReadFile(b.o.Source, file)
+	if err != nil {
+		return nil, diag.New(file, 0, "无法读取文件：%v", err)
+	}
+	_, body, _, _, err := frontmatter.Split(file, src)
+	if err != nil {
+		return nil, err
+	}
+	if !utf8Valid(body) {
+		body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
+		b.warn(&diag.Error{File: file, Level: diag.LevelWarning, Msg: "正文含有无效的 UTF-8 字符，已替换为 �：请用 UTF-8 编码保存文件 (invalid UTF-8)"})
+	}
+	if bytes.IndexByte(body, 0) >= 0 {
+		body = bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
+	}
+	return body, nil
+}
+
+func (b *builder) warn(e *diag.Error) {
+	b.mu.Lock()
+	b.res.Warnings = append(b.res.Warnings, e)
+	b.mu.Unlock()
+}
+
+func (b *builder) workers() int {
+	if b.o.Workers > 0 {
+		return b.o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// parallel runs fn(0..n-1) on w goroutines, stopping early when ctx ends.
+func parallel(ctx context.Context, n, w int, fn func(i int)) {
+	if w > n {
+		w = n
+	}
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for k := 0; k < w; k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func (b *builder) assemble() error {
+	s, err := site.Assemble(b.srcs, site.Options{Config: b.cfg, Now: b.o.Now, Drafts: b.o.Drafts, Future: b.o.Future, Expired: b.o.Expired})
+	if err != nil {
+		return err
+	}
+	b.site = s
+	b.res.Site = s
+	b.res.Warnings = append(b.res.Warnings, s.Warnings...)
+	b.srcs = nil
+	// Attachments: sizes and types from the bundle.
+	for _, p := range s.Pages {
+		if p.Policy == nil {
+			continue
+		}
+		for _, a := range p.Policy.Attachments {
+			rel := path.Join(path.Dir(p.Path), a.File)
+			st, err := fs.Stat(b.o.Source, "content/"+rel)
+			if err != nil {
+				continue
+			}
+			ext := strings.ToUpper(strings.TrimPrefix(path.Ext(a.File), "."))
+			p.Policy.Files = append(p.Policy.Files, site.AttachmentFile{
+				Name: a.Name, File: a.File, URL: p.URL + a.File, Ext: ext, Size: st.Size(),
+			})
+		}
+	}
+	return nil
+}
+
+func utf8Valid(b []byte) bool { return utf8.Valid(b) }
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

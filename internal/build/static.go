@@ -1,0 +1,43 @@
+package build
+
+import (
+	"io/fs"
+	"strings"
+)
+
+// static copies static/ (site over theme) and loose content files.
+func (b *builder) static() error {
+	err := fs.WalkDir(b.fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "static" {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 || d.IsDir() {
+			return nil
+		}
+		name := strings.TrimPrefix(p, "static/")
+		if name == "js/fazhi.js" {
+			return nil // written fingerprinted by assets
+		}
+		data, err := fs.ReadFile(b.fsys, p)
+		if err != nil {
+			return err
+		}
+		return b.sink.WriteFile(name, data)
+	})
+	if err != nil {
+		return err
+	}
+	for _, a := range b.tree.Assets {
+		data, err := fs.ReadFile(b.o.Source, "content/"+a)
+		if err != nil {
+			return err
+		}
+		if err := b.sink.WriteFile(a, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/fazhi-dev/fazhi"
+	"github.com/fazhi-dev/fazhi/internal/build"
+	"github.com/fazhi-dev/fazhi/internal/config"
+	"github.com/fazhi-dev/fazhi/internal/publish"
+	"github.com/fazhi-dev/fazhi/internal/scss"
+)
+
+// buildFlags are the flags shared by build, serve and check.
+type buildFlags struct {
+	source, dest, baseURL, now string
+	drafts, future, expired    bool
+}
+
+func (f *buildFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	BoolVar(*bool, string, bool, string)
+}, withDest bool) {
+	fs.StringVar(&f.source, "s", ".", "站点文件夹 (site folder)")
+	if withDest {
+		fs.StringVar(&f.dest, "d", "", "输出文件夹，默认 <站点>/public (output folder)")
+		fs.StringVar(&f.baseURL, "baseURL", "", "覆盖 site.toml 的 baseURL (override baseURL)")
+	}
+	fs.StringVar(&f.now, "now", "", "构建时间，如 2024-03-01 或 2024-03-01T09:00:00+08:00；默认当前时间 (build time)")
+	fs.BoolVar(&f.drafts, "drafts", false, "包括草稿 (include drafts)")
+	fs.BoolVar(&f.future, "future", false, "包括发布日期在将来的页面 (include future pages)")
+	fs.BoolVar(&f.expired, "expired", false, "包括已过期的页面 (include expired pages)")
+}
+
+func runBuild(env *Env, args []string) int {
+	var f buildFlags
+	fl := newFlags(env, "build", "build [-s 站点] [-d 输出] [--baseURL URL] [--drafts] [--future] [--expired] [--now 时间]")
+	f.register(fl, true)
+	if code, ok := parse(fl, args); !ok {
+		return code
+	}
+	now, err := parseNow(f.now)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "fazhi build:", err)
+		return ExitUsage
+	}
+	dest := f.dest
+	if dest == "" {
+		dest = filepath.Join(f.source, "public")
+	}
+	if st, err := os.Stat(f.source); err != nil || !st.IsDir() {
+		fmt.Fprintf(env.Stderr, "fazhi build: 站点文件夹「%s」不存在 (site folder not found)\n", f.source)
+		return ExitUsage
+	}
+	src := os.DirFS(f.source)
+	sass, err := startSass(src, f.source)
+	if err != nil {
+		report(env.Stderr, err)
+		return ExitContent
+	}
+	if sass != nil {
+		defer sass.Close()
+	}
+	out, err := publish.OpenDir(dest)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "fazhi build:", err)
+		return ExitContent
+	}
+	opts := build.Options{
+		Source: src, Theme: fazhi.Theme, Out: out, BaseURL: f.baseURL,
+		Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now, Sass: sass,
+	}
+	res, err := build.Build(env.Ctx, opts)
+	if err != nil {
+		report(env.Stderr, err)
+		fmt.Fprintln(env.Stderr, "构建失败，原有输出保持不变 (build failed; previous output left as it was)")
+		return ExitContent
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(env.Stderr, "警告:", w.Error())
+	}
+	summary(env, res, dest)
+	return ExitOK
+}
+
+// startSass starts Dart Sass when the site (or theme) has SCSS.
+func startSass(src fs.FS, dir string) (scss.Compiler, error) {
+	if !build.NeedSass(src, fazhi.Theme) {
+		return nil, nil
+	}
+	cfg, _ := config.Load(src)
+	configured := ""
+	if cfg != nil {
+		configured = cfg.DartSass
+		if configured != "" && !filepath.IsAbs(configured) {
+			configured = filepath.Join(dir, configured)
+		}
+	}
+	wd, _ := os.Getwd()
+	exe, _ := os.Executable()
+	bin, err := scss.Find(configured, dir, wd, filepath.Dir(exe))
+	if err != nil {
+		return nil, err
+	}
+	return scss.Start(bin)
+}
+
+func summary(env *Env, res *build.Result, dest string) {
+	var kinds []string
+	s := res.Site
+	byType := map[string]int{}
+	for _, p := range s.Pages {
+		byType[p.Type]++
+	}
+	names := map[string]string{"policy": "政策文件", "notice": "公告", "article": "文章", "page": "普通页面"}
+	keys := make([]string, 0, len(byType))
+	for k := range byType {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		kinds = append(kinds, fmt.Sprintf("%s %d", names[k], byType[k]))
+	}
+	p := res.Published
+	fmt.Fprintf(env.Stdout, "内容页 %d（%s），列表页 %d\n", res.Pages["page"], strings.Join(kinds, "，"), res.Pages["list"])
+	fmt.Fprintf(env.Stdout, "文件 %d：新写入 %d，未变 %d，删除 %d\n", p.Files, len(p.Written), p.Unchanged, len(p.Removed))
+	fmt.Fprintf(env.Stdout, "用时 %d 毫秒，输出到 %s\n", res.Duration.Milliseconds(), dest)
+}

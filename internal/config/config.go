@@ -1,0 +1,305 @@
+// Package config reads site.toml: the site's identity, menus, markup
+// switches and check settings. Loading is strict: a key that fazhi does not
+// know is an error naming the key and its line, because a misspelt key would
+// otherwise be ignored without a word.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/tomlpos"
+)
+
+// FileName is the name of the site configuration file.
+const FileName = "site.toml"
+
+// Config is the decoded site.toml.
+type Config struct {
+	Title        string         `toml:"title"`
+	BaseURL      string         `toml:"baseURL"`
+	LanguageCode string         `toml:"languageCode"`
+	TimeZone     string         `toml:"timeZone"`
+	Paginate     int            `toml:"paginate"`
+	Search       *bool          `toml:"search"`
+	Minify       bool           `toml:"minify"`
+	Precompress  bool           `toml:"precompress"`
+	DartSass     string         `toml:"dartSass"`
+	Identity     Identity       `toml:"identity"`
+	Menu         Menus          `toml:"menu"`
+	Markup       Markup         `toml:"markup"`
+	Params       map[string]any `toml:"params"`
+	Mourning     []Mourning     `toml:"mourning"`
+	Check        Check          `toml:"check"`
+
+	// Location is TimeZone loaded; set by Load.
+	Location *time.Location `toml:"-"`
+}
+
+// Identity is the footer block that government-website rules require.
+type Identity struct {
+	Sponsor       string `toml:"sponsor"`       // 主办单位
+	Operator      string `toml:"operator"`      // 承办单位
+	SiteCode      string `toml:"siteCode"`      // 网站标识码
+	ICP           string `toml:"icp"`           // ICP备案号
+	Police        string `toml:"police"`        // 公安机关备案号
+	Address       string `toml:"address"`       // 地址
+	Phone         string `toml:"phone"`         // 电话
+	Email         string `toml:"email"`         // 邮箱
+	Postcode      string `toml:"postcode"`      // 邮编
+	CorrectionURL string `toml:"correctionURL"` // 我要纠错
+	Domain        string `toml:"domain"`        // SiteDomain meta
+}
+
+// PoliceCode returns the digits of the 公安机关备案号, used to link the
+// number to its public record page.
+func (id Identity) PoliceCode() string {
+	return digitRun.FindString(id.Police)
+}
+
+var digitRun = regexp.MustCompile(`[0-9]{6,}`)
+
+// Menus holds the named menus; only "main" is used by the default theme.
+type Menus struct {
+	Main []MenuItem `toml:"main"`
+}
+
+// MenuItem is one entry of a menu.
+type MenuItem struct {
+	Name   string `toml:"name"`
+	URL    string `toml:"url"`
+	Weight int    `toml:"weight"`
+}
+
+// Markup holds the Markdown switches.
+type Markup struct {
+	// UnsafeHTML lets raw HTML in Markdown through (sanitized unless TrustHTML).
+	UnsafeHTML bool `toml:"unsafeHTML"`
+	// TrustHTML skips the sanitizer for raw HTML.
+	TrustHTML bool `toml:"trustHTML"`
+	// IframeHosts lists the hosts whose iframes the sanitizer keeps.
+	IframeHosts []string `toml:"iframeHosts"`
+}
+
+// Mourning is a period during which the whole site is shown in grey.
+type Mourning struct {
+	From   Date   `toml:"from"`
+	To     Date   `toml:"to"`
+	Banner string `toml:"banner"`
+}
+
+// Check holds the levels of check rules ("off", "warning", "error") and the
+// freshness limits in days by column type.
+type Check struct {
+	Rules     map[string]string `toml:"-"`
+	Freshness map[string]int    `toml:"freshness"`
+}
+
+// UnmarshalTOML reads [check] where every key but "freshness" is a rule id.
+func (c *Check) UnmarshalTOML(v any) error {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return errors.New("[check] 必须是一个表 (must be a table)")
+	}
+	c.Rules = map[string]string{}
+	for k, val := range m {
+		if k == "freshness" {
+			fm, ok := val.(map[string]any)
+			if !ok {
+				return errors.New("[check.freshness] 必须是一个表，如 工作动态 = 14")
+			}
+			c.Freshness = map[string]int{}
+			for ct, d := range fm {
+				n, ok := d.(int64)
+				if !ok || n < 0 {
+					return fmt.Errorf("[check.freshness] %s 应为天数（整数），如 %s = 14", ct, ct)
+				}
+				c.Freshness[ct] = int(n)
+			}
+			continue
+		}
+		s, ok := val.(string)
+		if !ok {
+			return fmt.Errorf("[check] %s 应为 \"off\"、\"warning\" 或 \"error\"", k)
+		}
+		if _, ok := diag.ParseLevel(s); !ok {
+			return fmt.Errorf("[check] %s = %q 无效，应为 \"off\"、\"warning\" 或 \"error\"", k, s)
+		}
+		c.Rules[k] = s
+	}
+	return nil
+}
+
+// Date is a calendar date or date-time from TOML or a string.
+type Date struct{ time.Time }
+
+// UnmarshalTOML accepts a TOML date, date-time or a "YYYY-MM-DD" string.
+func (d *Date) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case time.Time:
+		d.Time = x
+		return nil
+	case string:
+		t, err := ParseTime(x, time.UTC)
+		if err != nil {
+			return err
+		}
+		d.Time = t
+		return nil
+	}
+	return fmt.Errorf("应为日期，如 2024-03-01 (expected a date)")
+}
+
+// SearchEnabled reports whether the Pagefind index should be built.
+func (c *Config) SearchEnabled() bool { return c.Search == nil || *c.Search }
+
+// Default returns the configuration with every default set.
+func Default() *Config {
+	return &Config{
+		Title:        "fazhi",
+		BaseURL:      "/",
+		LanguageCode: "zh-CN",
+		TimeZone:     "Asia/Shanghai",
+		Paginate:     20,
+		Params:       map[string]any{},
+	}
+}
+
+// Load reads and validates site.toml from fsys.
+func Load(fsys fs.FS) (*Config, error) {
+	src, err := fs.ReadFile(fsys, FileName)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, diag.New(FileName, 0, "找不到 site.toml：请在站点文件夹中创建它，至少写上 title = \"网站名称\" (site.toml not found)")
+		}
+		return nil, diag.New(FileName, 0, "无法读取：%v", err)
+	}
+	return Parse(src)
+}
+
+// Parse decodes and validates site.toml's text.
+func Parse(src []byte) (*Config, error) {
+	cfg := Default()
+	pos := tomlpos.New(src)
+	md, err := toml.Decode(string(src), cfg)
+	if err != nil {
+		return nil, decodeError(FileName, 0, err, pos)
+	}
+	var errs diag.List
+	for _, k := range md.Undecoded() {
+		key := k.String()
+		if strings.HasPrefix(key, "params.") || strings.HasPrefix(key, "check.") {
+			continue
+		}
+		errs = append(errs, diag.New(FileName, pos.Line(key),
+			"未知的设置项「%s」：请检查拼写，可用的设置项见 docs (unknown key %q)", key, key))
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if err := cfg.finish(pos); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func (c *Config) finish(pos *tomlpos.Index) error {
+	var errs diag.List
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		errs = append(errs, diag.New(FileName, pos.Line("timeZone"),
+			"时区「%s」无效，应写成 \"Asia/Shanghai\" 这样的名称 (unknown time zone)", c.TimeZone))
+	}
+	c.Location = loc
+	if c.Paginate < 1 {
+		errs = append(errs, diag.New(FileName, pos.Line("paginate"), "paginate 应为正整数，如 paginate = 20"))
+	}
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	if c.BaseURL != "/" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "/") {
+		errs = append(errs, diag.New(FileName, pos.Line("baseURL"),
+			"baseURL「%s」应以 https:// 开头，如 baseURL = \"https://fzb.example.gov.cn/\"", c.BaseURL))
+	}
+	for i, m := range c.Mourning {
+		if m.From.IsZero() || m.To.IsZero() || m.To.Before(m.From.Time) {
+			errs = append(errs, diag.New(FileName, pos.Line(fmt.Sprintf("mourning.%d", i)),
+				"[[mourning]] 需要 from 和 to 两个日期，且 to 不早于 from，如 from = 2024-04-04、to = 2024-04-04"))
+		}
+	}
+	return errs.Err()
+}
+
+var (
+	lineInMsg    = regexp.MustCompile(`line (\d+)`)
+	lastKeyInMsg = regexp.MustCompile(`last key "([^"]+)"`)
+	destType     = regexp.MustCompile(`destination has type ([a-z0-9.]+)`)
+)
+
+// typeWords says in Chinese what kind of value a Go destination wants.
+var typeWords = map[string]string{
+	"string":    "文字，用英文双引号括起来，如 \"某市司法局\"",
+	"slice":     "列表，如 [\"行政复议\", \"法治政府\"]",
+	"int":       "整数，如 10",
+	"int64":     "整数，如 10",
+	"bool":      "true 或 false",
+	"time.Time": "日期，如 2024-03-01",
+}
+
+// decodeError turns a TOML decoder error into an author-facing error with
+// the file and line. offset is added to line numbers (front matter starts
+// after the opening +++ line).
+func decodeError(file string, offset int, err error, pos *tomlpos.Index) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		if !isASCII(pe.Message) {
+			// One of our own UnmarshalTOML messages: the value, not the syntax, is wrong.
+			key := pe.LastKey
+			return &diag.Error{File: file, Line: pe.Position.Line + offset, Col: pe.Position.Col,
+				Msg: fmt.Sprintf("「%s」的值不对：%s", key, pe.Message)}
+		}
+		return &diag.Error{File: file, Line: pe.Position.Line + offset, Col: pe.Position.Col,
+			Msg: fmt.Sprintf("TOML 格式错误：%s。请检查这一行的引号、等号和括号是否成对 (TOML syntax error)", pe.Message)}
+	}
+	msg := err.Error()
+	line := 0
+	if m := lineInMsg.FindStringSubmatch(msg); m != nil {
+		fmt.Sscan(m[1], &line)
+		line += offset
+	}
+	key := ""
+	if m := lastKeyInMsg.FindStringSubmatch(msg); m != nil {
+		key = m[1]
+		if l := pos.Line(key); l > 0 {
+			line = l + offset
+		}
+	}
+	if m := destType.FindStringSubmatch(msg); m != nil && key != "" {
+		if w, ok := typeWords[m[1]]; ok {
+			return &diag.Error{File: file, Line: line, Msg: fmt.Sprintf("「%s」的值类型不对：应为%s (wrong type)", key, w)}
+		}
+	}
+	msg = strings.TrimPrefix(msg, "toml: ")
+	return &diag.Error{File: file, Line: line, Msg: "设置值类型不对：" + msg}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// DecodeError is decodeError for other packages that decode TOML (front matter).
+func DecodeError(file string, offset int, err error, pos *tomlpos.Index) error {
+	return decodeError(file, offset, err, pos)
+}

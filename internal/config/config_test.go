@@ -1,0 +1,103 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseDefaults(t *testing.T) {
+	cfg, err := Parse([]byte(`title = "某市法治政府网"`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.LanguageCode != "zh-CN" || cfg.TimeZone != "Asia/Shanghai" || cfg.Paginate != 20 || cfg.BaseURL != "/" || !cfg.SearchEnabled() {
+		t.Fatalf("defaults not applied: %+v", cfg)
+	}
+	if cfg.Location.String() != "Asia/Shanghai" {
+		t.Fatalf("location = %v", cfg.Location)
+	}
+}
+
+func TestParseFull(t *testing.T) {
+	src := `title = "网"
+baseURL = "https://fzb.example.gov.cn/sub"
+paginate = 5
+search = false
+[identity]
+sponsor = "某市人民政府办公室"
+police = "某公网安备 99010202000001号"
+[[menu.main]]
+name = "首页"
+url = "/"
+weight = 1
+[params]
+anything = { nested = true }
+[[mourning]]
+from = 2024-04-04
+to = 2024-04-04
+banner = "深切哀悼"
+[check]
+stale-column = "off"
+[check.freshness]
+"工作动态" = 7
+`
+	cfg, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.BaseURL != "https://fzb.example.gov.cn/sub/" {
+		t.Errorf("baseURL = %q", cfg.BaseURL)
+	}
+	if cfg.SearchEnabled() {
+		t.Error("search should be off")
+	}
+	if cfg.Identity.PoliceCode() != "99010202000001" {
+		t.Errorf("police code = %q", cfg.Identity.PoliceCode())
+	}
+	if len(cfg.Menu.Main) != 1 || cfg.Menu.Main[0].Name != "首页" {
+		t.Errorf("menu = %+v", cfg.Menu)
+	}
+	if cfg.Check.Rules["stale-column"] != "off" || cfg.Check.Freshness["工作动态"] != 7 {
+		t.Errorf("check = %+v", cfg.Check)
+	}
+	if len(cfg.Mourning) != 1 || cfg.Mourning[0].From.Year() != 2024 {
+		t.Errorf("mourning = %+v", cfg.Mourning)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"title = \"a\"\n\n[identity]\nsponsr = \"x\"\n", `site.toml:4: 未知的设置项「identity.sponsr」`},
+		{"title = \"a\"\ntitel = \"b\"\n", `site.toml:2: 未知的设置项「titel」`},
+		{"title = \"a\n", `site.toml:1:`},
+		{"title = \"a\"\npaginate = \"ten\"\n", `site.toml:2: 设置值类型不对`},
+		{"timeZone = \"Mars/Base\"\n", `site.toml:1: 时区「Mars/Base」无效`},
+		{"[check]\nlinks = \"loud\"\n", `无效，应为 "off"、"warning" 或 "error"`},
+	}
+	for _, c := range cases {
+		_, err := Parse([]byte(c.src))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Parse(%q) error = %v, want containing %q", c.src, err, c.want)
+		}
+	}
+}
+
+func TestParseTime(t *testing.T) {
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	for in, want := range map[string]string{
+		"2024-03-01":                "2024-03-01T00:00:00+08:00",
+		"2024-03-01T09:30:00":       "2024-03-01T09:30:00+08:00",
+		"2024-03-01 09:30":          "2024-03-01T09:30:00+08:00",
+		"2024-03-01T09:30:00Z":      "2024-03-01T09:30:00Z",
+		"2024-03-01T09:30:00+09:00": "2024-03-01T09:30:00+09:00",
+	} {
+		got, err := ParseTime(in, loc)
+		if err != nil || got.Format(time.RFC3339) != want {
+			t.Errorf("ParseTime(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	if _, err := ParseTime("2024/03/01", loc); err == nil {
+		t.Error("expected error")
+	}
+}

@@ -1,0 +1,88 @@
+package frontmatter
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/fazhi-dev/fazhi/internal/config"
+	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/tomlpos"
+)
+
+// Decode parses front matter fm of file. fmLine is the file line of the
+// first front-matter line; loc is the site's time zone, in which dates
+// without a zone are read. Unknown keys are errors naming key and line.
+func Decode(file string, fm []byte, fmLine int, loc *time.Location) (*Meta, error) {
+	m := &Meta{}
+	pos := tomlpos.New(fm)
+	offset := fmLine - 1
+	m.Lines = func(key string) int {
+		if l := pos.Line(key); l > 0 {
+			return l + offset
+		}
+		return 0
+	}
+	md, err := toml.Decode(string(fm), m)
+	if err != nil {
+		return nil, fixTypeError(file, config.DecodeError(file, offset, err, pos), m.Lines)
+	}
+	var errs diag.List
+	for _, k := range md.Undecoded() {
+		key := k.String()
+		errs = append(errs, diag.New(file, m.Lines(key), "%s", unknownKeyMsg(key)))
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	for _, t := range m.times() {
+		t.Time = config.InZone(t.Time, loc)
+	}
+	return m, nil
+}
+
+// fixTypeError improves the message of a wrong-typed value: the decoder
+// names the Go field; authors need the key.
+func fixTypeError(file string, err error, lines func(string) int) error {
+	var e *diag.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	if e.Line == 0 {
+		for _, key := range []string{"title", "date", "tags", "aliases", "draft", "weight"} {
+			if strings.Contains(e.Msg, "\""+key+"\"") {
+				e.Line = lines(key)
+			}
+		}
+	}
+	return e
+}
+
+func unknownKeyMsg(key string) string {
+	hint := "请检查拼写；可用的键见作者指南"
+	switch {
+	case key == "author" || key == "source" || key == "series":
+		hint = fmt.Sprintf("%s 应写在 [article] 表中", key)
+	case key == "issuer" || key == "docNumber" || key == "indexNumber":
+		hint = fmt.Sprintf("%s 应写在 [policy] 表中", key)
+	case key == "caseNumber" || key == "court" || key == "hearing":
+		hint = fmt.Sprintf("%s 应写在 [notice] 表中", key)
+	case key == "categories":
+		hint = "请改用 tags = [\"…\"]"
+	}
+	return fmt.Sprintf("未知的前言键「%s」：%s (unknown front matter key %q)", key, hint, key)
+}
+
+func (m *Meta) times() []*Time {
+	ts := []*Time{&m.Date, &m.Lastmod, &m.PublishDate, &m.ExpiryDate}
+	if p := m.Policy; p != nil {
+		ts = append(ts, &p.Written, &p.Effective, &p.Expires)
+	}
+	if n := m.Notice; n != nil {
+		ts = append(ts, &n.Hearing, &n.Until)
+	}
+	return ts
+}

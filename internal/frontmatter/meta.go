@@ -1,0 +1,137 @@
+package frontmatter
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Meta is a page's decoded front matter.
+type Meta struct {
+	Title       string   `toml:"title"`
+	Date        Time     `toml:"date"`
+	Lastmod     Time     `toml:"lastmod"`
+	PublishDate Time     `toml:"publishDate"`
+	ExpiryDate  Time     `toml:"expiryDate"`
+	Draft       bool     `toml:"draft"`
+	Slug        string   `toml:"slug"`
+	URL         string   `toml:"url"`
+	Aliases     []string `toml:"aliases"`
+	Weight      int      `toml:"weight"`
+	Tags        []string `toml:"tags"`
+	Summary     string   `toml:"summary"`
+	Description string   `toml:"description"`
+	Kind        string   `toml:"kind"`
+	Interprets  []string `toml:"interprets"`
+	Articles    bool     `toml:"articles"`
+	FAQ         bool     `toml:"faq"`
+
+	// Column (_index.md) keys.
+	ColumnType string   `toml:"columnType"`
+	Keywords   []string `toml:"keywords"`
+
+	Policy  *Policy  `toml:"policy"`
+	Notice  *Notice  `toml:"notice"`
+	Article *Article `toml:"article"`
+
+	// Lines maps a front-matter key ("title", "policy.docNumber") to its
+	// line in the file, for error messages of later stages.
+	Lines func(key string) int `toml:"-"`
+}
+
+// Policy is the [policy] table of a 政策文件.
+type Policy struct {
+	IndexNumber  string       `toml:"indexNumber"`
+	Issuer       StringList   `toml:"issuer"`
+	DocNumber    string       `toml:"docNumber"`
+	Written      Time         `toml:"written"`
+	Topic        string       `toml:"topic"`
+	Genre        string       `toml:"genre"`
+	Keywords     []string     `toml:"keywords"`
+	Effective    Time         `toml:"effective"`
+	Expires      Time         `toml:"expires"`
+	Status       string       `toml:"status"`
+	SupersededBy string       `toml:"supersededBy"`
+	Amends       string       `toml:"amends"`
+	Attachments  []Attachment `toml:"attachments"`
+}
+
+// Attachment is a file of a page bundle with the name shown to readers.
+type Attachment struct {
+	File string `toml:"file"`
+	Name string `toml:"name"`
+}
+
+// Notice is the [notice] table of a 司法公开 notice.
+type Notice struct {
+	Type       string   `toml:"type"`
+	CaseNumber string   `toml:"caseNumber"`
+	Court      string   `toml:"court"`
+	Cause      string   `toml:"cause"`
+	Parties    []string `toml:"parties"`
+	Hearing    Time     `toml:"hearing"`
+	Place      string   `toml:"place"`
+	PeriodDays int      `toml:"periodDays"`
+	Until      Time     `toml:"until"`
+}
+
+// Article is the [article] table of 普法, news and speech pages.
+type Article struct {
+	Series   string   `toml:"series"`
+	Source   string   `toml:"source"`
+	Author   string   `toml:"author"`
+	Audience []string `toml:"audience"`
+	Speaker  string   `toml:"speaker"`
+	Occasion string   `toml:"occasion"`
+}
+
+// Time is a date or date-time. A value without a zone is in the site's
+// time zone once Decode has run.
+type Time struct{ time.Time }
+
+// UnmarshalTOML accepts a TOML date or date-time, or a string such as
+// "2024-03-01" or "2024-03-01 09:30".
+func (t *Time) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case time.Time:
+		t.Time = x
+		return nil
+	case string:
+		for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02"} {
+			if p, err := time.ParseInLocation(layout, x, localZone); err == nil {
+				t.Time = p
+				return nil
+			}
+		}
+		return fmt.Errorf("日期「%s」无法识别，应写成 2024-03-01 或 2024-03-01T09:30:00", x)
+	}
+	return errors.New("应为日期，如 2024-03-01，不加引号 (expected a date)")
+}
+
+// localZone marks a string-parsed time as having no zone, like TOML local
+// dates, so that Decode moves it into the site's zone.
+var localZone = time.FixedZone("datetime-local", 0)
+
+// StringList is a string or a list of strings.
+type StringList []string
+
+// UnmarshalTOML accepts "a" or ["a", "b"].
+func (s *StringList) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case string:
+		*s = StringList{x}
+		return nil
+	case []any:
+		out := make(StringList, 0, len(x))
+		for _, e := range x {
+			str, ok := e.(string)
+			if !ok {
+				return errors.New("应为文字或文字列表，如 \"某市司法局\" 或 [\"某市司法局\", \"某市财政局\"]")
+			}
+			out = append(out, str)
+		}
+		*s = out
+		return nil
+	}
+	return errors.New("应为文字或文字列表，如 \"某市司法局\" 或 [\"某市司法局\", \"某市财政局\"]")
+}

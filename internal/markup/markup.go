@@ -1,0 +1,122 @@
+// Package markup renders a page's Markdown body to HTML with goldmark and
+// fazhi's extensions, and returns what later stages need to know about the
+// body: its table of contents, summary, element ids, links and FAQ items.
+// Rendering is a pure function of the body and the options.
+package markup
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options configures a Converter.
+type Options struct {
+	// UnsafeHTML lets raw HTML in Markdown through.
+	UnsafeHTML bool
+	// TrustHTML skips the sanitizer when UnsafeHTML is on.
+	TrustHTML bool
+	// IframeHosts are the hosts whose iframes the sanitizer keeps.
+	IframeHosts []string
+	// Statute holds the extra extensions used for statute-like documents
+	// (article anchors, cross-references).
+	Statute []goldmark.Extender
+	// BasePath is the path part of the site's base URL ("/sub/"); links in
+	// the body that start with "/" are rewritten below it.
+	BasePath string
+}
+
+// Converter renders Markdown. It is safe for concurrent use.
+type Converter struct {
+	base    string
+	plain   goldmark.Markdown
+	statute goldmark.Markdown
+	policy  *bluemonday.Policy
+}
+
+// Doc is one document to render.
+type Doc struct {
+	// Body is the Markdown text without front matter.
+	Body []byte
+	// Line is the file line on which Body starts, for link positions.
+	Line int
+	// Statute turns on article anchors and cross-references.
+	Statute bool
+	// FAQ collects each level-2 or level-3 heading as a question.
+	FAQ bool
+	// Context carries per-document values for extensions (may be nil).
+	Context parser.Context
+}
+
+// New returns a Converter.
+func New(o Options) *Converter {
+	c := &Converter{
+		base:    o.BasePath,
+		plain:   newMarkdown(o, nil),
+		statute: newMarkdown(o, o.Statute),
+	}
+	if o.UnsafeHTML && !o.TrustHTML {
+		c.policy = sanitizer(o.IframeHosts)
+	}
+	return c
+}
+
+func newMarkdown(o Options, extra []goldmark.Extender) goldmark.Markdown {
+	exts := []goldmark.Extender{
+		extension.GFM,
+		extension.Footnote,
+		extension.DefinitionList,
+		extension.CJK,
+	}
+	exts = append(exts, extra...)
+	rOpts := []goldmark.Option{
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	}
+	if o.UnsafeHTML {
+		rOpts = append(rOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	return goldmark.New(rOpts...)
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Render converts one document.
+func (c *Converter) Render(d Doc) (*Rendered, error) {
+	md := c.plain
+	if d.Statute {
+		md = c.statute
+	}
+	pc := d.Context
+	if pc == nil {
+		pc = parser.NewContext(parser.WithIDs(newIDs()))
+	}
+	doc := md.Parser().Parse(text.NewReader(d.Body), parser.WithContext(pc))
+	r := &Rendered{}
+	collect(doc, d, r)
+	rebase(doc, c.base)
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := md.Renderer().Render(buf, d.Body, doc); err != nil {
+		return nil, err
+	}
+	out := buf.Bytes()
+	if c.policy != nil {
+		out = c.policy.SanitizeBytes(out)
+	}
+	r.HTML = append([]byte(nil), out...)
+	return r, nil
+}
+
+// NewContext returns a fresh parser context with fazhi's Chinese-aware id
+// generator, for callers that add their own values to it.
+func NewContext() parser.Context {
+	return parser.NewContext(parser.WithIDs(newIDs()))
+}

@@ -1,0 +1,122 @@
+package markup
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func render(t *testing.T, o Options, d Doc) *Rendered {
+	t.Helper()
+	r, err := New(o).Render(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestRenderFeatures(t *testing.T) {
+	src := "## 如何申请 行政复议\n\n## 如何申请 行政复议\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~删除~~ https://example.org\n\n- [x] 完成\n\n注释[^1]\n\n[^1]: 脚注内容\n\n术语\n: 定义\n\n第一行\n第二行\n"
+	r := render(t, Options{}, Doc{Body: []byte(src), Line: 1})
+	html := string(r.HTML)
+	for _, want := range []string{
+		`<h2 id="如何申请-行政复议">如何申请 行政复议</h2>`,
+		`<h2 id="如何申请-行政复议-1">`,
+		`<table>`, `<del>删除</del>`, `<a href="https://example.org">https://example.org</a>`,
+		`<input checked="" disabled="" type="checkbox"`, `class="footnote-ref"`,
+		`<dl>`, `<dt>术语</dt>`, `<p>第一行第二行</p>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %q in\n%s", want, html)
+		}
+	}
+	if len(r.TOC) != 2 || r.TOC[1].ID != "如何申请-行政复议-1" || r.TOC[0].Text != "如何申请 行政复议" {
+		t.Errorf("toc = %+v", r.TOC)
+	}
+}
+
+func TestRawHTML(t *testing.T) {
+	src := []byte("<script>alert(1)</script>\n\n<iframe src=\"https://v.example.cn/x\"></iframe>\n\n<iframe src=\"https://evil.test/x\"></iframe>\n\n[x](javascript:alert(1))\n")
+	off := string(render(t, Options{}, Doc{Body: src}).HTML)
+	if strings.Contains(off, "<script") || strings.Contains(off, "<iframe") || strings.Contains(off, "javascript:") {
+		t.Errorf("raw HTML should be omitted by default:\n%s", off)
+	}
+	san := string(render(t, Options{UnsafeHTML: true, IframeHosts: []string{"v.example.cn"}}, Doc{Body: src}).HTML)
+	if strings.Contains(san, "<script") || strings.Contains(san, "evil.test") || strings.Contains(san, "javascript:") {
+		t.Errorf("sanitizer let through:\n%s", san)
+	}
+	if !strings.Contains(san, `<iframe src="https://v.example.cn/x">`) {
+		t.Errorf("allowed iframe missing:\n%s", san)
+	}
+	trusted := string(render(t, Options{UnsafeHTML: true, TrustHTML: true}, Doc{Body: src}).HTML)
+	if !strings.Contains(trusted, "<script>alert(1)</script>") {
+		t.Errorf("trusted HTML should pass:\n%s", trusted)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	long := strings.Repeat("这是一句话，", 15) + "结束。" + strings.Repeat("后文", 30)
+	cases := []struct{ in, want string }{
+		{"短文。", "短文。"},
+		{strings.Repeat("甲", 100) + "。" + strings.Repeat("乙", 30) + "。", strings.Repeat("甲", 100) + "。"},
+		{strings.Repeat("丙", 130), strings.Repeat("丙", 119) + "…"},
+		{long, strings.Repeat("这是一句话，", 15) + "结束。"},
+	}
+	for _, c := range cases {
+		if got := Summarize(c.in, 120); got != c.want {
+			t.Errorf("Summarize(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	r := render(t, Options{}, Doc{Body: []byte("# 标题\n\n第一段**加粗**文字。\n\n第二段。\n")})
+	if r.Summary != "第一段加粗文字。" {
+		t.Errorf("summary = %q", r.Summary)
+	}
+}
+
+func TestLinksAndFAQ(t *testing.T) {
+	src := "+++\n+++\n## 问：什么是行政复议？\n\n答：一种救济途径，见[办法](/zhengce/a/#art-3)。\n\n另一段。\n\n### 问：多久？\n\n六十日。\n\n![图](/img/a.png)\n"
+	body := []byte(src[strings.Index(src, "## "):])
+	r := render(t, Options{}, Doc{Body: body, Line: 3, FAQ: true})
+	want := []QA{{"问：什么是行政复议？", "答：一种救济途径，见办法。\n另一段。"}, {"问：多久？", "六十日。\n图"}}
+	if !reflect.DeepEqual(r.FAQ, want) {
+		t.Errorf("faq = %#v", r.FAQ)
+	}
+	if len(r.Links) != 2 || r.Links[0].Dest != "/zhengce/a/#art-3" || r.Links[0].Line != 5 || r.Links[0].Col != 11 {
+		t.Errorf("links = %+v", r.Links)
+	}
+	if !r.Links[1].Image || r.Links[1].Alt != "图" || r.Links[1].Line != 13 {
+		t.Errorf("image = %+v", r.Links[1])
+	}
+	if !reflect.DeepEqual(r.IDs, []string{"问什么是行政复议", "问多久"}) {
+		t.Errorf("ids = %q", r.IDs)
+	}
+}
+
+func FuzzMarkdown(f *testing.F) {
+	f.Add("## 标题\n\n正文[链接](/a/)。\n\n| a |\n|---|\n| b |\n")
+	f.Add("<script>x</script>\n\n- [ ] a\n\n[^1]\n\n[^1]: b")
+	f.Add("> > > > 引用\n\n1. a\n   1. b\n")
+	c := New(Options{})
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := c.Render(Doc{Body: []byte(s), FAQ: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(r.HTML), "<script") {
+			t.Fatalf("script in output for %q", s)
+		}
+	})
+}
+
+func TestBasePath(t *testing.T) {
+	r := render(t, Options{BasePath: "/sub/"}, Doc{Body: []byte("[a](/zhengce/a/) [b](https://x.cn/) [c](#art-1) ![i](/img/x.png)")})
+	html := string(r.HTML)
+	for _, want := range []string{`href="/sub/zhengce/a/"`, `href="https://x.cn/"`, `href="#art-1"`, `src="/sub/img/x.png"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in %s", want, html)
+		}
+	}
+	if r.Links[0].Dest != "/zhengce/a/" {
+		t.Errorf("collected link should be site-relative: %q", r.Links[0].Dest)
+	}
+}

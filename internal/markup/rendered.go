@@ -1,0 +1,225 @@
+package markup
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Rendered is a rendered body and what was learnt from it.
+type Rendered struct {
+	HTML []byte
+	// TOC lists the level-2 and level-3 headings.
+	TOC []Heading
+	// Summary is the first paragraph's text cut at a sentence end.
+	Summary string
+	// IDs are all element ids in the body (headings, articles, footnotes).
+	IDs []string
+	// Links are the link and image destinations in the body.
+	Links []Link
+	// FAQ holds question and answer pairs when Doc.FAQ is set.
+	FAQ []QA
+	// Chars counts the characters of text in the body.
+	Chars int
+}
+
+// Heading is a table-of-contents entry.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Link is a link or image destination with its position in the file.
+type Link struct {
+	Dest  string
+	Line  int
+	Col   int
+	Image bool
+	// Alt is an image's alternative text.
+	Alt string
+	// Class is the link's class attribute (statute links use "xref" and "art-label").
+	Class string
+}
+
+// QA is one question of a FAQ page.
+type QA struct {
+	Question string
+	Answer   string
+}
+
+// SummaryLimit is the most characters a derived summary has.
+const SummaryLimit = 120
+
+func collect(doc ast.Node, d Doc, r *Rendered) {
+	src := d.Body
+	lines := lineStarts(src)
+	var faq *QA
+	var answer strings.Builder
+	flush := func() {
+		if faq != nil {
+			faq.Answer = strings.TrimSpace(answer.String())
+			r.FAQ = append(r.FAQ, *faq)
+			faq = nil
+		}
+		answer.Reset()
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if id, ok := n.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				r.IDs = append(r.IDs, string(b))
+			}
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			t := plainText(n, src)
+			if n.Level == 2 || n.Level == 3 {
+				id, _ := n.AttributeString("id")
+				b, _ := id.([]byte)
+				r.TOC = append(r.TOC, Heading{Level: n.Level, ID: string(b), Text: t})
+			}
+			if d.FAQ {
+				if n.Level == 2 || n.Level == 3 {
+					flush()
+					faq = &QA{Question: t}
+				} else if n.Level < 2 {
+					flush()
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph:
+			t := plainText(n, src)
+			r.Chars += utf8.RuneCountInString(t)
+			if r.Summary == "" && n.Parent() == doc {
+				r.Summary = Summarize(t, SummaryLimit)
+			}
+			if faq != nil && n.Parent() != nil {
+				if answer.Len() > 0 {
+					answer.WriteString("\n")
+				}
+				answer.WriteString(t)
+			}
+		case *ast.Link:
+			l := Link{Dest: string(n.Destination), Image: false}
+			if c, ok := n.AttributeString("class"); ok {
+				if b, ok := c.([]byte); ok {
+					l.Class = string(b)
+				} else if s, ok := c.(string); ok {
+					l.Class = s
+				}
+			}
+			l.Line, l.Col = position(n, src, lines)
+			l.Line += d.Line - 1
+			r.Links = append(r.Links, l)
+		case *ast.Image:
+			l := Link{Dest: string(n.Destination), Image: true, Alt: plainText(n, src)}
+			l.Line, l.Col = position(n, src, lines)
+			l.Line += d.Line - 1
+			r.Links = append(r.Links, l)
+		case *ast.AutoLink:
+			l := Link{Dest: string(n.URL(src))}
+			r.Links = append(r.Links, l)
+		}
+		return ast.WalkContinue, nil
+	})
+	flush()
+}
+
+// plainText returns the text of n's inline content.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	var walk func(ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch t := c.(type) {
+			case *ast.Text:
+				b.Write(t.Segment.Value(src))
+				if t.HardLineBreak() {
+					b.WriteByte('\n')
+				}
+			case *ast.String:
+				b.Write(t.Value)
+			case *ast.CodeSpan:
+				walk(t)
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// position finds the line and column of the first text inside n.
+func position(n ast.Node, src []byte, starts []int) (int, int) {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off < 0 {
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				off = p.Lines().At(0).Start
+				break
+			}
+		}
+	}
+	if off < 0 {
+		return 0, 0
+	}
+	// binary search for the line
+	lo, hi := 0, len(starts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if starts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	col := utf8.RuneCount(src[starts[lo]:off]) + 1
+	// step back over "[" or "![" of the link itself
+	if col > 1 && off > 0 && src[off-1] == '[' {
+		col--
+		if off > 1 && src[off-2] == '!' {
+			col--
+		}
+	}
+	return lo + 1, col
+}
+
+// Summarize cuts s to at most limit characters, ending at the last sentence
+// end (。！？；) within the limit; when there is none, it cuts at the limit
+// and adds an ellipsis. It never cuts inside a character.
+func Summarize(s string, limit int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	runes := []rune(s)[:limit]
+	for i := len(runes) - 1; i >= 0; i-- {
+		switch runes[i] {
+		case '。', '！', '？', '；':
+			return string(runes[:i+1])
+		}
+	}
+	return string(runes[:limit-1]) + "…"
+}

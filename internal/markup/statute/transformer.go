@@ -1,0 +1,81 @@
+package statute
+
+import (
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// transformer is the parser.ASTTransformer of the extension. It holds only
+// the read-only configuration; everything that belongs to one document
+// lives in a pass.
+type transformer struct {
+	cfg config
+}
+
+// Transform implements parser.ASTTransformer.
+func (t *transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	p := newPass(&t.cfg, reader.Source())
+	p.structure(doc)
+	if t.cfg.crossRefs {
+		p.linkInlines(doc)
+	}
+	if t.cfg.toc && len(p.toc) > 0 && doc.FirstChild() != nil {
+		doc.InsertBefore(doc, doc.FirstChild(), buildTOC(p.toc))
+	}
+}
+
+// pass is the state of transforming one document.
+type pass struct {
+	cfg *config
+	src []byte
+
+	ids      map[string]struct{} // every id handed out
+	articles map[string]struct{} // art-N / art-N-M of every article label
+	toc      []tocEntry
+
+	// current structure while walking the headings
+	part             int
+	chapterID        string
+	partID           string
+	hasPart, hasChap bool
+
+	// scratch buffers reused between runs of text
+	buf     []byte
+	offs    []int
+	run     []*ast.Text
+	matches []match
+	titles  map[string]titleTarget
+}
+
+// newPass returns the state for one document.
+func newPass(cfg *config, src []byte) *pass {
+	return &pass{
+		cfg:      cfg,
+		src:      src,
+		ids:      make(map[string]struct{}),
+		articles: make(map[string]struct{}),
+	}
+}
+
+// unique returns id, or id-2, id-3, … whichever is free first, and marks
+// it as taken.
+func (p *pass) unique(id string) string {
+	if _, taken := p.ids[id]; !taken {
+		p.ids[id] = struct{}{}
+		return id
+	}
+	for n := 2; ; n++ {
+		c := id + "-" + itoa(n)
+		if _, taken := p.ids[c]; !taken {
+			p.ids[c] = struct{}{}
+			return c
+		}
+	}
+}
+
+// taken reports whether id has been handed out.
+func (p *pass) taken(id string) bool {
+	_, ok := p.ids[id]
+	return ok
+}

@@ -1,0 +1,92 @@
+package outputs
+
+import (
+	"encoding/json"
+
+	"github.com/fazhi-dev/fazhi/internal/site"
+)
+
+// CatalogueEntry is one policy in the machine-readable 信息公开目录.
+type CatalogueEntry struct {
+	Title        string              `json:"title"`
+	URL          string              `json:"url"`
+	IndexNumber  string              `json:"indexNumber,omitempty"`
+	Issuer       []string            `json:"issuer"`
+	DocNumber    string              `json:"docNumber,omitempty"`
+	Written      string              `json:"written,omitempty"`
+	Published    string              `json:"published"`
+	Topic        string              `json:"topic,omitempty"`
+	Genre        string              `json:"genre,omitempty"`
+	Keywords     []string            `json:"keywords,omitempty"`
+	Effective    string              `json:"effective,omitempty"`
+	Expires      string              `json:"expires,omitempty"`
+	Status       string              `json:"status,omitempty"`
+	Validity     string              `json:"validity"`
+	Amends       string              `json:"amends,omitempty"`
+	SupersededBy string              `json:"supersededBy,omitempty"`
+	Interpreted  []string            `json:"interpretations"`
+	Attachments  []CatalogueAttached `json:"attachments"`
+}
+
+// CatalogueAttached is an attachment in the catalogue.
+type CatalogueAttached struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
+	Type string `json:"type"`
+	Size int64  `json:"size"`
+}
+
+// Catalogue is the document written to /<column>/index.json.
+type Catalogue struct {
+	Column    string           `json:"column"`
+	Generated string           `json:"generated"`
+	Count     int              `json:"count"`
+	Policies  []CatalogueEntry `json:"policies"`
+}
+
+// PolicyCatalogue returns the catalogue of a column's policies, newest
+// first, or nil when the column holds none.
+func PolicyCatalogue(s *site.Site, sec *site.Section, u URLs) []byte {
+	c := Catalogue{Column: sec.Title(), Generated: s.Now.Format("2006-01-02T15:04:05Z07:00"), Policies: []CatalogueEntry{}}
+	day := func(t interface{ IsZero() bool }, f func() string) string {
+		if t.IsZero() {
+			return ""
+		}
+		return f()
+	}
+	for _, p := range newestFirst(sec.Pages) {
+		pol := p.Policy
+		if pol == nil {
+			continue
+		}
+		e := CatalogueEntry{
+			Title: p.Title, URL: u.Abs(p.URL), IndexNumber: pol.IndexNumber, Issuer: append([]string{}, pol.Issuer...),
+			DocNumber: pol.DocNumber, Published: p.Date.Format("2006-01-02"), Topic: pol.Topic, Genre: pol.Genre,
+			Keywords: pol.Keywords, Status: pol.Status, Validity: pol.Validity,
+			Written:      day(pol.Written, func() string { return pol.Written.Format("2006-01-02") }),
+			Effective:    day(pol.Effective, func() string { return pol.Effective.Format("2006-01-02") }),
+			Expires:      day(pol.Expires, func() string { return pol.Expires.Format("2006-01-02") }),
+			Interpreted:  []string{},
+			Attachments:  []CatalogueAttached{},
+		}
+		if p.Amends != nil {
+			e.Amends = u.Abs(p.Amends.URL)
+		}
+		if p.SupersededBy != nil {
+			e.SupersededBy = u.Abs(p.SupersededBy.URL)
+		}
+		for _, ip := range p.Interpretations {
+			e.Interpreted = append(e.Interpreted, u.Abs(ip.URL))
+		}
+		for _, f := range pol.Files {
+			e.Attachments = append(e.Attachments, CatalogueAttached{Name: f.Name, URL: u.Abs(f.URL), Type: f.Ext, Size: f.Size})
+		}
+		c.Policies = append(c.Policies, e)
+	}
+	if len(c.Policies) == 0 {
+		return nil
+	}
+	c.Count = len(c.Policies)
+	b, _ := json.MarshalIndent(c, "", "  ")
+	return append(b, '\n')
+}

@@ -1,0 +1,266 @@
+package publish
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+)
+
+// Dir publishes to a folder on disk through a staging folder beside it.
+type Dir struct {
+	dest    string
+	staging string
+	root    *os.Root
+	old     map[string]Entry
+	lock    *Lock
+
+	mu      sync.Mutex
+	entries map[string]Entry
+	dirs    map[string]bool
+	written []string
+}
+
+// OpenDir prepares a build into dest: it takes the lock, removes what
+// killed earlier builds left behind, and creates the staging folder.
+func OpenDir(dest string) (*Dir, error) {
+	dest, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	parent, base := filepath.Dir(dest), filepath.Base(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	lock, err := AcquireLock(filepath.Join(parent, "."+base+".fazhi.lock"))
+	if err != nil {
+		return nil, err
+	}
+	d := &Dir{dest: dest, lock: lock, entries: map[string]Entry{}, dirs: map[string]bool{"": true}}
+	if err := d.recover(parent, base); err != nil {
+		lock.Release()
+		return nil, err
+	}
+	d.staging = filepath.Join(parent, fmt.Sprintf(".%s.fazhi-tmp-%d-%d", base, os.Getpid(), rand.Uint32()))
+	if err := os.Mkdir(d.staging, 0o755); err != nil {
+		lock.Release()
+		return nil, err
+	}
+	d.root, err = os.OpenRoot(d.staging)
+	if err != nil {
+		os.RemoveAll(d.staging)
+		lock.Release()
+		return nil, err
+	}
+	d.old = readManifest(dest)
+	return d, nil
+}
+
+// recover cleans up after a build that was killed: a staging folder is
+// removed; if the swap was cut between its two renames, the previous
+// output is put back.
+func (d *Dir) recover(parent, base string) error {
+	ents, err := os.ReadDir(parent)
+	if err != nil {
+		return err
+	}
+	prefixTmp, prefixOld := "."+base+".fazhi-tmp-", "."+base+".fazhi-old-"
+	for _, e := range ents {
+		name := e.Name()
+		full := filepath.Join(parent, name)
+		switch {
+		case strings.HasPrefix(name, prefixTmp):
+			if err := os.RemoveAll(full); err != nil {
+				return err
+			}
+		case strings.HasPrefix(name, prefixOld):
+			if _, err := os.Stat(d.dest); errors.Is(err, fs.ErrNotExist) {
+				if err := os.Rename(full, d.dest); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := os.RemoveAll(full); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func readManifest(dest string) map[string]Entry {
+	b, err := os.ReadFile(filepath.Join(dest, ManifestName))
+	if err != nil {
+		return nil
+	}
+	var m Manifest
+	if json.Unmarshal(b, &m) != nil {
+		return nil
+	}
+	out := make(map[string]Entry, len(m.Files))
+	for _, e := range m.Files {
+		out[e.Path] = e
+	}
+	return out
+}
+
+// WriteFile writes data to the staging tree, or hard-links the previous
+// output's file when its content is the same.
+func (d *Dir) WriteFile(name string, data []byte) error {
+	if err := CheckName(name); err != nil {
+		return err
+	}
+	e := Entry{Path: name, Size: int64(len(data)), Hash: Hash(data)}
+	d.mu.Lock()
+	if _, dup := d.entries[name]; dup {
+		d.mu.Unlock()
+		return fmt.Errorf("输出文件「%s」被写了两次：两个页面或文件占用了同一个网址 (duplicate output)", name)
+	}
+	d.entries[name] = e
+	if err := d.mkdirs(name); err != nil {
+		d.mu.Unlock()
+		return err
+	}
+	d.mu.Unlock()
+	if old, ok := d.old[name]; ok && old == e {
+		oldPath := filepath.Join(d.dest, filepath.FromSlash(name))
+		if st, err := os.Lstat(oldPath); err == nil && st.Mode().IsRegular() && st.Size() == e.Size {
+			if os.Link(oldPath, filepath.Join(d.staging, filepath.FromSlash(name))) == nil {
+				return nil
+			}
+		}
+	}
+	d.mu.Lock()
+	d.written = append(d.written, name)
+	d.mu.Unlock()
+	return d.root.WriteFile(name, data, 0o644)
+}
+
+// mkdirs creates the parent folders of name once (d.mu held).
+func (d *Dir) mkdirs(name string) error {
+	dir := filepath.ToSlash(filepath.Dir(name))
+	if dir == "." || d.dirs[dir] {
+		return nil
+	}
+	if err := d.root.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for p := dir; p != "." && p != "" && !d.dirs[p]; p = filepath.ToSlash(filepath.Dir(p)) {
+		d.dirs[p] = true
+	}
+	return nil
+}
+
+// Commit writes the manifest and swaps the staging tree into place.
+func (d *Dir) Commit() (*Result, error) {
+	defer d.lock.Release()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	mb := manifestBytes(d.entries)
+	if err := d.root.WriteFile(ManifestName, mb, 0o644); err != nil {
+		return nil, d.abortLocked(err)
+	}
+	if old, err := os.ReadFile(filepath.Join(d.dest, ManifestName)); err == nil && string(old) == string(mb) {
+		// Keep the manifest's modification time too when nothing changed.
+		_ = d.root.Remove(ManifestName)
+		_ = os.Link(filepath.Join(d.dest, ManifestName), filepath.Join(d.staging, ManifestName))
+	}
+	d.root.Close()
+	r := &Result{Files: len(d.entries), Written: append([]string(nil), d.written...)}
+	r.Unchanged = r.Files - len(r.Written)
+	for name := range d.old {
+		if _, ok := d.entries[name]; !ok {
+			r.Removed = append(r.Removed, name)
+		}
+	}
+	sort.Strings(r.Written)
+	sort.Strings(r.Removed)
+	parent, base := filepath.Dir(d.dest), filepath.Base(d.dest)
+	if _, err := os.Stat(d.dest); err == nil {
+		oldDir := filepath.Join(parent, "."+base+".fazhi-old-"+strconv.Itoa(os.Getpid()))
+		if err := os.Rename(d.dest, oldDir); err != nil {
+			os.RemoveAll(d.staging)
+			return nil, fmt.Errorf("无法替换输出文件夹 %s：%w", d.dest, err)
+		}
+		if err := os.Rename(d.staging, d.dest); err != nil {
+			_ = os.Rename(oldDir, d.dest)
+			os.RemoveAll(d.staging)
+			return nil, fmt.Errorf("无法替换输出文件夹 %s：%w", d.dest, err)
+		}
+		if err := os.RemoveAll(oldDir); err != nil {
+			return r, err
+		}
+		return r, nil
+	}
+	if err := os.Rename(d.staging, d.dest); err != nil {
+		os.RemoveAll(d.staging)
+		return nil, err
+	}
+	return r, nil
+}
+
+// Abort removes the staging tree; the previous output is untouched.
+func (d *Dir) Abort() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	defer d.lock.Release()
+	return d.abortLocked(nil)
+}
+
+func (d *Dir) abortLocked(cause error) error {
+	d.root.Close()
+	err := os.RemoveAll(d.staging)
+	if cause != nil {
+		return cause
+	}
+	return err
+}
+
+// Lock is an exclusive lock file holding the owner's process id.
+type Lock struct{ path string }
+
+// AcquireLock creates path exclusively. A lock left by a process that no
+// longer runs is taken over; one held by a running process is an error.
+func AcquireLock(path string) (*Lock, error) {
+	for i := 0; i < 2; i++ {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+		if err == nil {
+			fmt.Fprintf(f, "%d\n", os.Getpid())
+			f.Close()
+			return &Lock{path: path}, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, err
+		}
+		b, _ := os.ReadFile(path)
+		pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+		if pid > 0 && pid != os.Getpid() && processAlive(pid) {
+			return nil, fmt.Errorf("另一个 fazhi 构建（进程 %d）正在写同一个输出文件夹，请等它结束后再试；如果确定没有构建在运行，可删除锁文件 %s (another build holds the lock)", pid, path)
+		}
+		if pid == os.Getpid() {
+			return nil, fmt.Errorf("本进程已有一个构建在写同一个输出文件夹 (build already running in this process)")
+		}
+		os.Remove(path)
+	}
+	return nil, fmt.Errorf("无法取得锁文件 %s", path)
+}
+
+// Release removes the lock file.
+func (l *Lock) Release() {
+	if l != nil {
+		os.Remove(l.path)
+	}
+}
+
+func processAlive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}

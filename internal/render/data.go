@@ -1,0 +1,99 @@
+// Package render turns the site graph into pages: it renders each page's
+// Markdown, builds the data a template receives, executes the template and
+// hands the bytes to a Sink. Content pages are rendered in a stream (the
+// HTML is written and dropped); lists are built from metadata afterwards.
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/fazhi-dev/fazhi/internal/config"
+	"github.com/fazhi-dev/fazhi/internal/markup"
+	"github.com/fazhi-dev/fazhi/internal/site"
+)
+
+// Data is what every template receives as ".".
+type Data struct {
+	Site *SiteData
+	// Kind is the template kind: home, section, page, taxonomy, term, 404,
+	// archive, hearings, browse, series, alias.
+	Kind string
+	// Page is the content page, the column index or the home page.
+	Page *site.Page
+	// Title is the title of this output (a list page's own title).
+	Title string
+	// URL is this output's site-relative URL, Permalink its absolute URL.
+	URL       string
+	Permalink string
+
+	Content template.HTML
+	TOC     []markup.Heading
+	FAQ     []markup.QA
+	Summary string
+
+	// Section is the column being shown or holding the page.
+	Section *site.Section
+	// Pages are the pages listed on this output (one pager page).
+	Pages     []*site.Page
+	Paginator *Paginator
+	// Terms are a taxonomy's terms; Term is the term of a term page.
+	Terms []*site.Term
+	Term  *site.Term
+	// Browse groups a policy column by issuer, year and topic.
+	Browse *site.Browse
+	// Hearings are upcoming hearings of a notice column, by time.
+	Hearings []*site.Page
+	// ArchiveURL links a notice column to its archive when it has one.
+	ArchiveURL string
+	// HearingsURL links a notice column to its hearing schedule.
+	HearingsURL string
+
+	Breadcrumbs []Crumb
+	// Meta are the government page tags (SiteName, ColumnName, ArticleTitle…).
+	Meta []MetaTag
+	// JSONLD is the page's structured data.
+	JSONLD template.JS
+	// QR is an inline SVG QR code of the page's permalink.
+	QR template.HTML
+	// Target is the redirect target of an alias page.
+	Target string
+}
+
+// SiteData is the site-wide part of Data.
+type SiteData struct {
+	Title        string
+	BaseURL      string
+	LanguageCode string
+	Identity     config.Identity
+	Menu         []config.MenuItem
+	Params       map[string]any
+	Sections     []*site.Section
+	Tags         []*site.Term
+	Series       []*site.Term
+	Search       bool
+	Now          time.Time
+	// Mourning is set when the build date falls in a mourning period.
+	Mourning *config.Mourning
+	// CSS and JS are the fingerprinted asset URLs (site-relative).
+	CSS string
+	JS  string
+	// Serve is true in `fazhi serve`: templates add the reload script.
+	Serve bool
+	// Home is the home page.
+	Home *site.Page
+	// Graph gives templates access to the whole site when they need it.
+	Graph *site.Site
+}
+
+// Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Title string
+	URL   string
+}
+
+// MetaTag is a <meta name content> pair.
+type MetaTag struct {
+	Name    string
+	Content string
+}

@@ -1,0 +1,221 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/fazhi-dev/fazhi/internal/site"
+)
+
+// BodyReader returns the Markdown body of a column index or home page
+// (nil when the page has no file).
+type BodyReader func(p *site.Page) ([]byte, error)
+
+// Lists renders every page that is built from metadata: the home page,
+// columns with their pagers, notice archives and hearing schedules, policy
+// browse pages, tags, series and the 404 page. It must run after every
+// content page has been rendered, because lists show summaries.
+func (r *Renderer) Lists(sink Sink, read BodyReader) error {
+	s := r.Site
+	per := s.Config.Paginate
+	content := func(p *site.Page) (template.HTML, error) {
+		if p == nil || p.Meta == nil || p.File.Path == "" || read == nil {
+			return "", nil
+		}
+		src, err := read(p)
+		if err != nil || len(strings.TrimSpace(string(src))) == 0 {
+			return "", err
+		}
+		out, err := r.body(p, src)
+		if err != nil {
+			return "", err
+		}
+		return template.HTML(out.HTML), nil
+	}
+	// Home.
+	home := s.Home
+	hc, err := content(home)
+	if err != nil {
+		return err
+	}
+	hd := &Data{Site: r.Data, Kind: "home", Page: home, Title: r.Data.Title, URL: "/", Permalink: r.Abs("/"),
+		Content: hc, Pages: s.Pages, Breadcrumbs: []Crumb{{"首页", "/"}}}
+	hd.Meta = append(siteMeta(r.Data), MetaTag{"ColumnName", "首页"}, MetaTag{"ColumnType", "首页"})
+	if err := r.execute(sink, "", "home", "/", hd); err != nil {
+		return err
+	}
+	// Columns.
+	for _, sec := range sortedSections(s) {
+		if err := r.section(sink, sec, per, content); err != nil {
+			return err
+		}
+	}
+	// Tags and series.
+	if err := r.taxonomy(sink, "tags", "标签", "term", s.Tags, per); err != nil {
+		return err
+	}
+	if err := r.taxonomy(sink, "series", "专题", "series", s.Series, per); err != nil {
+		return err
+	}
+	// 404.
+	nd := &Data{Site: r.Data, Kind: "404", Title: "页面未找到", URL: "/404.html", Permalink: r.Abs("/404.html"),
+		Breadcrumbs: []Crumb{{"首页", "/"}}, Meta: siteMeta(r.Data)}
+	return r.execute(sink, "", "404", "/404.html", nd)
+}
+
+func sortedSections(s *site.Site) []*site.Section {
+	var out []*site.Section
+	var walk func([]*site.Section)
+	walk = func(secs []*site.Section) {
+		for _, sec := range secs {
+			out = append(out, sec)
+			walk(sec.Children)
+		}
+	}
+	walk(s.Sections)
+	return out
+}
+
+func (r *Renderer) section(sink Sink, sec *site.Section, per int, content func(*site.Page) (template.HTML, error)) error {
+	s := r.Site
+	idx := sec.Index
+	body, err := content(idx)
+	if err != nil {
+		return err
+	}
+	base := sec.URL()
+	crumbs := r.crumbs(sec, nil)
+	listed := sec.Pages
+	current, ended, hearings, isNotice := s.Notices(sec)
+	browse := s.PolicyBrowse(sec)
+	newData := func(kind, title, url string) *Data {
+		d := &Data{Site: r.Data, Kind: kind, Page: idx, Title: title, URL: url, Permalink: r.Abs(url),
+			Content: body, Section: sec, Browse: browse, Breadcrumbs: crumbs, Meta: columnMeta(r.Data, sec, title)}
+		if isNotice {
+			d.Hearings = hearings
+			d.HearingsURL = base + "hearings/"
+			if len(ended) > 0 {
+				d.ArchiveURL = base + "archive/"
+			}
+		}
+		return d
+	}
+	if isNotice {
+		// Current notices first; ended ones only in the archive. Pages of
+		// other types in a notice column stay listed.
+		listed = append(append([]*site.Page{}, current...), others(sec.Pages)...)
+	}
+	err = paginate(base, listed, per, func(url string, chunk []*site.Page, pg *Paginator) error {
+		d := newData("section", idx.Title, url)
+		d.Pages, d.Paginator = chunk, pg
+		return r.execute(sink, sec.Path, "section", url, d)
+	})
+	if err != nil {
+		return err
+	}
+	if isNotice {
+		if len(ended) > 0 {
+			abase := base + "archive/"
+			err = paginate(abase, ended, per, func(url string, chunk []*site.Page, pg *Paginator) error {
+				d := newData("archive", idx.Title+" · 已届满公告", url)
+				d.Pages, d.Paginator = chunk, pg
+				d.Breadcrumbs = append(crumbs, Crumb{"已届满公告", abase})
+				return r.execute(sink, sec.Path, "archive", url, d)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		d := newData("hearings", idx.Title+" · 开庭排期", base+"hearings/")
+		d.Pages = hearings
+		d.Breadcrumbs = append(crumbs, Crumb{"开庭排期", base + "hearings/"})
+		if err := r.execute(sink, sec.Path, "hearings", base+"hearings/", d); err != nil {
+			return err
+		}
+	}
+	if browse != nil {
+		groups := []struct {
+			label string
+			terms []*site.Term
+		}{{"发文机关", browse.Issuers}, {"年份", browse.Years}, {"主题分类", browse.Topics}}
+		for _, g := range groups {
+			for _, t := range g.terms {
+				t := t
+				title := fmt.Sprintf("%s · %s：%s", idx.Title, g.label, t.Name)
+				err := paginate(t.URL, t.Pages, per, func(url string, chunk []*site.Page, pg *Paginator) error {
+					d := newData("browse", title, url)
+					d.Term, d.Pages, d.Paginator = t, chunk, pg
+					d.Breadcrumbs = append(crumbs, Crumb{g.label + "：" + t.Name, t.URL})
+					return r.execute(sink, sec.Path, "browse", url, d)
+				})
+				if err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func others(ps []*site.Page) []*site.Page {
+	var out []*site.Page
+	for _, p := range ps {
+		if p.Notice == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (r *Renderer) taxonomy(sink Sink, name, label, kind string, terms []*site.Term, per int) error {
+	if len(terms) == 0 {
+		return nil
+	}
+	base := "/" + name + "/"
+	crumbs := []Crumb{{"首页", "/"}, {label, base}}
+	td := &Data{Site: r.Data, Kind: "taxonomy", Title: label, URL: base, Permalink: r.Abs(base), Terms: terms,
+		Breadcrumbs: crumbs, Meta: columnMeta(r.Data, nil, label)}
+	if err := r.execute(sink, name, "taxonomy", base, td); err != nil {
+		return err
+	}
+	for _, t := range terms {
+		t := t
+		err := paginate(t.URL, t.Pages, per, func(url string, chunk []*site.Page, pg *Paginator) error {
+			d := &Data{Site: r.Data, Kind: kind, Title: label + "：" + t.Name, URL: url, Permalink: r.Abs(url),
+				Term: t, Pages: chunk, Paginator: pg, Breadcrumbs: append(crumbs, Crumb{t.Name, t.URL}),
+				Meta: columnMeta(r.Data, nil, label+"："+t.Name)}
+			return r.execute(sink, name, kind, url, d)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Aliases writes a small redirect page at each alias URL.
+func (r *Renderer) Aliases(sink Sink) error {
+	for _, p := range r.Site.Pages {
+		for _, a := range p.Aliases {
+			u, ok := site.CleanURL(a)
+			if !ok {
+				continue
+			}
+			target := r.Abs(p.URL)
+			if r.Tmpl.Has("", "alias") {
+				d := &Data{Site: r.Data, Kind: "alias", Page: p, Title: p.Title, URL: u, Target: target}
+				if err := r.execute(sink, "", "alias", u, d); err != nil {
+					return err
+				}
+				continue
+			}
+			html := fmt.Sprintf("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>%s</title><link rel=\"canonical\" href=\"%s\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=%s\"></head><body><p>本页已迁移至 <a href=\"%s\">%s</a>。</p></body></html>\n",
+				template.HTMLEscapeString(p.Title), template.HTMLEscapeString(target), template.HTMLEscapeString(target), template.HTMLEscapeString(target), template.HTMLEscapeString(p.Title))
+			if err := sink.WriteFile(site.OutputPath(u), []byte(html)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,115 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"sync"
+
+	"github.com/fazhi-dev/fazhi/internal/markup"
+	"github.com/fazhi-dev/fazhi/internal/site"
+	"github.com/fazhi-dev/fazhi/internal/tmpl"
+)
+
+// Sink receives rendered files; the publish stage implements it.
+type Sink interface {
+	// WriteFile stores data at name, a slash-separated path below the
+	// output root ("zhengce/a/index.html").
+	WriteFile(name string, data []byte) error
+}
+
+// Renderer renders pages of one site. It is safe for concurrent use.
+type Renderer struct {
+	Site   *site.Site
+	Data   *SiteData
+	Tmpl   *tmpl.Set
+	Markup *markup.Converter
+	// QR draws a QR code for a URL; nil leaves Data.QR empty.
+	QR func(string) (template.HTML, error)
+	// Abs turns a site-relative URL into an absolute one.
+	Abs func(string) string
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// execute runs the template for kind and writes the result.
+func (r *Renderer) execute(sink Sink, section, kind, url string, d *Data) error {
+	e, err := r.Tmpl.Get()
+	if err != nil {
+		return err
+	}
+	defer r.Tmpl.Put(e)
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := e.Execute(buf, section, kind, d); err != nil {
+		return err
+	}
+	return sink.WriteFile(site.OutputPath(url), buf.Bytes())
+}
+
+// body renders a page's Markdown.
+func (r *Renderer) body(p *site.Page, src []byte) (*markup.Rendered, error) {
+	doc := markup.Doc{Body: src, Line: p.BodyLine, Statute: p.Statute(), FAQ: p.Meta != nil && p.Meta.FAQ}
+	out, err := r.Markup.Render(doc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.SourcePath(), err)
+	}
+	return out, nil
+}
+
+// Page renders one content page from its Markdown body and writes it. It
+// records the summary, ids and size on p.Derived and returns the rendered
+// body's facts (links, ids) for checks; the HTML is not kept.
+func (r *Renderer) Page(p *site.Page, src []byte, sink Sink) (*markup.Rendered, error) {
+	out, err := r.body(p, src)
+	if err != nil {
+		return nil, err
+	}
+	p.Derived = site.Derived{Summary: out.Summary, IDs: out.IDs, Chars: out.Chars}
+	d := r.pageData(p, out)
+	if err := r.execute(sink, p.Column, "page", p.URL, d); err != nil {
+		return nil, err
+	}
+	out.HTML = nil
+	return out, nil
+}
+
+func (r *Renderer) pageData(p *site.Page, out *markup.Rendered) *Data {
+	summary := p.Summary()
+	d := &Data{
+		Site:        r.Data,
+		Kind:        "page",
+		Page:        p,
+		Title:       p.Title,
+		URL:         p.URL,
+		Permalink:   r.Abs(p.URL),
+		Content:     template.HTML(out.HTML),
+		TOC:         out.TOC,
+		FAQ:         out.FAQ,
+		Summary:     summary,
+		Section:     p.Section,
+		Breadcrumbs: r.crumbs(p.Section, p),
+		Meta:        articleMeta(r.Data, p, summary),
+	}
+	d.JSONLD = jsonLD(r.Data, p, r.Abs, summary, out.FAQ)
+	if r.QR != nil {
+		if q, err := r.QR(d.Permalink); err == nil {
+			d.QR = q
+		}
+	}
+	return d
+}
+
+// crumbs returns 首页 → columns → page.
+func (r *Renderer) crumbs(sec *site.Section, p *site.Page) []Crumb {
+	var chain []Crumb
+	for s := sec; s != nil; s = s.Parent {
+		chain = append([]Crumb{{s.Title(), s.URL()}}, chain...)
+	}
+	out := append([]Crumb{{"首页", "/"}}, chain...)
+	if p != nil && p.Kind == site.KindPage {
+		out = append(out, Crumb{p.Title, p.URL})
+	}
+	return out
+}

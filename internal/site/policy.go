@@ -1,0 +1,103 @@
+package site
+
+import (
+	"time"
+
+	"github.com/fazhi-dev/fazhi/internal/frontmatter"
+)
+
+// Validity values of a policy (有效性).
+const (
+	NotYetInForce = "尚未施行"
+	InForce       = "有效"
+	Expired       = "已失效"
+	Repealed      = "已废止"
+	Amended       = "已修改"
+)
+
+// PolicyInfo is a policy's metadata with its computed validity.
+type PolicyInfo struct {
+	*frontmatter.Policy
+	// Validity is computed at build time from dates, status and relations.
+	Validity string
+	// Reason explains a validity other than 有效, for the banner.
+	Reason string
+	// ReplacedBy links to the page that replaced or amended it, if any.
+	ReplacedBy *Page
+	// Attachments with their sizes and types, filled by the build.
+	Files []AttachmentFile
+}
+
+// AttachmentFile is an attachment of a policy as shown to readers.
+type AttachmentFile struct {
+	Name string // display name
+	File string // path relative to the page bundle
+	URL  string // site-relative URL
+	Ext  string // upper-case type, "PDF"
+	Size int64  // bytes
+}
+
+// InForce reports whether the policy has legal force now (有效 or 已修改).
+func (p *PolicyInfo) InForce() bool { return p.Validity == InForce || p.Validity == Amended }
+
+// startOfDay returns 00:00 of t's day in t's zone.
+func startOfDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+// computeValidity applies the validity rules to page p at now.
+// Order: explicit status; replacement by a page in force; the effective
+// date; the expiry date (有效期至 is the last day in force); amendment.
+func computeValidity(p *Page, now time.Time) {
+	info := p.Policy
+	switch info.Status {
+	case "废止":
+		info.Validity, info.Reason = Repealed, "本文件已废止"
+		info.ReplacedBy = p.SupersededBy
+		return
+	case "失效":
+		info.Validity, info.Reason = Expired, "本文件已失效"
+		info.ReplacedBy = p.SupersededBy
+		return
+	case "已修改":
+		info.Validity, info.Reason = Amended, "本文件已被修改"
+		info.ReplacedBy = newestAmender(p)
+		return
+	}
+	if s := p.SupersededBy; s != nil && effectiveAt(s, now) {
+		info.Validity, info.Reason, info.ReplacedBy = Repealed, "本文件已被新文件替代而废止", s
+		return
+	}
+	if !info.Effective.IsZero() && now.Before(startOfDay(info.Effective.Time)) {
+		info.Validity, info.Reason = NotYetInForce, "本文件自"+info.Effective.Format("2006年1月2日")+"起施行"
+		return
+	}
+	if !info.Expires.IsZero() && !now.Before(startOfDay(info.Expires.Time).AddDate(0, 0, 1)) {
+		info.Validity, info.Reason = Expired, "本文件有效期至"+info.Expires.Format("2006年1月2日")+"，已失效"
+		info.ReplacedBy = p.SupersededBy
+		return
+	}
+	if a := newestAmender(p); a != nil && effectiveAt(a, now) {
+		info.Validity, info.Reason, info.ReplacedBy = Amended, "本文件已被修改，请同时阅读修改文件", a
+		return
+	}
+	info.Validity = InForce
+}
+
+func effectiveAt(p *Page, now time.Time) bool {
+	if p.Policy == nil || p.Policy.Effective.IsZero() {
+		return !p.Date.After(now)
+	}
+	return !now.Before(startOfDay(p.Policy.Effective.Time))
+}
+
+func newestAmender(p *Page) *Page {
+	var n *Page
+	for _, a := range p.AmendedBy {
+		if n == nil || a.Date.After(n.Date) {
+			n = a
+		}
+	}
+	return n
+}

@@ -1,0 +1,120 @@
+package site
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+func (s *Site) buildTaxonomies() {
+	tags := map[string]*Term{}
+	series := map[string]*Term{}
+	for _, p := range s.Pages {
+		seen := map[string]bool{}
+		for _, t := range p.Tags {
+			t = strings.TrimSpace(t)
+			if t == "" || seen[t] {
+				continue
+			}
+			seen[t] = true
+			term := tags[t]
+			if term == nil {
+				term = &Term{Name: t, URL: TermURL("tags", t)}
+				tags[t] = term
+			}
+			term.Pages = append(term.Pages, p)
+		}
+		if p.Article != nil && p.Article.Series != "" {
+			name := p.Article.Series
+			term := series[name]
+			if term == nil {
+				term = &Term{Name: name, URL: TermURL("series", name)}
+				series[name] = term
+			}
+			term.Pages = append(term.Pages, p)
+			p.Series = term
+		}
+	}
+	s.Tags = sortedTerms(tags)
+	s.Series = sortedTerms(series)
+}
+
+func sortedTerms(m map[string]*Term) []*Term {
+	out := make([]*Term, 0, len(m))
+	for _, t := range m {
+		sortPages(t.Pages)
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Browse groups the policies of a column for the 信息公开目录 browse
+// pages: by issuer, by year of publication and by topic.
+type Browse struct {
+	Issuers []*Term
+	Years   []*Term
+	Topics  []*Term
+}
+
+// PolicyBrowse returns the browse groups of a column's policies, or nil
+// when the column holds none.
+func (s *Site) PolicyBrowse(sec *Section) *Browse {
+	issuers, years, topics := map[string]*Term{}, map[string]*Term{}, map[string]*Term{}
+	base := sec.URL()
+	add := func(m map[string]*Term, kind, name string, p *Page) {
+		t := m[name]
+		if t == nil {
+			t = &Term{Name: name, URL: base + kind + "/" + Slugify(name) + "/"}
+			m[name] = t
+		}
+		t.Pages = append(t.Pages, p)
+	}
+	n := 0
+	for _, p := range sec.Pages {
+		if p.Policy == nil {
+			continue
+		}
+		n++
+		for _, is := range p.Policy.Issuer {
+			add(issuers, "issuer", is, p)
+		}
+		add(years, "year", strconv.Itoa(p.Date.Year()), p)
+		if p.Policy.Topic != "" {
+			add(topics, "topic", p.Policy.Topic, p)
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	b := &Browse{Issuers: sortedTerms(issuers), Years: sortedTerms(years), Topics: sortedTerms(topics)}
+	sort.Slice(b.Years, func(i, j int) bool { return b.Years[i].Name > b.Years[j].Name })
+	return b
+}
+
+// Notices splits a column's notices into current and ended ones, and lists
+// upcoming hearings by time. ok is false when the column holds no notice.
+func (s *Site) Notices(sec *Section) (current, ended, hearings []*Page, ok bool) {
+	for _, p := range sec.Pages {
+		if p.Notice == nil {
+			continue
+		}
+		ok = true
+		if p.Notice.Current() {
+			current = append(current, p)
+		} else {
+			ended = append(ended, p)
+		}
+		if p.Notice.Upcoming {
+			hearings = append(hearings, p)
+		}
+	}
+	sort.SliceStable(hearings, func(i, j int) bool {
+		a, b := hearings[i].Notice.Hearing.Time, hearings[j].Notice.Hearing.Time
+		if !a.Equal(b) {
+			return a.Before(b)
+		}
+		return hearings[i].Path < hearings[j].Path
+	})
+	return current, ended, hearings, ok
+}

@@ -1,0 +1,117 @@
+package tmpl
+
+import (
+	"html/template"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+type item struct {
+	Title string
+	Type  string
+	Date  time.Time
+	N     int
+}
+
+func (i item) Upper() string { return strings.ToUpper(i.Title) }
+
+// TestFuncExamples runs one example per template function.
+func TestFuncExamples(t *testing.T) {
+	day := time.Date(2024, 3, 1, 9, 5, 0, 0, time.FixedZone("CST", 8*3600))
+	items := []item{{"b", "policy", day, 2}, {"a", "notice", day.AddDate(0, 0, 1), 1}, {"c", "policy", day.AddDate(0, 0, -1), 3}}
+	funcs := Funcs(FuncOptions{BaseURL: "https://fzb.example.gov.cn/sub/",
+		Markdownify: func(s string) (template.HTML, error) { return template.HTML("<em>" + s + "</em>"), nil }})
+	cases := []struct{ tpl, want string }{
+		{`{{ cnDate .Day }}`, "2024年03月01日"},
+		{`{{ isoDate .Day }}`, "2024-03-01"},
+		{`{{ pubDate .Day }}`, "2024-03-01 09:05"},
+		{`{{ dateFormat "2006/1/2" .Day }}`, "2024/3/1"},
+		{`{{ relURL "/zhengce/" }}`, "/sub/zhengce/"},
+		{`{{ absURL "/zhengce/" }}`, "https://fzb.example.gov.cn/sub/zhengce/"},
+		{`{{ markdownify "x" }}`, "<em>x</em>"},
+		{`{{ truncate 5 "中华人民共和国宪法" }}`, "中华人民…"},
+		{`{{ truncate 20 "中华人民共和国宪法" }}`, "中华人民共和国宪法"},
+		{`{{ range where .Items "Type" "policy" }}{{ .Title }}{{ end }}`, "bc"},
+		{`{{ range sortBy .Items "Title" "asc" }}{{ .Title }}{{ end }}`, "abc"},
+		{`{{ range sortBy .Items "Date" "desc" }}{{ .Title }}{{ end }}`, "abc"},
+		{`{{ range sortBy .Items "N" "desc" }}{{ .Title }}{{ end }}`, "cba"},
+		{`{{ range sortBy .Items "Upper" "desc" }}{{ .Title }}{{ end }}`, "cba"},
+		{`{{ range first 2 .Items }}{{ .Title }}{{ end }}`, "ba"},
+		{`{{ humanSize 2048 }}`, "2.0 KB"},
+		{`{{ (dict "a" 1).a }}`, "1"},
+		{`{{ default "无" "" }}`, "无"},
+		{`<script>var x = {{ jsonify .Items }}.length</script>`, `<script>var x = [{"Title":"b"`},
+	}
+	for _, c := range cases {
+		tp := template.Must(template.New("t").Funcs(funcs).Funcs(template.FuncMap{"partial": func(string, any) string { return "" }}).Parse(c.tpl))
+		var b strings.Builder
+		if err := tp.Execute(&b, map[string]any{"Day": day, "Items": items}); err != nil {
+			t.Errorf("%s: %v", c.tpl, err)
+			continue
+		}
+		if !strings.HasPrefix(b.String(), c.want) {
+			t.Errorf("%s = %q, want %q", c.tpl, b.String(), c.want)
+		}
+	}
+}
+
+func TestLookupOrder(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/_default/baseof.html":  {Data: []byte(`<main>{{ block "main" . }}base{{ end }}</main>`)},
+		"layouts/_default/page.html":    {Data: []byte(`{{ define "main" }}default-page {{ partial "p.html" . }}{{ end }}`)},
+		"layouts/section.html":          {Data: []byte(`top-section`)},
+		"layouts/_default/section.html": {Data: []byte(`default-section`)},
+		"layouts/zhengce/page.html":     {Data: []byte(`{{ define "main" }}zhengce-page{{ end }}`)},
+		"layouts/partials/p.html":       {Data: []byte(`[{{ . }}]`)},
+		"layouts/partials/loop.html":    {Data: []byte(`{{ partial "loop.html" . }}`)},
+		"layouts/_default/404.html":     {Data: []byte(`{{ partial "loop.html" . }}`)},
+	}
+	s, err := Load(fsys, Funcs(FuncOptions{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := s.Get()
+	defer s.Put(e)
+	for _, c := range []struct{ sec, kind, want string }{
+		{"zhengce", "page", "<main>zhengce-page</main>"},
+		{"sifa", "page", "<main>default-page [x]</main>"},
+		{"sifa", "section", "top-section"},
+		{"sifa", "archive", "top-section"},
+	} {
+		var b strings.Builder
+		if err := e.Execute(&b, c.sec, c.kind, "x"); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != c.want {
+			t.Errorf("%s/%s = %q, want %q", c.sec, c.kind, b.String(), c.want)
+		}
+	}
+	var b strings.Builder
+	err = e.Execute(&b, "", "404", "x")
+	if err == nil || !strings.Contains(err.Error(), "嵌套超过 64 层") {
+		t.Errorf("recursion error = %v", err)
+	}
+}
+
+func TestTemplateErrorsNameFileAndLine(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/_default/page.html": {Data: []byte("<p>\n{{ .Title \n</p>")},
+	}
+	_, err := Load(fsys, Funcs(FuncOptions{}))
+	if err == nil || !strings.HasPrefix(err.Error(), "layouts/_default/page.html:3:") {
+		t.Fatalf("err = %v", err)
+	}
+	fsys = fstest.MapFS{"layouts/_default/page.html": {Data: []byte("<p>\n\n{{ .Nope }}</p>")}}
+	s, err := Load(fsys, Funcs(FuncOptions{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := s.Get()
+	var b strings.Builder
+	err = e.Execute(&b, "", "page", struct{ Title string }{})
+	if err == nil || !strings.HasPrefix(err.Error(), "layouts/_default/page.html:3:") {
+		t.Fatalf("exec err = %v", err)
+	}
+}
