@@ -30,7 +30,8 @@ type Entry struct {
 	// or 0 when unknown.
 	Line int
 
-	re *regexp.Regexp
+	re       *regexp.Regexp
+	anchored *regexp.Regexp // re anchored at the start, for the shared pass
 }
 
 // key identifies an entry for Merge.
@@ -42,13 +43,16 @@ func (e *Entry) key() string {
 }
 
 // WordList is a compiled list of wording errors. Literal entries share one
-// character trie, so a scan reads the text once for all of them; pattern
-// entries run one regular-expression pass each. A WordList is immutable
+// character trie, so a scan reads the text once for all of them. Pattern
+// entries whose matches start with one of a few known characters join the
+// same pass and are tried only where such a character occurs; other
+// patterns run one regular-expression pass each. A WordList is immutable
 // and safe for concurrent use.
 type WordList struct {
 	entries  []Entry
 	trie     *trieNode
-	patterns []int // indices of active pattern entries
+	starts   map[rune][]int // first character → anchored pattern entries
+	patterns []int          // pattern entries that need a pass of their own
 }
 
 // WordListError is one problem in a word-list file. Line is the 1-based
@@ -253,13 +257,23 @@ func sortWordListErrors(errs []error) {
 // newWordList compiles entries; pattern entries must already carry their
 // compiled expression.
 func newWordList(entries []Entry) *WordList {
-	w := &WordList{entries: entries, trie: newTrieNode()}
+	w := &WordList{entries: entries, trie: newTrieNode(), starts: map[rune][]int{}}
 	for i := range w.entries {
 		e := &w.entries[i]
 		switch {
 		case e.Level == Off:
 		case e.Pattern != "":
-			w.patterns = append(w.patterns, i)
+			first, anchored, ok := anchoredPattern(e.Pattern)
+			if !ok {
+				w.patterns = append(w.patterns, i)
+				continue
+			}
+			e.anchored = anchored
+			for _, r := range first {
+				if !slices.Contains(w.starts[r], i) {
+					w.starts[r] = append(w.starts[r], i)
+				}
+			}
 		default:
 			w.trie.add(e.Wrong, i)
 		}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -42,7 +43,7 @@ func TestParseWordList(t *testing.T) {
 	}
 	for i := range want {
 		g := got[i]
-		g.re = nil
+		g.re, g.anchored = nil, nil
 		if g != want[i] {
 			t.Errorf("entry %d = %+v, want %+v", i, g, want[i])
 		}
@@ -301,15 +302,70 @@ func FuzzScan(f *testing.F) {
 		f.Add(tc.text)
 	}
 	w := DefaultWordList()
+	slow := withoutSharedPass(w)
 	f.Fuzz(func(t *testing.T, text string) {
 		fs := w.Scan(text)
 		checkPositions(t, text, fs)
+		if want := slow.Scan(text); !slices.Equal(fs, want) {
+			t.Fatalf("shared pass and plain regexp passes differ:\n %v\n %v", fs, want)
+		}
 		for i := 1; i < len(fs); i++ {
 			if fs[i].Line < fs[i-1].Line || fs[i].Line == fs[i-1].Line && fs[i].Col <= fs[i-1].Col {
 				t.Fatalf("findings out of order: %v", fs)
 			}
 		}
 	})
+}
+
+// withoutSharedPass returns a copy of w that runs every pattern as a
+// plain regular-expression pass, to check the shared pass against.
+func withoutSharedPass(w *WordList) *WordList {
+	slow := &WordList{entries: w.entries, trie: w.trie}
+	for i, e := range w.entries {
+		if e.Pattern != "" && e.Level != Off {
+			slow.patterns = append(slow.patterns, i)
+		}
+	}
+	return slow
+}
+
+func TestSharedPassMatchesPlainRegexp(t *testing.T) {
+	w := DefaultWordList()
+	if len(w.starts) == 0 || len(w.patterns) != 0 {
+		t.Errorf("default patterns: %d first characters, %d plain passes; want all patterns in the shared pass", len(w.starts), len(w.patterns))
+	}
+	slow := withoutSharedPass(w)
+	for _, tc := range scanCases {
+		if got, want := w.Scan(tc.text), slow.Scan(tc.text); !slices.Equal(got, want) {
+			t.Errorf("%s: shared pass %v, plain %v", tc.name, got, want)
+		}
+	}
+}
+
+func TestAnchoredPattern(t *testing.T) {
+	tests := []struct {
+		pattern string
+		first   string
+		ok      bool
+	}{
+		{`截止(\d{4}年)`, "截", true},
+		{`(安排|工作)布署`, "安工", true},
+		{`[【(](\d{4})`, "(【", true},
+		{`x?y`, "xy", true},
+		{`\d{4}年`, "0123456789", true},
+		{`\bfoo`, "", false},
+		{`^foo`, "", false},
+		{`.foo`, "", false},
+		{`(?i)foo`, "", false},
+		{`[^a]b`, "", false},
+		{`a*`, "", false},
+	}
+	for _, tc := range tests {
+		first, _, ok := anchoredPattern(tc.pattern)
+		if ok != tc.ok || string(first) != tc.first {
+			t.Errorf("anchoredPattern(%q) = %q, %v; want %q, %v", tc.pattern, string(first), ok, tc.first, tc.ok)
+		}
+	}
 }
 
 // BenchmarkScan scans a 300 KB page with the default list.

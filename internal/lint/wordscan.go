@@ -65,12 +65,32 @@ func (w *WordList) Scan(text string) []Finding {
 		return nil
 	}
 	var ms []wordMatch
-	if w.trie.next != nil {
+	if w.trie.next != nil || len(w.starts) > 0 {
+		next := make([]int, len(w.entries)) // where each pattern may match again
 		for i := 0; i < len(text); {
-			if e, n := w.trie.longest(text[i:]); e >= 0 {
-				ms = append(ms, wordMatch{i, i + n, e, w.entries[e].Right})
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if w.trie.next[r] != nil {
+				if e, n := w.trie.longest(text[i:]); e >= 0 {
+					ms = append(ms, wordMatch{i, i + n, e, w.entries[e].Right})
+				}
 			}
-			_, size := utf8.DecodeRuneInString(text[i:])
+			for _, idx := range w.starts[r] {
+				if i < next[idx] {
+					continue
+				}
+				e := &w.entries[idx]
+				loc := e.anchored.FindStringSubmatchIndex(text[i:])
+				if len(loc) < 2 || loc[1] == 0 {
+					continue
+				}
+				for k := range loc {
+					if loc[k] >= 0 {
+						loc[k] += i
+					}
+				}
+				next[idx] = loc[1]
+				ms = append(ms, wordMatch{loc[0], loc[1], idx, expand(e.Right, text, loc, e.re)})
+			}
 			i += size
 		}
 	}

@@ -1,0 +1,67 @@
+# fazhi — 两条命令：make（安装缺少的工具并构建示例门户）和 make test（安装测试所需工具并运行全部测试）。
+# Two commands: `make` (install what is missing, build the bundled portal) and `make test`.
+
+GO        ?= go
+NOW       ?=
+BIN       := bin/fazhi
+NODE_MODS := node_modules/.package-lock.json
+SASS      := node_modules/sass-embedded-linux-x64/dart-sass/sass
+PAGEFIND  := node_modules/@pagefind/linux-x64/bin/pagefind_extended
+PORT      ?= 1313
+
+.PHONY: all build portal test test-short serve bench fuzz chromium tools clean
+
+all: portal
+
+# npm 包（Dart Sass、Pagefind、axe-core、Nu Html Checker）按 package-lock.json 安装。
+$(NODE_MODS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+tools: $(NODE_MODS)
+
+$(BIN): tools $(shell find . -name '*.go' -not -path './node_modules/*') go.mod go.sum $(shell find layouts assets static archetypes -type f)
+	$(GO) build -o $(BIN) ./cmd/fazhi
+
+build: $(BIN)
+
+portal: $(BIN)
+	./$(BIN) build $(if $(NOW),--now $(NOW))
+	@echo
+	@echo "示例门户已构建到 public/。预览：make serve，然后用浏览器打开 http://127.0.0.1:$(PORT)/"
+	@echo "The portal is in public/. Preview it with: make serve"
+
+serve: $(BIN)
+	./$(BIN) serve --port $(PORT)
+
+# 浏览器测试用 Debian 的 chromium；以 root 运行时自动安装。
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "安装 chromium (installing Debian chromium)…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "需要 chromium：请运行 sudo apt-get install -y chromium (chromium is needed for browser tests)"; exit 1; \
+	  fi; \
+	fi
+
+test: tools chromium
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 20m ./...
+
+test-short:
+	$(GO) test -short -count=1 ./...
+
+bench: tools
+	$(GO) run ./internal/bench/cmd/fazhi-bench -out docs/benchmarks.md
+
+FUZZTIME ?= 30s
+fuzz:
+	@for p in $$($(GO) list ./internal/...); do \
+	  for f in $$($(GO) test -list 'Fuzz.*' $$p | grep '^Fuzz'); do \
+	    echo "== $$p $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin public
