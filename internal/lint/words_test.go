@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -397,4 +398,28 @@ func BenchmarkPersonalData(b *testing.B) {
 	for range b.N {
 		PersonalData(text)
 	}
+}
+
+// FuzzSharedPass checks, for arbitrary patterns, that trying a pattern
+// only at its possible first characters finds what a plain pass finds.
+func FuzzSharedPass(f *testing.F) {
+	for _, e := range DefaultWordList().Entries() {
+		if e.Pattern != "" {
+			f.Add(e.Pattern, "截止2024年，国办发【2017】47号，〔2023〕05号，安排布署工作")
+		}
+	}
+	f.Add(`x?y|z+`, "xy y zz")
+	f.Add(`(a|b*)c`, "ac bbc c")
+	f.Fuzz(func(t *testing.T, pattern, text string) {
+		src := "[[word]]\npattern = " + strconv.Quote(pattern) + "\nright = \"$0!\"\n"
+		w, err := ParseWordList([]byte(src))
+		if err != nil {
+			return
+		}
+		got, want := w.Scan(text), withoutSharedPass(w).Scan(text)
+		if !slices.Equal(got, want) {
+			t.Fatalf("pattern %q on %q:\n shared %v\n plain  %v", pattern, text, got, want)
+		}
+		checkPositions(t, text, got)
+	})
 }

@@ -84,8 +84,10 @@
     var b = document.createElement("button");
     b.type = "button";
     b.className = "copy-link";
-    b.textContent = "复制链接";
-    b.setAttribute("aria-label", "复制" + a.textContent + "的链接");
+    var hint = document.createElement("span");
+    hint.className = "vh";
+    hint.textContent = "：" + a.textContent;
+    b.append("复制链接", hint);
     b.addEventListener("click", function () {
       var url = location.origin + location.pathname + "#" + p.id;
       copy(url).then(function () { say("已复制" + a.textContent + "的链接"); },
