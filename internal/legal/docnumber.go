@@ -1,6 +1,7 @@
 package legal
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -25,6 +26,9 @@ type DocNumber struct {
 
 // String returns the number in its canonical form.
 func (d DocNumber) String() string {
+	if d.Year == 0 {
+		return d.Agency + "第" + strconv.Itoa(d.Seq) + "号"
+	}
 	return d.Agency + "〔" + strconv.Itoa(d.Year) + "〕" + strconv.Itoa(d.Seq) + "号"
 }
 
@@ -33,8 +37,18 @@ func (d DocNumber) String() string {
 // the 〔〕 form. The sequence number must not carry 第 or leading zeros.
 // On failure the error is a *SyntaxError whose Want field holds the
 // corrected number when it can be worked out.
+//
+// Orders and announcements numbered without a year are accepted too:
+// 国务院令第711号, 某市人民政府令第27号, 某市人民代表大会常务委员会公告第9号
+// (Year is 0 for them).
 func ParseDocNumber(s string) (DocNumber, error) {
 	s = strings.TrimSpace(s)
+	if m := orderNumber.FindStringSubmatch(s); m != nil {
+		seq, err := strconv.Atoi(m[2])
+		if err == nil {
+			return DocNumber{Agency: m[1], Seq: seq, Raw: s}, nil
+		}
+	}
 	d, problem := parseDocNumber(s)
 	if problem == "" {
 		return d, nil
@@ -173,3 +187,7 @@ func repairDocNumber(s string) string {
 	}
 	return string(r)
 }
+
+// orderNumber matches 令 and 公告 numbers: an agency ending in 令 or 公告,
+// then 第, the number without leading zeros, and 号.
+var orderNumber = regexp.MustCompile(`^(\p{Han}+(?:令|公告))第([1-9][0-9]{0,5})号$`)

@@ -107,3 +107,21 @@ func FuzzParseDocNumber(f *testing.F) {
 		}
 	})
 }
+
+func TestParseOrderNumbers(t *testing.T) {
+	for in, want := range map[string]DocNumber{
+		"国务院令第711号":          {Agency: "国务院令", Seq: 711, Raw: "国务院令第711号"},
+		"某市人民政府令第27号":        {Agency: "某市人民政府令", Seq: 27, Raw: "某市人民政府令第27号"},
+		"某市人民代表大会常务委员会公告第9号": {Agency: "某市人民代表大会常务委员会公告", Seq: 9, Raw: "某市人民代表大会常务委员会公告第9号"},
+	} {
+		got, err := ParseDocNumber(in)
+		if err != nil || got != want || got.String() != in {
+			t.Errorf("ParseDocNumber(%q) = %+v, %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"国务院令第0711号", "国务院令711号", "国务院第711号"} {
+		if _, err := ParseDocNumber(bad); err == nil {
+			t.Errorf("ParseDocNumber(%q) should fail", bad)
+		}
+	}
+}
