@@ -13,7 +13,7 @@ func (b *builder) outputs() error {
 		if data == nil {
 			return nil
 		}
-		return b.sink.WriteFile(name, data)
+		return b.to("outputs").WriteFile(name, data)
 	}
 	if err := write("feed.xml", outputs.Atom(s, u, s.Config.Title, "/feed.xml", "/", s.Pages)); err != nil {
 		return err

@@ -49,7 +49,11 @@ func (b *builder) prepare() error {
 		TrustHTML:   cfg.Markup.TrustHTML,
 		IframeHosts: cfg.Markup.IframeHosts,
 		BasePath:    bp,
-		Statute:     []goldmark.Extender{statute.New(statute.WithResolver(b.site))},
+		// The resolver reads b.site at render time, so that an incremental
+		// rebuild's new graph is used.
+		Statute: []goldmark.Extender{statute.New(statute.WithResolver(statute.ResolverFunc(func(t string) (string, bool) {
+			return b.site.ResolveTitle(t)
+		})))},
 	})
 	inline := markup.New(markup.Options{BasePath: bp})
 	funcs := tmpl.Funcs(tmpl.FuncOptions{
@@ -110,14 +114,14 @@ func (b *builder) assets() error {
 			return err
 		}
 		name := fmt.Sprintf("css/main.%s.css", publish.Hash(css)[:10])
-		if err := b.sink.WriteFile(name, css); err != nil {
+		if err := b.to("assets").WriteFile(name, css); err != nil {
 			return err
 		}
 		sd.CSS = "/" + name
 	}
 	if js, err := fs.ReadFile(b.fsys, "static/js/fazhi.js"); err == nil {
 		name := fmt.Sprintf("js/fazhi.%s.js", publish.Hash(js)[:10])
-		if err := b.sink.WriteFile(name, js); err != nil {
+		if err := b.to("assets").WriteFile(name, js); err != nil {
 			return err
 		}
 		sd.JS = "/" + name
@@ -141,7 +145,11 @@ func (b *builder) renderPages() error {
 			errs[i] = err
 			return
 		}
-		out, err := b.renderer.Page(p, src, b.sink)
+		sink := b.to("page:" + p.Path)
+		if b.mentions != nil {
+			b.mentions(p.Path, Mentions(src))
+		}
+		out, err := b.renderer.Page(p, src, sink)
 		if err != nil {
 			errs[i] = fmt.Errorf("%s: %w", p.SourcePath(), err)
 			var de *diag.Error
@@ -153,7 +161,7 @@ func (b *builder) renderPages() error {
 		if rendered != nil {
 			rendered[i] = out
 		}
-		if err := b.copyResources(p); err != nil {
+		if err := b.copyResources(p, sink); err != nil {
 			errs[i] = err
 		}
 	})
@@ -178,7 +186,7 @@ func (b *builder) renderPages() error {
 }
 
 // copyResources copies a bundle's files beside its page.
-func (b *builder) copyResources(p *site.Page) error {
+func (b *builder) copyResources(p *site.Page, sink render.Sink) error {
 	dir := path.Dir(p.File.Path)
 	for _, r := range p.File.Resources {
 		data, err := fs.ReadFile(b.o.Source, "content/"+r)
@@ -187,7 +195,7 @@ func (b *builder) copyResources(p *site.Page) error {
 		}
 		rel := strings.TrimPrefix(r, dir+"/")
 		name := strings.TrimPrefix(p.URL, "/") + rel
-		if err := b.sink.WriteFile(name, data); err != nil {
+		if err := sink.WriteFile(name, data); err != nil {
 			return err
 		}
 	}
@@ -195,14 +203,15 @@ func (b *builder) copyResources(p *site.Page) error {
 }
 
 func (b *builder) renderLists() error {
-	c := &countSink{next: b.sink}
-	if err := b.renderer.Lists(c, b.body); err != nil {
-		return err
+	n := 0
+	for _, j := range b.renderer.ListJobs(b.body) {
+		c := &countSink{next: b.to("list:" + j.Key)}
+		if err := j.Run(c); err != nil {
+			return err
+		}
+		n += c.n
 	}
-	if err := b.renderer.Aliases(c); err != nil {
-		return err
-	}
-	b.res.Pages["list"] = c.n
+	b.res.Pages["list"] = n
 	return nil
 }
 
@@ -214,4 +223,29 @@ type countSink struct {
 func (c *countSink) WriteFile(name string, data []byte) error {
 	c.n++
 	return c.next.WriteFile(name, data)
+}
+
+// Mentions returns the distinct titles a body names between 《 and 》, in
+// order of first appearance.
+func Mentions(body []byte) []string {
+	var out []string
+	seen := map[string]bool{}
+	s := string(body)
+	for {
+		i := strings.Index(s, "《")
+		if i < 0 {
+			return out
+		}
+		s = s[i+len("《"):]
+		j := strings.Index(s, "》")
+		if j < 0 {
+			return out
+		}
+		t := s[:j]
+		if !seen[t] && len(t) < 400 && !strings.ContainsAny(t, "\n《") {
+			seen[t] = true
+			out = append(out, t)
+		}
+		s = s[j:]
+	}
 }

@@ -43,6 +43,15 @@ type builder struct {
 	conv     *markup.Converter
 	renderer *render.Renderer
 	sink     publish.Publisher
+	// owner, when set, returns the sink for the outputs of one owner
+	// ("page:<path>", "list:<key>", "outputs", "static", "assets"); the
+	// preview session uses it to know which files each input produced.
+	owner func(key string) render.Sink
+	// keepSources keeps the parsed sources in kept after assembly.
+	keepSources bool
+	kept        []site.Source
+	// mentions, when set, receives the 《titles》 each page body names.
+	mentions func(path string, titles []string)
 	abs      func(string) string
 	mu       sync.Mutex
 }
@@ -63,10 +72,10 @@ func (b *builder) loadConfig() error {
 	b.o.Now = b.o.Now.In(cfg.Location)
 	b.fsys = overlay.New(b.o.Source, b.o.Theme)
 	b.sink = b.o.Out
-	if cfg.Minify {
+	if cfg.Minify && !b.o.Serve {
 		b.sink = minifySink{b.sink}
 	}
-	if cfg.Precompress {
+	if cfg.Precompress && !b.o.Serve {
 		b.sink = compressSink{b.sink}
 	}
 	return nil
@@ -200,6 +209,14 @@ func (b *builder) body(p *site.Page) ([]byte, error) {
 	return body, nil
 }
 
+// to returns the sink for an owner's outputs.
+func (b *builder) to(key string) render.Sink {
+	if b.owner != nil {
+		return b.owner(key)
+	}
+	return b.sink
+}
+
 func (b *builder) warn(e *diag.Error) {
 	b.mu.Lock()
 	b.res.Warnings = append(b.res.Warnings, e)
@@ -248,6 +265,9 @@ func (b *builder) assemble() error {
 	b.site = s
 	b.res.Site = s
 	b.res.Warnings = append(b.res.Warnings, s.Warnings...)
+	if b.keepSources {
+		b.kept = b.srcs
+	}
 	b.srcs = nil
 	// Attachments: sizes and types from the bundle.
 	for _, p := range s.Pages {

@@ -25,7 +25,7 @@ func (b *builder) static() error {
 		if err != nil {
 			return err
 		}
-		return b.sink.WriteFile(name, data)
+		return b.to("static").WriteFile(name, data)
 	})
 	if err != nil {
 		return err
@@ -35,7 +35,7 @@ func (b *builder) static() error {
 		if err != nil {
 			return err
 		}
-		if err := b.sink.WriteFile(a, data); err != nil {
+		if err := b.to("asset:"+a).WriteFile(a, data); err != nil {
 			return err
 		}
 	}

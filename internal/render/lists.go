@@ -12,11 +12,35 @@ import (
 // (nil when the page has no file).
 type BodyReader func(p *site.Page) ([]byte, error)
 
-// Lists renders every page that is built from metadata: the home page,
-// columns with their pagers, notice archives and hearing schedules, policy
-// browse pages, tags, series and the 404 page. It must run after every
-// content page has been rendered, because lists show summaries.
+// ListJob renders one group of list pages that share their inputs: the
+// home page, a column with its pagers (and, for notice and policy
+// columns, its archive, hearing schedule and browse pages), a taxonomy or
+// one of its terms, the 404 page or the alias pages. Members are the pages
+// whose metadata the job shows, so that a preview server can tell which
+// jobs an edit touches.
+type ListJob struct {
+	Key     string
+	Index   *site.Page
+	Members []*site.Page
+	run     func(Sink) error
+}
+
+// Run renders the job's pages into sink.
+func (j ListJob) Run(sink Sink) error { return j.run(sink) }
+
+// Lists renders every page that is built from metadata. It must run after
+// every content page has been rendered, because lists show summaries.
 func (r *Renderer) Lists(sink Sink, read BodyReader) error {
+	for _, j := range r.ListJobs(read) {
+		if err := j.Run(sink); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ListJobs returns the list jobs of the site in a fixed order.
+func (r *Renderer) ListJobs(read BodyReader) []ListJob {
 	s := r.Site
 	per := s.Config.Paginate
 	content := func(p *site.Page) (template.HTML, error) {
@@ -33,35 +57,39 @@ func (r *Renderer) Lists(sink Sink, read BodyReader) error {
 		}
 		return template.HTML(out.HTML), nil
 	}
-	// Home.
+	var jobs []ListJob
 	home := s.Home
-	hc, err := content(home)
-	if err != nil {
-		return err
-	}
-	hd := &Data{Site: r.Data, Kind: "home", Page: home, Title: r.Data.Title, URL: "/", Permalink: r.Abs("/"),
-		Content: hc, Pages: s.Pages, Breadcrumbs: []Crumb{{"首页", "/"}}}
-	hd.Meta = append(siteMeta(r.Data), MetaTag{"ColumnName", "首页"}, MetaTag{"ColumnType", "首页"})
-	if err := r.execute(sink, "", "home", "/", hd); err != nil {
-		return err
-	}
-	// Columns.
-	for _, sec := range sortedSections(s) {
-		if err := r.section(sink, sec, per, content); err != nil {
+	jobs = append(jobs, ListJob{Key: "home", Index: home, Members: s.Pages, run: func(sink Sink) error {
+		hc, err := content(home)
+		if err != nil {
 			return err
 		}
+		hd := &Data{Site: r.Data, Kind: "home", Page: home, Title: r.Data.Title, URL: "/", Permalink: r.Abs("/"),
+			Content: hc, Pages: s.Pages, Breadcrumbs: []Crumb{{"首页", "/"}}}
+		hd.Meta = append(siteMeta(r.Data), MetaTag{"ColumnName", "首页"}, MetaTag{"ColumnType", "首页"})
+		return r.execute(sink, "", "home", "/", hd)
+	}})
+	for _, sec := range sortedSections(s) {
+		sec := sec
+		jobs = append(jobs, ListJob{Key: "section:" + sec.Path, Index: sec.Index, Members: sec.Pages, run: func(sink Sink) error {
+			return r.section(sink, sec, per, content)
+		}})
 	}
-	// Tags and series.
-	if err := r.taxonomy(sink, "tags", "标签", "term", s.Tags, per); err != nil {
-		return err
+	jobs = append(jobs, r.taxonomyJobs("tags", "标签", "term", s.Tags, per)...)
+	jobs = append(jobs, r.taxonomyJobs("series", "专题", "series", s.Series, per)...)
+	jobs = append(jobs, ListJob{Key: "404", run: func(sink Sink) error {
+		nd := &Data{Site: r.Data, Kind: "404", Title: "页面未找到", URL: "/404.html", Permalink: r.Abs("/404.html"),
+			Breadcrumbs: []Crumb{{"首页", "/"}}, Meta: siteMeta(r.Data)}
+		return r.execute(sink, "", "404", "/404.html", nd)
+	}})
+	var aliased []*site.Page
+	for _, p := range s.Pages {
+		if len(p.Aliases) > 0 {
+			aliased = append(aliased, p)
+		}
 	}
-	if err := r.taxonomy(sink, "series", "专题", "series", s.Series, per); err != nil {
-		return err
-	}
-	// 404.
-	nd := &Data{Site: r.Data, Kind: "404", Title: "页面未找到", URL: "/404.html", Permalink: r.Abs("/404.html"),
-		Breadcrumbs: []Crumb{{"首页", "/"}}, Meta: siteMeta(r.Data)}
-	return r.execute(sink, "", "404", "/404.html", nd)
+	jobs = append(jobs, ListJob{Key: "aliases", Members: aliased, run: r.Aliases})
+	return jobs
 }
 
 func sortedSections(s *site.Site) []*site.Section {
@@ -168,30 +196,33 @@ func others(ps []*site.Page) []*site.Page {
 	return out
 }
 
-func (r *Renderer) taxonomy(sink Sink, name, label, kind string, terms []*site.Term, per int) error {
+func (r *Renderer) taxonomyJobs(name, label, kind string, terms []*site.Term, per int) []ListJob {
 	if len(terms) == 0 {
 		return nil
 	}
 	base := "/" + name + "/"
 	crumbs := []Crumb{{"首页", "/"}, {label, base}}
-	td := &Data{Site: r.Data, Kind: "taxonomy", Title: label, URL: base, Permalink: r.Abs(base), Terms: terms,
-		Breadcrumbs: crumbs, Meta: columnMeta(r.Data, nil, label)}
-	if err := r.execute(sink, name, "taxonomy", base, td); err != nil {
-		return err
+	var all []*site.Page
+	for _, t := range terms {
+		all = append(all, t.Pages...)
 	}
+	jobs := []ListJob{{Key: name, Members: all, run: func(sink Sink) error {
+		td := &Data{Site: r.Data, Kind: "taxonomy", Title: label, URL: base, Permalink: r.Abs(base), Terms: terms,
+			Breadcrumbs: crumbs, Meta: columnMeta(r.Data, nil, label)}
+		return r.execute(sink, name, "taxonomy", base, td)
+	}}}
 	for _, t := range terms {
 		t := t
-		err := paginate(t.URL, t.Pages, per, func(url string, chunk []*site.Page, pg *Paginator) error {
-			d := &Data{Site: r.Data, Kind: kind, Title: label + "：" + t.Name, URL: url, Permalink: r.Abs(url),
-				Term: t, Pages: chunk, Paginator: pg, Breadcrumbs: append(crumbs, Crumb{t.Name, t.URL}),
-				Meta: columnMeta(r.Data, nil, label+"："+t.Name)}
-			return r.execute(sink, name, kind, url, d)
-		})
-		if err != nil {
-			return err
-		}
+		jobs = append(jobs, ListJob{Key: name + ":" + t.Name, Members: t.Pages, run: func(sink Sink) error {
+			return paginate(t.URL, t.Pages, per, func(url string, chunk []*site.Page, pg *Paginator) error {
+				d := &Data{Site: r.Data, Kind: kind, Title: label + "：" + t.Name, URL: url, Permalink: r.Abs(url),
+					Term: t, Pages: chunk, Paginator: pg, Breadcrumbs: append(crumbs, Crumb{t.Name, t.URL}),
+					Meta: columnMeta(r.Data, nil, label+"："+t.Name)}
+				return r.execute(sink, name, kind, url, d)
+			})
+		}})
 	}
-	return nil
+	return jobs
 }
 
 // Aliases writes a small redirect page at each alias URL.
