@@ -36,7 +36,8 @@ type Session struct {
 	version map[string]int      // content path → edit count
 	mention map[string][]string // content path → 《titles》 in its body
 	pageFP  map[string]uint64   // content path → dependency hash at last render
-	jobFP   map[string]uint64   // list job → member hash at last render
+	jobFP   map[string]uint64   // list job → hash of its index and member order
+	listFP  map[string]uint64   // content path → hash of what lists show of it
 	srcs    map[string]site.Source
 	dirty   bool // the last update failed: rebuild everything next time
 }
@@ -145,9 +146,10 @@ func (s *Session) full(ctx context.Context) (*Update, error) {
 		s.srcs[src.File.Path] = src
 	}
 	b.kept = nil
-	s.pageFP, s.jobFP = map[string]uint64{}, map[string]uint64{}
+	s.pageFP, s.jobFP, s.listFP = map[string]uint64{}, map[string]uint64{}, map[string]uint64{}
 	for _, p := range b.site.Pages {
 		s.pageFP[p.Path] = s.depHash(p)
+		s.listFP[p.Path] = s.listHash(p)
 	}
 	for _, j := range b.renderer.ListJobs(b.body) {
 		s.jobFP[j.Key] = s.jobHash(j)
@@ -335,7 +337,18 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 	if err != nil {
 		return nil, err
 	}
-	// Lists whose members' visible metadata changed.
+	// Lists: a job whose index or member order changed is rendered
+	// again in full; otherwise only the pager pages listing a page whose
+	// shown metadata changed.
+	listFP := make(map[string]uint64, len(ns.Pages))
+	shown := map[string]bool{}
+	for _, p := range ns.Pages {
+		fp := s.listHash(p)
+		listFP[p.Path] = fp
+		if s.listFP[p.Path] != fp {
+			shown[p.Path] = true
+		}
+	}
 	lists := 0
 	jobFP := map[string]uint64{}
 	live := map[string]bool{}
@@ -344,12 +357,27 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 		live[key] = true
 		fp := s.jobHash(j)
 		jobFP[j.Key] = fp
-		if prev, ok := s.jobFP[j.Key]; ok && prev == fp {
+		c := &countSink{next: ownerSink{st, key}}
+		if prev, ok := s.jobFP[j.Key]; !ok || prev != fp {
+			st.drop(key)
+			if err := j.Run(c); err != nil {
+				return nil, err
+			}
+			lists += c.n
 			continue
 		}
-		st.drop(key)
-		c := &countSink{next: ownerSink{st, key}}
-		if err := j.Run(c); err != nil {
+		touches := func(ps []*site.Page) bool {
+			for _, p := range ps {
+				if shown[p.Path] {
+					return true
+				}
+			}
+			return false
+		}
+		if !touches(j.Members) {
+			continue
+		}
+		if err := j.RunOnly(c, touches); err != nil {
 			return nil, err
 		}
 		lists += c.n
@@ -392,7 +420,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 	for _, p := range todo {
 		s.pageFP[p.Path] = s.depHash(p)
 	}
-	s.jobFP = jobFP
+	s.jobFP, s.listFP = jobFP, listFP
 	s.files, s.owned = st.files, st.owned
 	changedOut := uniq(st.wrote)
 	return &Update{Changed: changedOut, Pages: len(todo), Lists: lists, Duration: time.Since(start), Warnings: b.res.Warnings}, nil
@@ -443,7 +471,7 @@ func (s *Session) depHash(p *site.Page) uint64 {
 	return h.Sum64()
 }
 
-// jobHash covers the metadata a list job shows of its members.
+// jobHash covers a list job's index page and the order of its members.
 func (s *Session) jobHash(j render.ListJob) uint64 {
 	var h maphash.Hash
 	h.SetSeed(s.seed)
@@ -452,13 +480,21 @@ func (s *Session) jobHash(j render.ListJob) uint64 {
 		fmt.Fprintf(&h, "|%s|%d", j.Index.Path, s.version[j.Index.Path])
 	}
 	for _, p := range j.Members {
-		fmt.Fprintf(&h, "|%s|%d|%s|%s|%s", p.Path, s.version[p.Path], p.URL, p.Title, p.Summary())
-		if p.Policy != nil {
-			h.WriteString(p.Policy.Validity)
-		}
-		if p.Notice != nil {
-			fmt.Fprintf(&h, "%s%v", p.Notice.Status, p.Notice.Upcoming)
-		}
+		h.WriteString("|" + p.Path)
+	}
+	return h.Sum64()
+}
+
+// listHash covers what list pages show of a page.
+func (s *Session) listHash(p *site.Page) uint64 {
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	fmt.Fprintf(&h, "%s|%d|%s|%s|%s", p.Path, s.version[p.Path], p.URL, p.Title, p.Summary())
+	if p.Policy != nil {
+		h.WriteString(p.Policy.Validity)
+	}
+	if p.Notice != nil {
+		fmt.Fprintf(&h, "%s%v", p.Notice.Status, p.Notice.Upcoming)
 	}
 	return h.Sum64()
 }

@@ -22,11 +22,19 @@ type ListJob struct {
 	Key     string
 	Index   *site.Page
 	Members []*site.Page
-	run     func(Sink) error
+	run     func(Sink, Only) error
 }
 
+// Only selects the pager pages to render by the pages they list; nil
+// renders all. Pages that are not paginated are always rendered.
+type Only func(chunk []*site.Page) bool
+
 // Run renders the job's pages into sink.
-func (j ListJob) Run(sink Sink) error { return j.run(sink) }
+func (j ListJob) Run(sink Sink) error { return j.run(sink, nil) }
+
+// RunOnly renders the job's pages, skipping pager pages for which only
+// returns false.
+func (j ListJob) RunOnly(sink Sink, only Only) error { return j.run(sink, only) }
 
 // Lists renders every page that is built from metadata. It must run after
 // every content page has been rendered, because lists show summaries.
@@ -59,7 +67,7 @@ func (r *Renderer) ListJobs(read BodyReader) []ListJob {
 	}
 	var jobs []ListJob
 	home := s.Home
-	jobs = append(jobs, ListJob{Key: "home", Index: home, Members: s.Pages, run: func(sink Sink) error {
+	jobs = append(jobs, ListJob{Key: "home", Index: home, Members: s.Pages, run: func(sink Sink, _ Only) error {
 		hc, err := content(home)
 		if err != nil {
 			return err
@@ -71,13 +79,13 @@ func (r *Renderer) ListJobs(read BodyReader) []ListJob {
 	}})
 	for _, sec := range sortedSections(s) {
 		sec := sec
-		jobs = append(jobs, ListJob{Key: "section:" + sec.Path, Index: sec.Index, Members: sec.Pages, run: func(sink Sink) error {
-			return r.section(sink, sec, per, content)
+		jobs = append(jobs, ListJob{Key: "section:" + sec.Path, Index: sec.Index, Members: sec.Pages, run: func(sink Sink, only Only) error {
+			return r.section(sink, sec, per, content, only)
 		}})
 	}
 	jobs = append(jobs, r.taxonomyJobs("tags", "标签", "term", s.Tags, per)...)
 	jobs = append(jobs, r.taxonomyJobs("series", "专题", "series", s.Series, per)...)
-	jobs = append(jobs, ListJob{Key: "404", run: func(sink Sink) error {
+	jobs = append(jobs, ListJob{Key: "404", run: func(sink Sink, _ Only) error {
 		nd := &Data{Site: r.Data, Kind: "404", Title: "页面未找到", URL: "/404.html", Permalink: r.Abs("/404.html"),
 			Breadcrumbs: []Crumb{{"首页", "/"}}, Meta: siteMeta(r.Data)}
 		return r.execute(sink, "", "404", "/404.html", nd)
@@ -88,7 +96,7 @@ func (r *Renderer) ListJobs(read BodyReader) []ListJob {
 			aliased = append(aliased, p)
 		}
 	}
-	jobs = append(jobs, ListJob{Key: "aliases", Members: aliased, run: r.Aliases})
+	jobs = append(jobs, ListJob{Key: "aliases", Members: aliased, run: func(sink Sink, _ Only) error { return r.Aliases(sink) }})
 	return jobs
 }
 
@@ -105,7 +113,7 @@ func sortedSections(s *site.Site) []*site.Section {
 	return out
 }
 
-func (r *Renderer) section(sink Sink, sec *site.Section, per int, content func(*site.Page) (template.HTML, error)) error {
+func (r *Renderer) section(sink Sink, sec *site.Section, per int, content func(*site.Page) (template.HTML, error), only Only) error {
 	s := r.Site
 	idx := sec.Index
 	body, err := content(idx)
@@ -134,7 +142,7 @@ func (r *Renderer) section(sink Sink, sec *site.Section, per int, content func(*
 		// other types in a notice column stay listed.
 		listed = append(append([]*site.Page{}, current...), others(sec.Pages)...)
 	}
-	err = paginate(base, listed, per, func(url string, chunk []*site.Page, pg *Paginator) error {
+	err = paginate(base, listed, per, only, func(url string, chunk []*site.Page, pg *Paginator) error {
 		d := newData("section", idx.Title, url)
 		d.Pages, d.Paginator = chunk, pg
 		return r.execute(sink, sec.Path, "section", url, d)
@@ -145,7 +153,7 @@ func (r *Renderer) section(sink Sink, sec *site.Section, per int, content func(*
 	if isNotice {
 		if len(ended) > 0 {
 			abase := base + "archive/"
-			err = paginate(abase, ended, per, func(url string, chunk []*site.Page, pg *Paginator) error {
+			err = paginate(abase, ended, per, only, func(url string, chunk []*site.Page, pg *Paginator) error {
 				d := newData("archive", idx.Title+" · 已届满公告", url)
 				d.Pages, d.Paginator = chunk, pg
 				d.Breadcrumbs = append(crumbs, Crumb{"已届满公告", abase})
@@ -171,7 +179,7 @@ func (r *Renderer) section(sink Sink, sec *site.Section, per int, content func(*
 			for _, t := range g.terms {
 				t := t
 				title := fmt.Sprintf("%s · %s：%s", idx.Title, g.label, t.Name)
-				err := paginate(t.URL, t.Pages, per, func(url string, chunk []*site.Page, pg *Paginator) error {
+				err := paginate(t.URL, t.Pages, per, only, func(url string, chunk []*site.Page, pg *Paginator) error {
 					d := newData("browse", title, url)
 					d.Term, d.Pages, d.Paginator = t, chunk, pg
 					d.Breadcrumbs = append(crumbs, Crumb{g.label + "：" + t.Name, t.URL})
@@ -206,15 +214,15 @@ func (r *Renderer) taxonomyJobs(name, label, kind string, terms []*site.Term, pe
 	for _, t := range terms {
 		all = append(all, t.Pages...)
 	}
-	jobs := []ListJob{{Key: name, Members: all, run: func(sink Sink) error {
+	jobs := []ListJob{{Key: name, Members: all, run: func(sink Sink, _ Only) error {
 		td := &Data{Site: r.Data, Kind: "taxonomy", Title: label, URL: base, Permalink: r.Abs(base), Terms: terms,
 			Breadcrumbs: crumbs, Meta: columnMeta(r.Data, nil, label)}
 		return r.execute(sink, name, "taxonomy", base, td)
 	}}}
 	for _, t := range terms {
 		t := t
-		jobs = append(jobs, ListJob{Key: name + ":" + t.Name, Members: t.Pages, run: func(sink Sink) error {
-			return paginate(t.URL, t.Pages, per, func(url string, chunk []*site.Page, pg *Paginator) error {
+		jobs = append(jobs, ListJob{Key: name + ":" + t.Name, Members: t.Pages, run: func(sink Sink, only Only) error {
+			return paginate(t.URL, t.Pages, per, only, func(url string, chunk []*site.Page, pg *Paginator) error {
 				d := &Data{Site: r.Data, Kind: kind, Title: label + "：" + t.Name, URL: url, Permalink: r.Abs(url),
 					Term: t, Pages: chunk, Paginator: pg, Breadcrumbs: append(crumbs, Crumb{t.Name, t.URL}),
 					Meta: columnMeta(r.Data, nil, label+"："+t.Name)}

@@ -37,7 +37,7 @@ func pagerURL(base string, n int) string {
 }
 
 // paginate splits pages into chunks of size per and calls emit for each.
-func paginate(base string, pages []*site.Page, per int, emit func(url string, chunk []*site.Page, p *Paginator) error) error {
+func paginate(base string, pages []*site.Page, per int, only Only, emit func(url string, chunk []*site.Page, p *Paginator) error) error {
 	total := (len(pages) + per - 1) / per
 	if total == 0 {
 		total = 1
@@ -54,6 +54,9 @@ func paginate(base string, pages []*site.Page, per int, emit func(url string, ch
 		pl := make([]PagerLink, len(links))
 		copy(pl, links)
 		pl[n-1].Current = true
+		if only != nil && !only(pages[lo:hi]) {
+			continue
+		}
 		p := &Paginator{Number: n, Total: total, TotalItems: len(pages), First: base, Last: pagerURL(base, total), Pages: pl}
 		if n > 1 {
 			p.Prev = pagerURL(base, n-1)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"strings"
 	"path"
 
 	"github.com/fazhi-dev/fazhi/internal/diag"
@@ -82,6 +83,13 @@ func (s *Site) checkPolicy(p *Page, docNumbers, indexNumbers map[string]*Page) e
 			docNumbers[m.DocNumber] = p
 		}
 	}
+	issuers := m.Issuer[:0:0]
+	for _, is := range m.Issuer {
+		if strings.TrimSpace(is) != "" {
+			issuers = append(issuers, strings.TrimSpace(is))
+		}
+	}
+	m.Issuer = issuers
 	if len(m.Issuer) == 0 {
 		bad("issuer", "缺少发文机关：请在 [policy] 中写 issuer = \"某市人民政府\"（联合发文写成列表） (missing issuer)")
 	}

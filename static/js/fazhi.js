@@ -64,19 +64,23 @@
   });
 
   /* 条文链接复制 */
+  function fallbackCopy(text) {
+    var t = document.createElement("textarea"), ok = false;
+    t.value = text;
+    t.setAttribute("readonly", "");
+    t.style.position = "fixed";
+    t.style.opacity = "0";
+    document.body.appendChild(t);
+    t.select();
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(t);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy"));
+  }
   function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    return new Promise(function (ok, fail) {
-      var t = document.createElement("textarea");
-      t.value = text;
-      t.setAttribute("readonly", "");
-      t.style.position = "fixed";
-      t.style.opacity = "0";
-      document.body.appendChild(t);
-      t.select();
-      try { document.execCommand("copy") ? ok() : fail(); } catch (e) { fail(e); }
-      document.body.removeChild(t);
-    });
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); });
+    }
+    return fallbackCopy(text);
   }
   each("a.art-label", function (a) {
     var p = a.closest("[id]");
@@ -127,21 +131,21 @@
       bPause.disabled = !speaking || paused;
       bStop.disabled = !speaking;
     };
-    var queue = 0;
-    var stop = function () { queue = 0; synth.cancel(); ui(false, false); };
+    var gen = 0, left = 0;
+    var stop = function () { gen++; left = 0; synth.cancel(); ui(false, false); };
     bStart.addEventListener("click", function () {
-      if (synth.paused) { synth.resume(); ui(true, false); return; }
-      synth.cancel();
-      var parts = textOf().match(/[^。！？；]+[。！？；]?/g) || [];
-      queue = parts.length;
+      if (synth.paused && left > 0) { synth.resume(); ui(true, false); return; }
+      stop();
+      var g = gen, parts = textOf().match(/[^。！？；]+[。！？；]?/g) || [];
+      left = parts.length;
       parts.forEach(function (s) {
         var u = new SpeechSynthesisUtterance(s);
         u.lang = "zh-CN";
         if (voice) u.voice = voice;
-        u.onend = u.onerror = function () { if (--queue <= 0) ui(false, false); };
+        u.onend = u.onerror = function () { if (g === gen && --left <= 0) ui(false, false); };
         synth.speak(u);
       });
-      ui(queue > 0, false);
+      ui(left > 0, false);
     });
     bPause.addEventListener("click", function () { synth.pause(); ui(true, true); bStart.focus(); });
     bStop.addEventListener("click", function () { stop(); bStart.focus(); });

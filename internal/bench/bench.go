@@ -1,0 +1,595 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/fazhi-dev/fazhi/internal/scss"
+)
+
+// Marker separates this generated section of docs/benchmarks.md from the
+// sections others append; everything after it is kept when the file is
+// written again.
+const Marker = "<!-- other sections below -->"
+
+// HugoInstall tells how to get Hugo when it is missing. Without
+// recommends: Debian's recommends would put an old Go on PATH.
+const HugoInstall = "apt-get install --no-install-recommends hugo"
+
+// Config is one benchmark run.
+type Config struct {
+	// Root is the repository root (where go.mod is).
+	Root string
+	// Sizes are the synthetic site sizes; CorpusSizes the real-statute ones.
+	Sizes, CorpusSizes []int
+	// Runs is the number of runs per tool and size; BigRuns, when set,
+	// replaces it for sizes of 50,000 pages and more; ExtraRuns is the
+	// number of minify and precompress builds (default 1: precompressing
+	// is slow).
+	Runs, BigRuns, ExtraRuns int
+	// Out is the Markdown file to write ("" writes nothing).
+	Out string
+	// Quick measures only 1,000 synthetic pages once.
+	Quick bool
+	// Work keeps generated sites and outputs (default: a folder under the
+	// system temporary folder, reused between runs).
+	Work string
+	// Corpus is the statute folder (default ../shared/corpus/laws from Root).
+	Corpus string
+	// Seed of the synthetic generator.
+	Seed uint64
+	// NoHugo skips Hugo even when it is installed; NoExtras skips the
+	// incremental and post-processing measurements.
+	NoHugo, NoExtras bool
+	// Exe is the program started with -floor for the floor (default: this
+	// executable).
+	Exe string
+	// Log receives progress lines.
+	Log func(format string, args ...any)
+}
+
+// Sample is one measured process.
+type Sample struct {
+	Wall, CPU time.Duration
+	RSS       int64 // peak resident set, bytes
+}
+
+// Set is one site measured with every tool.
+type Set struct {
+	Name    string // "synthetic" or "statutes"
+	Pages   int
+	Bytes   int64 // Markdown bytes of the fazhi tree
+	Samples map[string][]Sample
+}
+
+// Tools, in the order they are run and shown.
+const (
+	ToolFazhi = "fazhi"
+	ToolHugo  = "Hugo"
+	ToolFloor = "goldmark floor"
+)
+
+// Extra is one additional measurement on a built site.
+type Extra struct {
+	Name   string
+	Pages  int
+	Wall   time.Duration // median
+	Runs   int
+	Base   time.Duration // median of the plain build, for the extra time
+	Files  int           // files in the output
+	Writes int           // files written again (incremental)
+	Note   string
+}
+
+// Report is what Run measured.
+type Report struct {
+	Machine []string
+	Sets    []*Set
+	Extras  []Extra
+	Runs    int
+	BigRuns int
+	Quick   bool
+	Hugo    bool
+	Notes   []string
+}
+
+// RepoRoot finds the folder holding go.mod above the working directory.
+func RepoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("go.mod not found above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// FindSass finds Dart Sass as fazhi does from the repository root.
+func FindSass(root string) (string, error) {
+	p, err := scss.Find("", root)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(p)
+}
+
+func (c *Config) logf(format string, args ...any) {
+	if c.Log != nil {
+		c.Log(format, args...)
+	}
+}
+
+func (c *Config) defaults() error {
+	if c.Root == "" {
+		r, err := RepoRoot()
+		if err != nil {
+			return err
+		}
+		c.Root = r
+	}
+	if c.Quick {
+		c.Sizes, c.CorpusSizes, c.Runs, c.BigRuns = []int{1000}, nil, 1, 1
+	}
+	if c.Runs < 1 {
+		c.Runs = 1
+	}
+	if c.ExtraRuns < 1 {
+		c.ExtraRuns = 1
+	}
+	if c.Seed == 0 {
+		c.Seed = 20261127
+	}
+	if c.Corpus == "" {
+		c.Corpus = filepath.Join(c.Root, filepath.FromSlash(DefaultCorpus))
+	}
+	if c.Work == "" {
+		c.Work = filepath.Join(os.TempDir(), "fazhi-bench")
+	}
+	if c.Exe == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		c.Exe = exe
+	}
+	return os.MkdirAll(c.Work, 0o755)
+}
+
+func (c *Config) runsFor(pages int) int {
+	if pages >= 50000 && c.BigRuns > 0 {
+		return c.BigRuns
+	}
+	return c.Runs
+}
+
+// Run builds fazhi, generates the sites, measures every tool and writes
+// the report.
+func Run(ctx context.Context, c Config) error {
+	if err := c.defaults(); err != nil {
+		return err
+	}
+	rep := &Report{Runs: c.Runs, BigRuns: c.BigRuns, Quick: c.Quick}
+	sass, err := FindSass(c.Root)
+	if err != nil {
+		return fmt.Errorf("Dart Sass is needed for fazhi builds (run make tools): %w", err)
+	}
+	bin := filepath.Join(c.Work, "bin", "fazhi")
+	c.logf("building %s", bin)
+	gobin := goTool()
+	cmd := exec.CommandContext(ctx, gobin, "build", "-o", bin, "./cmd/fazhi")
+	cmd.Dir = c.Root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build ./cmd/fazhi: %v\n%s", err, out)
+	}
+	hugo := ""
+	if !c.NoHugo {
+		if p, err := exec.LookPath("hugo"); err == nil {
+			hugo = p
+		} else {
+			msg := "Hugo is not installed; install it with: " + HugoInstall
+			c.logf("%s", msg)
+			rep.Notes = append(rep.Notes, "本次未安装 Hugo，未与 Hugo 比较。安装：`"+HugoInstall+"` (Hugo not installed)")
+		}
+	}
+	rep.Hugo = hugo != ""
+	rep.Machine = machine(ctx, gobin, hugo, sass)
+	env := append(os.Environ(), scss.EnvVar+"="+sass)
+
+	type job struct {
+		name  string
+		pages int
+	}
+	var jobs []job
+	for _, n := range c.Sizes {
+		jobs = append(jobs, job{"synthetic", n})
+	}
+	if len(c.CorpusSizes) > 0 {
+		if st, err := os.Stat(c.Corpus); err == nil && st.IsDir() {
+			for _, n := range c.CorpusSizes {
+				jobs = append(jobs, job{"statutes", n})
+			}
+		} else {
+			c.logf("statute corpus %s not found: skipping real-statute sizes", c.Corpus)
+			rep.Notes = append(rep.Notes, "未找到法规语料（"+DefaultCorpus+"），只测了合成站点 (statute corpus not found)")
+		}
+	}
+	for _, j := range jobs {
+		set, err := c.measureSet(ctx, j.name, j.pages, bin, hugo, env)
+		if err != nil {
+			return err
+		}
+		rep.Sets = append(rep.Sets, set)
+		if !c.NoExtras && j.name == "synthetic" && j.pages == extrasSize(c) {
+			ex, err := c.extras(ctx, set, bin, env)
+			if err != nil {
+				return err
+			}
+			rep.Extras = append(rep.Extras, ex...)
+		}
+	}
+	if b, err := json.MarshalIndent(rep, "", " "); err == nil {
+		p := filepath.Join(c.Work, "report.json")
+		if os.WriteFile(p, b, 0o644) == nil {
+			c.logf("raw results in %s (fazhi-bench -from-json %s -out FILE writes the report again)", p, p)
+		}
+	}
+	if c.Out == "" {
+		return nil
+	}
+	return WriteReport(c.Out, rep)
+}
+
+// Rewrite writes the report of an earlier run from its report.json.
+func Rewrite(jsonPath, out string) error {
+	b, err := os.ReadFile(jsonPath)
+	if err != nil {
+		return err
+	}
+	var rep Report
+	if err := json.Unmarshal(b, &rep); err != nil {
+		return err
+	}
+	return WriteReport(out, &rep)
+}
+
+// extrasSize is the synthetic size on which the incremental and
+// post-processing builds are measured: 10,000 pages, or the largest size
+// below it.
+func extrasSize(c Config) int {
+	best := 0
+	for _, n := range c.Sizes {
+		if n <= 10000 && n > best {
+			best = n
+		}
+	}
+	if best == 0 && len(c.Sizes) > 0 {
+		best = c.Sizes[0]
+	}
+	return best
+}
+
+func goTool() string {
+	if p, err := exec.LookPath("go"); err == nil {
+		return p
+	}
+	return filepath.Join(runtime.GOROOT(), "bin", "go")
+}
+
+// siteDir returns the generated site for name and n, making it when the
+// cached copy is missing or stale.
+func (c *Config) siteDir(name string, n int) (string, Stats, error) {
+	dir := filepath.Join(c.Work, "sites", fmt.Sprintf("%s-%d", name, n))
+	stamp := fmt.Sprintf("gen %s %s %d %d\n", GenVersion, name, n, c.Seed)
+	if name == "statutes" {
+		stamp = fmt.Sprintf("gen %s %s %d %s\n", GenVersion, name, n, c.Corpus)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, ".stamp")); err == nil {
+		if s, ok := strings.CutPrefix(string(b), stamp); ok {
+			var st Stats
+			if _, err := fmt.Sscan(s, &st.Pages, &st.Files, &st.Bytes); err == nil {
+				c.logf("reusing %s", dir)
+				return dir, st, nil
+			}
+		}
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return "", Stats{}, err
+	}
+	c.logf("generating %s (%d pages)", dir, n)
+	var st Stats
+	var err error
+	if name == "statutes" {
+		st, err = GenCorpus(dir, c.Corpus, n)
+	} else {
+		st, err = Generate(dir, n, c.Seed)
+	}
+	if err != nil {
+		return "", Stats{}, err
+	}
+	err = os.WriteFile(filepath.Join(dir, ".stamp"), fmt.Appendf(nil, "%s%d %d %d\n", stamp, st.Pages, st.Files, st.Bytes), 0o644)
+	return dir, st, err
+}
+
+func (c *Config) measureSet(ctx context.Context, name string, n int, bin, hugo string, env []string) (*Set, error) {
+	dir, st, err := c.siteDir(name, n)
+	if err != nil {
+		return nil, err
+	}
+	set := &Set{Name: name, Pages: st.Pages, Bytes: st.Bytes, Samples: map[string][]Sample{}}
+	outs := filepath.Join(c.Work, "out", fmt.Sprintf("%s-%d", name, n))
+	fz, hg, fl := filepath.Join(outs, "fazhi"), filepath.Join(outs, "hugo"), filepath.Join(outs, "floor")
+	runs := c.runsFor(n)
+	for r := range runs {
+		c.logf("%s %d pages, run %d/%d", name, n, r+1, runs)
+		s, _, err := c.fazhiBuild(ctx, bin, filepath.Join(dir, FazhiDir), fz, env, true)
+		if err != nil {
+			return nil, err
+		}
+		set.Samples[ToolFazhi] = append(set.Samples[ToolFazhi], s)
+		c.logf("  fazhi  %s", s)
+		if hugo != "" {
+			s, err := c.hugoBuild(ctx, hugo, filepath.Join(dir, HugoDir), hg)
+			if err != nil {
+				return nil, err
+			}
+			set.Samples[ToolHugo] = append(set.Samples[ToolHugo], s)
+			c.logf("  Hugo   %s", s)
+		}
+		s, err = c.floorRun(ctx, filepath.Join(dir, FazhiDir, "content"), fl)
+		if err != nil {
+			return nil, err
+		}
+		set.Samples[ToolFloor] = append(set.Samples[ToolFloor], s)
+		c.logf("  floor  %s", s)
+	}
+	// The last fazhi output stays for the incremental build; the others
+	// are removed to free the disk.
+	os.RemoveAll(hg)
+	os.RemoveAll(fl)
+	return set, nil
+}
+
+func (s Sample) String() string {
+	return fmt.Sprintf("wall %.2fs cpu %.2fs rss %d MiB", s.Wall.Seconds(), s.CPU.Seconds(), s.RSS>>20)
+}
+
+var summaryRe = regexp.MustCompile(`文件 (\d+)：新写入 (\d+)，未变 (\d+)，删除 (\d+)`)
+
+// fazhiBuild runs `fazhi build`; fresh removes the previous output first.
+// It returns the sample and the number of files and of files written.
+func (c *Config) fazhiBuild(ctx context.Context, bin, site, out string, env []string, fresh bool) (Sample, [2]int, error) {
+	if fresh {
+		if err := removeOutput(out); err != nil {
+			return Sample{}, [2]int{}, err
+		}
+	}
+	cmd := exec.CommandContext(ctx, bin, "build", "-s", site, "-d", out, "--now", BuildNow.Format("2006-01-02"))
+	cmd.Dir = c.Root
+	cmd.Env = env
+	s, stdout, err := measure(cmd)
+	if err != nil {
+		return s, [2]int{}, fmt.Errorf("fazhi build %s: %w", site, err)
+	}
+	var files [2]int
+	if m := summaryRe.FindStringSubmatch(stdout); m != nil {
+		files[0], _ = strconv.Atoi(m[1])
+		files[1], _ = strconv.Atoi(m[2])
+	}
+	return s, files, nil
+}
+
+func (c *Config) hugoBuild(ctx context.Context, hugo, site, out string) (Sample, error) {
+	if err := os.RemoveAll(out); err != nil {
+		return Sample{}, err
+	}
+	cache := filepath.Join(c.Work, "hugo-cache")
+	cmd := exec.CommandContext(ctx, hugo, "--source", site, "--destination", out, "--cacheDir", cache,
+		"--buildFuture", "--quiet", "--noBuildLock")
+	cmd.Dir = site
+	s, _, err := measure(cmd)
+	if err != nil {
+		return s, fmt.Errorf("hugo %s: %w", site, err)
+	}
+	return s, nil
+}
+
+func (c *Config) floorRun(ctx context.Context, content, out string) (Sample, error) {
+	if err := os.RemoveAll(out); err != nil {
+		return Sample{}, err
+	}
+	cmd := exec.CommandContext(ctx, c.Exe, "-floor", content, "-floor-out", out, "-floor-workers", "2")
+	s, _, err := measure(cmd)
+	if err != nil {
+		return s, fmt.Errorf("floor %s: %w", content, err)
+	}
+	return s, nil
+}
+
+// removeOutput removes an output folder and what fazhi keeps beside it.
+func removeOutput(out string) error {
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	ents, _ := os.ReadDir(parent)
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), "."+base+".fazhi-") {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
+	return nil
+}
+
+// tailBuffer keeps the last 64 KiB written to it.
+type tailBuffer struct{ b []byte }
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.b = append(t.b, p...)
+	if len(t.b) > 64<<10 {
+		t.b = append(t.b[:0], t.b[len(t.b)-(64<<10):]...)
+	}
+	return len(p), nil
+}
+
+// measure runs cmd and reads its wall time, CPU time and peak RSS from the
+// kernel's accounting of the process (children it waited for included).
+func measure(cmd *exec.Cmd) (Sample, string, error) {
+	var stdout bytes.Buffer
+	var stderr tailBuffer
+	cmd.Stdout = &stdout
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return Sample{}, stdout.String(), fmt.Errorf("%v\n%s", err, stderr.b)
+	}
+	s := Sample{Wall: wall}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		s.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		s.RSS = ru.Maxrss * 1024
+	}
+	return s, stdout.String(), nil
+}
+
+// extras measures, on the extras-size synthetic site: a rebuild with
+// nothing changed (files written should be 0), and builds with minify and
+// with precompress against the plain build.
+func (c *Config) extras(ctx context.Context, set *Set, bin string, env []string) ([]Extra, error) {
+	dir, _, err := c.siteDir("synthetic", set.Pages)
+	if err != nil {
+		return nil, err
+	}
+	site := filepath.Join(dir, FazhiDir)
+	out := filepath.Join(c.Work, "out", fmt.Sprintf("synthetic-%d", set.Pages), "fazhi")
+	var ex []Extra
+	c.logf("incremental rebuild of %d pages", set.Pages)
+	s, files, err := c.fazhiBuild(ctx, bin, site, out, env, false)
+	if err != nil {
+		return nil, err
+	}
+	c.logf("  unchanged rebuild %s, %d of %d files written", s, files[1], files[0])
+	ex = append(ex, Extra{Name: "unchanged", Pages: set.Pages, Wall: s.Wall, Runs: 1, Base: median(set.Samples[ToolFazhi], wallOf),
+		Files: files[0], Writes: files[1]})
+	runs := c.ExtraRuns
+	defer SetPostProcessing(site, false, false)
+	variants := []struct {
+		name         string
+		minify, gzbr bool
+	}{{"minify", true, false}, {"precompress", false, true}}
+	if c.Quick {
+		// Precompressing 1,000 pages takes minutes: not for a smoke test.
+		variants = variants[:1]
+	}
+	for _, v := range variants {
+		if err := SetPostProcessing(site, v.minify, v.gzbr); err != nil {
+			return nil, err
+		}
+		var ss []Sample
+		var n int
+		for r := range runs {
+			c.logf("%s build of %d pages, run %d/%d", v.name, set.Pages, r+1, runs)
+			s, files, err := c.fazhiBuild(ctx, bin, site, out, env, true)
+			if err != nil {
+				return nil, err
+			}
+			c.logf("  %s", s)
+			ss = append(ss, s)
+			n = files[0]
+		}
+		ex = append(ex, Extra{Name: v.name, Pages: set.Pages, Wall: median(ss, wallOf), Runs: runs,
+			Base: median(set.Samples[ToolFazhi], wallOf), Files: n})
+	}
+	if err := SetPostProcessing(site, false, false); err != nil {
+		return nil, err
+	}
+	removeOutput(out)
+	return ex, nil
+}
+
+func wallOf(s Sample) float64 { return s.Wall.Seconds() }
+func cpuOf(s Sample) float64  { return s.CPU.Seconds() }
+func rssOf(s Sample) float64  { return float64(s.RSS) }
+
+// median of f over samples, as a duration for wall and CPU seconds.
+func median(ss []Sample, f func(Sample) float64) time.Duration {
+	return time.Duration(medianF(ss, f) * float64(time.Second))
+}
+
+func medianF(ss []Sample, f func(Sample) float64) float64 {
+	if len(ss) == 0 {
+		return 0
+	}
+	v := make([]float64, len(ss))
+	for i, s := range ss {
+		v[i] = f(s)
+	}
+	sort.Float64s(v)
+	if len(v)%2 == 1 {
+		return v[len(v)/2]
+	}
+	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
+
+// machine describes the computer and the tools' versions.
+func machine(ctx context.Context, gobin, hugo, sass string) []string {
+	var m []string
+	model := "unknown"
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
+				model = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	mem := "unknown"
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(l, "MemTotal:"); ok {
+				f := strings.Fields(v)
+				if kb, err := strconv.ParseFloat(f[0], 64); err == nil {
+					mem = fmt.Sprintf("%.1f GiB", kb/(1<<20))
+				}
+			}
+		}
+	}
+	m = append(m, fmt.Sprintf("CPU: %s, nproc %d", model, runtime.NumCPU()))
+	m = append(m, "内存 memory: "+mem)
+	m = append(m, "Go: "+firstLine(ctx, gobin, "version"))
+	if hugo != "" {
+		m = append(m, "Hugo: "+firstLine(ctx, hugo, "version"))
+	}
+	m = append(m, "Dart Sass: "+firstLine(ctx, sass, "--version"))
+	m = append(m, "日期 date: "+time.Now().UTC().Format("2006-01-02 15:04 UTC"))
+	return m
+}
+
+func firstLine(ctx context.Context, name string, args ...string) string {
+	out, err := exec.CommandContext(ctx, name, args...).Output()
+	if err != nil {
+		return "unknown"
+	}
+	l, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	return l
+}

@@ -1,0 +1,199 @@
+package bench
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// siteTOML is fazhi's configuration of a benchmark site. Search is off:
+// the search index is measured separately.
+func siteTOML(title string, cols []column) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `# 基准测试站点，由 internal/bench 生成 (generated benchmark site)
+title = %s
+baseURL = "https://fzb.example.gov.cn/"
+languageCode = "zh-CN"
+timeZone = "Asia/Shanghai"
+paginate = 20
+search = false
+minify = false
+precompress = false
+
+[identity]
+sponsor = "某市人民政府办公室"
+operator = "某市司法局"
+siteCode = "9900000001"
+icp = "某ICP备00000001号"
+police = "某公网安备 99010202000001号"
+address = "某市东城区政务路1号"
+phone = "0000-12345678"
+email = "fzb@example.gov.cn"
+domain = "fzb.example.gov.cn"
+`, tq(title))
+	writeMenu(&b, cols)
+	b.WriteString("\n[params]\ndescription = \"fazhi 基准测试站点\"\n")
+	return b.String()
+}
+
+func writeMenu(b *strings.Builder, cols []column) {
+	fmt.Fprintf(b, "\n[[menu.main]]\nname = \"首页\"\nurl = \"/\"\nweight = 1\n")
+	for i, c := range cols {
+		fmt.Fprintf(b, "\n[[menu.main]]\nname = %s\nurl = \"/%s/\"\nweight = %d\n", tq(c.title), c.slug, i+2)
+	}
+}
+
+// hugoConfig is the Hugo configuration of the same site: same base URL,
+// page size and menu, goldmark with CJK (Hugo versions before 0.112 ignore
+// that key), tags as the only taxonomy.
+func hugoConfig(title string, cols []column) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `# 基准测试站点的 Hugo 版本，由 internal/bench 生成 (generated benchmark site)
+baseURL = "https://fzb.example.gov.cn/"
+languageCode = "zh-CN"
+title = %s
+hasCJKLanguage = true
+paginate = 20
+timeZone = "Asia/Shanghai"
+enableRobotsTXT = false
+
+[markup.goldmark.parser]
+autoHeadingID = true
+
+[markup.goldmark.extensions.cjk]
+enable = true
+
+[taxonomies]
+tag = "tags"
+
+[params]
+sponsor = "某市人民政府办公室"
+operator = "某市司法局"
+`, tq(title))
+	writeMenu(&b, cols)
+	return b.String()
+}
+
+// hugoLayouts are minimal templates that show what fazhi's default theme
+// shows in substance: the domain metadata, a table of contents, the body,
+// tags, neighbours, and paginated lists. The page's own tables are read
+// from .Params.params (Hugo before 0.123) or .Params (later versions).
+var hugoLayouts = map[string]string{
+	"_default/baseof.html": `<!DOCTYPE html>
+<html lang="{{ .Site.LanguageCode }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ if .IsHome }}{{ .Site.Title }}{{ else }}{{ .Title }} - {{ .Site.Title }}{{ end }}</title>
+{{- with .Description }}
+<meta name="description" content="{{ . }}">
+{{- end }}
+<link rel="canonical" href="{{ .Permalink }}">
+</head>
+<body>
+<header>
+<p class="site-title"><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a></p>
+<nav><ul>
+{{- range .Site.Menus.main }}
+<li><a href="{{ .URL | relURL }}">{{ .Name }}</a></li>
+{{- end }}
+</ul></nav>
+</header>
+<main>
+{{ block "main" . }}{{ end }}
+</main>
+<footer>
+<p>主办单位：{{ .Site.Params.sponsor }}　承办单位：{{ .Site.Params.operator }}</p>
+</footer>
+</body>
+</html>
+`,
+	"_default/single.html": `{{ define "main" }}
+{{- $p := .Params }}{{ with .Params.params }}{{ $p = . }}{{ end }}
+<article>
+<h1>{{ .Title }}</h1>
+<p class="meta"><time datetime="{{ .Date.Format "2006-01-02T15:04:05-07:00" }}">{{ .Date.Format "2006-01-02" }}</time>{{ with $p.article }}{{ with .source }} 来源：{{ . }}{{ end }}{{ end }}</p>
+{{- with $p.policy }}
+<table class="policy-meta">
+<tr><th>索引号</th><td>{{ .indexnumber }}</td><th>主题分类</th><td>{{ .topic }}</td></tr>
+<tr><th>发文机关</th><td>{{ .issuer }}</td><th>成文日期</th><td>{{ .written }}</td></tr>
+<tr><th>发文字号</th><td>{{ .docnumber }}</td><th>施行日期</th><td>{{ .effective }}</td></tr>
+<tr><th>体裁</th><td>{{ .genre }}</td><th>关键词</th><td>{{ delimit .keywords "、" }}</td></tr>
+</table>
+{{- end }}
+{{- with $p.notice }}
+<dl class="notice-meta"><dt>公告类型</dt><dd>{{ .type }}</dd><dt>案号</dt><dd>{{ .casenumber }}</dd><dt>法院</dt><dd>{{ .court }}</dd>{{ with .hearing }}<dt>开庭时间</dt><dd>{{ . }}</dd>{{ end }}</dl>
+{{- end }}
+{{- if gt (len .TableOfContents) 40 }}
+<nav class="toc">{{ .TableOfContents }}</nav>
+{{- end }}
+<div class="body">
+{{ .Content }}
+</div>
+{{- with .GetTerms "tags" }}
+<p class="tags">标签：{{ range . }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p>
+{{- end }}
+<nav class="prevnext">
+{{- with .NextInSection }}<a rel="prev" href="{{ .RelPermalink }}">上一篇：{{ .Title }}</a>{{ end }}
+{{- with .PrevInSection }}<a rel="next" href="{{ .RelPermalink }}">下一篇：{{ .Title }}</a>{{ end }}
+</nav>
+</article>
+{{ end }}
+`,
+	"_default/list.html": `{{ define "main" }}
+<h1>{{ .Title }}</h1>
+{{- with .Content }}
+<div class="intro">{{ . }}</div>
+{{- end }}
+<ul class="list">
+{{- range .Paginator.Pages }}
+{{- $p := .Params }}{{ with .Params.params }}{{ $p = . }}{{ end }}
+<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with $p.policy }} <span>{{ .docnumber }}</span>{{ end }}{{ with $p.notice }} <span>{{ .type }}</span> <span>{{ .casenumber }}</span>{{ end }} <time>{{ .Date.Format "2006-01-02" }}</time></li>
+{{- end }}
+</ul>
+{{ template "_internal/pagination.html" . }}
+{{ end }}
+`,
+	"index.html": `{{ define "main" }}
+<div class="intro">{{ .Content }}</div>
+{{- range .Site.Sections }}
+<section>
+<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
+<ul>
+{{- range first 8 .Pages }}
+<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2006-01-02" }}</time></li>
+{{- end }}
+</ul>
+</section>
+{{- end }}
+{{ end }}
+`,
+}
+
+// SetPostProcessing switches minify and precompress in a generated
+// fazhi tree's site.toml (siteDir is DIR/fazhi).
+func SetPostProcessing(siteDir string, minify, precompress bool) error {
+	p := filepath.Join(siteDir, "site.toml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	lines := strings.Split(string(b), "\n")
+	found := 0
+	for i, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "minify = "):
+			lines[i] = "minify = " + strconv.FormatBool(minify)
+			found++
+		case strings.HasPrefix(l, "precompress = "):
+			lines[i] = "precompress = " + strconv.FormatBool(precompress)
+			found++
+		}
+	}
+	if found != 2 {
+		return fmt.Errorf("%s: minify/precompress lines not found", p)
+	}
+	return os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
+}

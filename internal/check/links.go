@@ -1,0 +1,274 @@
+package check
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/fazhi-dev/fazhi/internal/config"
+	"github.com/fazhi-dev/fazhi/internal/frontmatter"
+	"github.com/fazhi-dev/fazhi/internal/markup"
+	"github.com/fazhi-dev/fazhi/internal/site"
+)
+
+// scheme matches an external or special link: https:, mailto:, tel: ….
+var scheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+
+// linkTarget is where an internal link leads.
+type linkTarget struct {
+	page     *site.Page // the live page at that address, if any
+	excluded *site.Page // the left-out page at that address, if any
+	written  bool       // a file is written at that address
+}
+
+// checkLinks runs link-broken, image-alt and link-unpublished on every
+// live page's body, and link-broken on the main menu.
+func (c *checker) checkLinks() {
+	byURL := map[string]*site.Page{}
+	for _, p := range c.site.ByPath {
+		byURL[p.URL] = p
+	}
+	excluded := map[string]*site.Page{}
+	for _, p := range sortedPages(c.site.Excluded) {
+		if u := excludedURL(p); u != "" {
+			excluded[u] = p
+		}
+	}
+	lists := markup.New(markup.Options{})
+	for _, p := range sortedPages(c.site.ByPath) {
+		links := c.linksOf(p, lists)
+		for _, l := range links {
+			c.checkLink(p, l, byURL, excluded)
+		}
+	}
+	for i, m := range c.cfg.Menu.Main {
+		dest := strings.TrimSpace(m.URL)
+		if dest == "" || scheme.MatchString(dest) || strings.HasPrefix(dest, "//") {
+			continue
+		}
+		u, frag := splitLink(dest)
+		t := c.target(resolve("/", u), byURL, excluded)
+		if !t.written && frag == "" {
+			line := c.siteTOML.Line(fmt.Sprintf("menu.main.%d.url", i))
+			c.find(config.FileName, line, 0, RuleLinkBroken, fmt.Sprintf(
+				"导航菜单「%s」的网址「%s」在网站中不存在：请改成已有栏目的网址，如 url = \"/zhengce/\" (menu link to a missing page)", m.Name, dest))
+		}
+	}
+}
+
+// linksOf returns the links of a page's body: collected by the build for
+// content pages, rendered here for the home page and column indexes.
+func (c *checker) linksOf(p *site.Page, conv *markup.Converter) []markup.Link {
+	if r, ok := c.rendered[p.Path]; ok {
+		if r == nil {
+			return nil
+		}
+		return r.Links
+	}
+	if p.File.Path == "" {
+		return nil
+	}
+	file := p.SourcePath()
+	_, body, _, bodyLine, err := frontmatter.Split(file, c.source(file))
+	if err != nil {
+		return nil
+	}
+	r, err := conv.Render(markup.Doc{Body: body, Line: bodyLine})
+	if err != nil {
+		return nil
+	}
+	return r.Links
+}
+
+func (c *checker) checkLink(p *site.Page, l markup.Link, byURL, excluded map[string]*site.Page) {
+	file := p.SourcePath()
+	dest := strings.TrimSpace(l.Dest)
+	if l.Image && strings.TrimSpace(l.Alt) == "" {
+		col := l.Col
+		if lines := strings.Split(string(c.source(file)), "\n"); l.Line > 0 && l.Line <= len(lines) {
+			if n := imageCol(lines[l.Line-1], l.Dest); n > 0 {
+				col = n
+			}
+		}
+		c.find(file, l.Line, col, RuleImageAlt, fmt.Sprintf(
+			"图片「%s」缺少替代文字：请在方括号里写明图片内容，如 ![某市司法局办公楼外景](%s)，供读屏软件朗读 (image without alt text)", dest, dest))
+	}
+	if dest == "" || scheme.MatchString(dest) || strings.HasPrefix(dest, "//") || l.Line == 0 {
+		return
+	}
+	u, frag := splitLink(dest)
+	if u == "" {
+		c.checkAnchor(p, l, dest, p, frag)
+		return
+	}
+	if strings.HasSuffix(strings.ToLower(u), ".md") {
+		c.checkMDLink(p, l, dest, u)
+		return
+	}
+	t := c.target(resolve(p.URL, u), byURL, excluded)
+	switch {
+	case t.written:
+		if frag != "" && t.page != nil {
+			c.checkAnchor(p, l, dest, t.page, frag)
+		}
+	case t.excluded != nil:
+		c.find(file, l.Line, l.Col, RuleLinkUnpublished, unpublishedMsg(dest, t.excluded, c.site.Now))
+	default:
+		c.find(file, l.Line, l.Col, RuleLinkBroken, fmt.Sprintf(
+			"链接「%s」指向的页面或文件不存在：请检查网址拼写；站内页面写成 /栏目文件夹/文件名/，如 /zhengce/2024-banfa/ (broken link)", dest))
+	}
+}
+
+// checkMDLink follows a link written as a content file path.
+func (c *checker) checkMDLink(p *site.Page, l markup.Link, dest, u string) {
+	file := p.SourcePath()
+	ref := strings.TrimPrefix(u, "/")
+	if !strings.HasPrefix(u, "/") {
+		ref = path.Join(path.Dir(p.Path), u)
+	}
+	ref = strings.TrimPrefix(ref, "content/")
+	if t, ok := c.site.ByPath[ref]; ok {
+		c.find(file, l.Line, l.Col, RuleLinkBroken, fmt.Sprintf(
+			"链接「%s」写的是源文件名，网页上打不开：请改成该页面的网址「%s」 (link to a .md file)", dest, t.URL))
+		return
+	}
+	if t, ok := c.site.Excluded[ref]; ok {
+		c.find(file, l.Line, l.Col, RuleLinkUnpublished, unpublishedMsg(dest, t, c.site.Now))
+		return
+	}
+	c.find(file, l.Line, l.Col, RuleLinkBroken, fmt.Sprintf(
+		"链接「%s」指向的文件不存在：请检查文件名；站内页面写成 /栏目文件夹/文件名/ 这样的网址 (broken link)", dest))
+}
+
+// checkAnchor checks that frag is an id on target (list pages have none
+// to check).
+func (c *checker) checkAnchor(p *site.Page, l markup.Link, dest string, target *site.Page, frag string) {
+	if !target.IsContent() {
+		return
+	}
+	r := c.rendered[target.Path]
+	if r == nil || slices.Contains(r.IDs, frag) {
+		return
+	}
+	where := "本页"
+	if target != p {
+		where = "《" + target.Title + "》"
+	}
+	c.find(p.SourcePath(), l.Line, l.Col, RuleLinkBroken, fmt.Sprintf(
+		"链接「%s」指向%s中的「#%s」，但%s没有这个位置：条文写成 #art-12（第十二条），标题的位置见该页目录 (missing anchor)",
+		dest, where, frag, where))
+}
+
+// target finds what is at a site address.
+func (c *checker) target(u string, byURL, excluded map[string]*site.Page) linkTarget {
+	var t linkTarget
+	if u == "" {
+		return t
+	}
+	dir := u
+	if !strings.HasSuffix(dir, "/") {
+		dir += "/"
+	}
+	t.page = byURL[dir]
+	t.excluded = excluded[dir]
+	name := strings.TrimPrefix(u, "/")
+	for _, f := range []string{name, strings.TrimSuffix(name, "/") + "/index.html", name + "index.html"} {
+		if f == "/index.html" {
+			f = "index.html"
+		}
+		if _, ok := c.files[f]; ok && f != "" {
+			t.written = true
+		}
+	}
+	return t
+}
+
+// splitLink cuts the query and fragment off a destination and decodes
+// both.
+func splitLink(dest string) (u, frag string) {
+	u, frag, _ = strings.Cut(dest, "#")
+	u, _, _ = strings.Cut(u, "?")
+	if d, err := url.PathUnescape(u); err == nil {
+		u = d
+	}
+	if d, err := url.PathUnescape(frag); err == nil {
+		frag = d
+	}
+	return u, frag
+}
+
+// resolve turns a link into a site address the way a browser does from
+// the page at base; "" when it leaves the site.
+func resolve(base, u string) string {
+	if !strings.HasPrefix(u, "/") {
+		dir := base
+		if !strings.HasSuffix(dir, "/") {
+			dir = path.Dir(dir) + "/"
+		}
+		u = dir + u
+	}
+	depth := 0
+	for _, seg := range strings.Split(u, "/") {
+		switch seg {
+		case "..":
+			depth--
+		case "", ".":
+		default:
+			depth++
+		}
+		if depth < 0 {
+			return ""
+		}
+	}
+	out := path.Clean(u)
+	if strings.HasSuffix(u, "/") && out != "/" {
+		out += "/"
+	}
+	return out
+}
+
+// excludedURL computes the address a left-out page would have, as the site
+// does: its url, or /<folders>/<slug or file name>/.
+func excludedURL(p *site.Page) string {
+	if p.Meta != nil && p.Meta.URL != "" {
+		u, _ := site.CleanURL(p.Meta.URL)
+		return u
+	}
+	slug := p.File.Name()
+	if p.Meta != nil && p.Meta.Slug != "" {
+		slug = p.Meta.Slug
+	}
+	var parts []string
+	if p.File.Dir != "" {
+		for _, d := range strings.Split(p.File.Dir, "/") {
+			parts = append(parts, site.Slugify(d))
+		}
+	}
+	parts = append(parts, site.Slugify(slug))
+	return "/" + strings.Join(parts, "/") + "/"
+}
+
+// sortedPages returns a map's pages ordered by content path.
+func sortedPages(m map[string]*site.Page) []*site.Page {
+	out := make([]*site.Page, 0, len(m))
+	for _, p := range m {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// imageCol finds the column of "![" for an image with empty alt text on a
+// line of the file (the Markdown parser has no text to place it by); 0
+// when it is not found.
+func imageCol(line, dest string) int {
+	i := strings.Index(line, "![]("+dest)
+	if i < 0 {
+		return 0
+	}
+	return len([]rune(line[:i])) + 1
+}

@@ -1,0 +1,64 @@
+package check
+
+import "github.com/fazhi-dev/fazhi/internal/diag"
+
+// Rule ids. See the package documentation for what each finds.
+const (
+	RuleBuild           = "build"
+	RuleCheckConfig     = "check-config"
+	RuleLinkBroken      = "link-broken"
+	RuleImageAlt        = "image-alt"
+	RuleLinkUnpublished = "link-unpublished"
+	RuleHomeStale       = "home-stale"
+	RuleColumnStale     = "column-stale"
+	RuleColumnStaleVeto = "column-stale-veto"
+	RuleColumnEmpty     = "column-empty"
+	RuleColumnEmptyVeto = "column-empty-veto"
+	RuleMenuEmpty       = "menu-empty"
+	RuleDateFuture      = "date-future"
+	RuleIdentity        = "identity"
+	RuleJieduMissing    = "jiedu-missing"
+	RuleJieduLate       = "jiedu-late"
+	RuleHearingLate     = "hearing-notice-late"
+	RulePersonalID      = "personal-id"
+	RulePersonalPhone   = "personal-phone"
+	RulePersonalCard    = "personal-bankcard"
+	RulePersonalName    = "personal-name"
+	RuleWording         = "wording"
+)
+
+// RuleInfo describes a rule: its default level and its name in the
+// inspector's words.
+type RuleInfo struct {
+	Level diag.Level
+	// Veto marks a 单项否决 rule.
+	Veto bool
+	// Title names the rule in Chinese, for the verdict.
+	Title string
+}
+
+// Rules lists every rule id with its default. The wording rule's default
+// is the level of each word-list entry; Level here is only a placeholder.
+var Rules = map[string]RuleInfo{
+	RuleBuild:           {diag.LevelError, false, "构建错误"},
+	RuleCheckConfig:     {diag.LevelWarning, false, "检查设置"},
+	RuleLinkBroken:      {diag.LevelError, false, "链接不可用"},
+	RuleImageAlt:        {diag.LevelError, false, "图片缺少替代文字"},
+	RuleLinkUnpublished: {diag.LevelError, false, "链接到未发布页面"},
+	RuleHomeStale:       {diag.LevelError, true, "首页不更新"},
+	RuleColumnStale:     {diag.LevelWarning, false, "栏目未及时更新"},
+	RuleColumnStaleVeto: {diag.LevelError, true, "栏目不更新"},
+	RuleColumnEmpty:     {diag.LevelWarning, false, "空白栏目"},
+	RuleColumnEmptyVeto: {diag.LevelError, true, "空白栏目过多"},
+	RuleMenuEmpty:       {diag.LevelError, false, "导航指向空白栏目"},
+	RuleDateFuture:      {diag.LevelError, false, "发布日期晚于检查时间"},
+	RuleIdentity:        {diag.LevelError, false, "网站标识信息不全"},
+	RuleJieduMissing:    {diag.LevelWarning, false, "规范性文件缺少解读"},
+	RuleJieduLate:       {diag.LevelWarning, false, "解读发布不及时"},
+	RuleHearingLate:     {diag.LevelError, false, "开庭公告不足三日"},
+	RulePersonalID:      {diag.LevelError, false, "身份证号码"},
+	RulePersonalPhone:   {diag.LevelError, false, "个人手机号码"},
+	RulePersonalCard:    {diag.LevelError, false, "银行卡号"},
+	RulePersonalName:    {diag.LevelWarning, false, "当事人姓名未隐去"},
+	RuleWording:         {diag.LevelWarning, false, "用词错误"},
+}

@@ -1,0 +1,233 @@
+package docscheck
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/fazhi-dev/fazhi/internal/cli"
+)
+
+// repoRoot finds the folder holding go.mod.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+// commandLine asks the CLI for its commands and for each command's flags.
+func commandLine(t *testing.T) map[string][]string {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	if code := cli.Main(context.Background(), []string{"help"}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("fazhi help: exit %d\n%s", code, errOut.String())
+	}
+	cmdLine := regexp.MustCompile(`(?m)^  ([a-z]+) `)
+	flagLine := regexp.MustCompile(`(?m)^\s+-([A-Za-z][A-Za-z0-9-]*)`)
+	cmds := map[string][]string{}
+	for _, m := range cmdLine.FindAllStringSubmatch(out.String(), -1) {
+		name := m[1]
+		var o, e bytes.Buffer
+		cli.Main(context.Background(), []string{name, "-h"}, nil, &o, &e)
+		var flags []string
+		for _, f := range flagLine.FindAllStringSubmatch(e.String(), -1) {
+			flags = append(flags, f[1])
+		}
+		cmds[name] = flags
+	}
+	for _, want := range []string{"build", "check", "new", "serve", "version", "help"} {
+		if _, ok := cmds[want]; !ok {
+			t.Fatalf("fazhi help does not list %q:\n%s", want, out.String())
+		}
+	}
+	if !slices.Contains(cmds["check"], "format") || !slices.Contains(cmds["build"], "s") {
+		t.Fatalf("flags not read from -h output: %v", cmds)
+	}
+	return cmds
+}
+
+// scripts collects the shell text of a pipeline: GitHub steps' run and
+// GitLab jobs' script, before_script and after_script.
+func scripts(node any, key string, out *[]string) {
+	switch n := node.(type) {
+	case map[string]any:
+		for k, v := range n {
+			scripts(v, k, out)
+		}
+	case []any:
+		for _, v := range n {
+			scripts(v, key, out)
+		}
+	case string:
+		switch key {
+		case "run", "script", "before_script", "after_script":
+			*out = append(*out, n)
+		}
+	}
+}
+
+// invocation is one `fazhi <command> [flags]` in a script.
+type invocation struct {
+	line    string
+	command string
+	flags   []string
+}
+
+// fazhiWord matches fazhi (or a path ending in /fazhi) as the command word
+// of a shell command: at the start of the line or after ; & | or (.
+var fazhiWord = regexp.MustCompile(`(?:^|[;&|(])\s*(?:[^\s;&|()]*/)?fazhi[ \t]+(.*)$`)
+
+// invocations finds every fazhi command in shell text. Arguments end at a
+// pipe, redirection or list operator.
+func invocations(text string) []invocation {
+	var out []invocation
+	for _, line := range strings.Split(text, "\n") {
+		m := fazhiWord.FindStringSubmatch(strings.TrimSpace(line))
+		if m == nil || strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		fields := strings.Fields(m[1])
+		if len(fields) == 0 {
+			continue
+		}
+		inv := invocation{line: strings.TrimSpace(line), command: fields[0]}
+		for _, f := range fields[1:] {
+			if strings.ContainsAny(f[:1], "|;&><") || strings.HasPrefix(f, "2>") {
+				break
+			}
+			if name, ok := strings.CutPrefix(f, "-"); ok {
+				name = strings.TrimPrefix(name, "-")
+				name, _, _ = strings.Cut(name, "=")
+				inv.flags = append(inv.flags, name)
+			}
+		}
+		out = append(out, inv)
+	}
+	return out
+}
+
+func TestInvocations(t *testing.T) {
+	got := invocations("status=0\nfazhi-src/bin/fazhi check --format json --now=2026-01-02 > check.json || status=$?\n# fazhi nothing\necho fazhi-src\ngo build -o bin/fazhi ./cmd/fazhi\ncd site && ./bin/fazhi build -s site -d out")
+	if len(got) != 2 || got[0].command != "check" || strings.Join(got[0].flags, ",") != "format,now" ||
+		got[1].command != "build" || strings.Join(got[1].flags, ",") != "s,d" {
+		t.Errorf("invocations = %+v", got)
+	}
+}
+
+// TestCIPipelines parses the example pipelines and checks that every
+// fazhi command they run exists with the flags given, and that they do
+// what the author's guide promises: install the pinned tools, build fazhi,
+// fail on check errors, build, publish public/ and rebuild nightly.
+func TestCIPipelines(t *testing.T) {
+	cmds := commandLine(t)
+	root := repoRoot(t)
+	for _, name := range []string{"github-actions.yml", "gitlab-ci.yml"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join(root, "docs", "ci", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc map[string]any
+			if err := yaml.Unmarshal(src, &doc); err != nil {
+				t.Fatalf("not valid YAML: %v", err)
+			}
+			var texts []string
+			scripts(doc, "", &texts)
+			all := strings.Join(texts, "\n")
+			seen := map[string]bool{}
+			for _, inv := range invocations(all) {
+				flags, ok := cmds[inv.command]
+				if !ok {
+					t.Errorf("%q: fazhi has no command %q", inv.line, inv.command)
+					continue
+				}
+				seen[inv.command] = true
+				for _, f := range inv.flags {
+					if !slices.Contains(flags, f) {
+						t.Errorf("%q: fazhi %s has no flag -%s (it has %v)", inv.line, inv.command, f, flags)
+					}
+				}
+			}
+			if !seen["check"] || !seen["build"] {
+				t.Errorf("the pipeline should run fazhi check and fazhi build; found %v", seen)
+			}
+			for _, want := range []string{"npm ci", "go build -o bin/fazhi ./cmd/fazhi", "check --format json", "exit $status"} {
+				if !strings.Contains(all, want) {
+					t.Errorf("scripts do not contain %q", want)
+				}
+			}
+			switch name {
+			case "github-actions.yml":
+				var wf struct {
+					On struct {
+						Schedule []struct{ Cron string } `yaml:"schedule"`
+					} `yaml:"on"`
+					Jobs map[string]struct {
+						Steps []struct {
+							Uses string         `yaml:"uses"`
+							With map[string]any `yaml:"with"`
+							Run  string         `yaml:"run"`
+						} `yaml:"steps"`
+					} `yaml:"jobs"`
+				}
+				if err := yaml.Unmarshal(src, &wf); err != nil {
+					t.Fatal(err)
+				}
+				if len(wf.On.Schedule) == 0 || len(strings.Fields(wf.On.Schedule[0].Cron)) != 5 {
+					t.Errorf("no nightly schedule: %+v", wf.On.Schedule)
+				}
+				var uses []string
+				for _, j := range wf.Jobs {
+					for _, s := range j.Steps {
+						uses = append(uses, s.Uses)
+						if strings.HasPrefix(s.Uses, "actions/upload-pages-artifact") && s.With["path"] != "public" {
+							t.Errorf("pages artifact path = %v, want public", s.With["path"])
+						}
+					}
+				}
+				for _, want := range []string{"actions/setup-go", "actions/setup-node", "actions/upload-pages-artifact", "actions/deploy-pages"} {
+					if !slices.ContainsFunc(uses, func(u string) bool { return strings.HasPrefix(u, want+"@") }) {
+						t.Errorf("no step uses %s", want)
+					}
+				}
+				if !strings.Contains(all, "::") || !strings.Contains(all, "file=") || !strings.Contains(all, "line=") || !strings.Contains(all, "col=") {
+					t.Errorf("check findings are not turned into ::error file=…,line=…,col=… annotations")
+				}
+			case "gitlab-ci.yml":
+				var ci struct {
+					Pages struct {
+						Artifacts struct{ Paths []string } `yaml:"artifacts"`
+					} `yaml:"pages"`
+				}
+				if err := yaml.Unmarshal(src, &ci); err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Contains(ci.Pages.Artifacts.Paths, "public") {
+					t.Errorf("pages job does not publish public/: %+v", ci.Pages)
+				}
+				if !strings.Contains(string(src), "Pipeline schedules") {
+					t.Errorf("no word on the nightly schedule")
+				}
+			}
+		})
+	}
+}
