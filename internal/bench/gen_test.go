@@ -192,7 +192,7 @@ func TestQuickBench(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := string(b)
-	for _, want := range []string{"| 1,000 ", "fazhi", "goldmark", Marker} {
+	for _, want := range []string{"| 1,000 ", "fazhi", "goldmark", "重新写入 0 个文件", Marker} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("report lacks %q:\n%s", want, doc)
 		}

@@ -3,11 +3,11 @@ package build
 import (
 	"context"
 	"errors"
-	"fmt"
 	"hash/maphash"
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -35,11 +35,13 @@ type Session struct {
 	owned   map[string][]string // owner → output paths
 	version map[string]int      // content path → edit count
 	mention map[string][]string // content path → 《titles》 in its body
-	pageFP  map[string]uint64   // content path → dependency hash at last render
-	jobFP   map[string]uint64   // list job → hash of its index and member order
-	listFP  map[string]uint64   // content path → hash of what lists show of it
-	srcs    map[string]site.Source
-	dirty   bool // the last update failed: rebuild everything next time
+	// mentionedBy maps a title to the pages whose bodies name it.
+	mentionedBy map[string]map[string]bool
+	pageFP      map[string]uint64 // content path → dependency hash at last render
+	jobFP       map[string]uint64 // list job → hash of its index and member order
+	listFP      map[string]uint64 // content path → hash of what lists show of it
+	srcs        map[string]site.Source
+	dirty       bool // the last update failed: rebuild everything next time
 }
 
 // Update describes one rebuild.
@@ -141,6 +143,7 @@ func (s *Session) full(ctx context.Context) (*Update, error) {
 	}
 	s.b = b
 	s.files, s.owned, s.mention = st.files, st.owned, mentions
+	s.indexMentions()
 	s.srcs = map[string]site.Source{}
 	for _, src := range b.kept {
 		s.srcs[src.File.Path] = src
@@ -307,16 +310,75 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 		st.owned[k] = v
 	}
 	b.owner = func(key string) render.Sink { return ownerSink{st, key} }
-	// Pages to render.
-	var todo []*site.Page
-	fps := map[string]uint64{}
-	for _, p := range ns.Pages {
-		fp := s.depHash(p)
-		fps[p.Path] = fp
-		if touched[p.Path] || s.pageFP[p.Path] != fp {
-			todo = append(todo, p)
+	// Pages to render: the edited ones, and those whose neighbours,
+	// relations or named titles changed. Only pages near an edit can
+	// change, so the search starts from the edited pages (in the old and
+	// the new graph) and spreads to partners of pages that did change.
+	fps := make(map[string]uint64, len(ns.Pages))
+	for p, fp := range s.pageFP {
+		if _, ok := ns.ByPath[p]; ok {
+			fps[p] = fp
 		}
 	}
+	var todo []*site.Page
+	seen := map[string]bool{}
+	var queue []string
+	push := func(p *site.Page) {
+		if p != nil && !seen[p.Path] {
+			seen[p.Path] = true
+			queue = append(queue, p.Path)
+		}
+	}
+	partners := func(p *site.Page) {
+		if p == nil {
+			return
+		}
+		for _, q := range []*site.Page{p.Prev, p.Next, p.Amends, p.SupersededBy} {
+			push(q)
+		}
+		for _, group := range [][]*site.Page{p.Interprets, p.Interpretations, p.AmendedBy, p.Supersedes} {
+			for _, q := range group {
+				push(q)
+			}
+		}
+		for m := range s.mentionedBy[p.Title] {
+			push(ns.ByPath[m])
+		}
+	}
+	for p := range touched {
+		push(ns.ByPath[p])
+		if op := old.ByPath[p]; op != nil {
+			push(ns.ByPath[op.Path])
+			for _, q := range []*site.Page{op.Prev, op.Next, op.Amends, op.SupersededBy} {
+				if q != nil {
+					push(ns.ByPath[q.Path])
+				}
+			}
+			for _, group := range [][]*site.Page{op.Interprets, op.Interpretations, op.AmendedBy, op.Supersedes} {
+				for _, q := range group {
+					push(ns.ByPath[q.Path])
+				}
+			}
+			for m := range s.mentionedBy[op.Title] {
+				push(ns.ByPath[m])
+			}
+		}
+	}
+	for len(queue) > 0 {
+		p := ns.ByPath[queue[0]]
+		queue = queue[1:]
+		if p == nil || p.Kind != site.KindPage {
+			continue
+		}
+		fp := s.depHash(p)
+		prev, had := fps[p.Path]
+		fps[p.Path] = fp
+		if touched[p.Path] || !had || prev != fp {
+			todo = append(todo, p)
+			partners(p)
+		}
+	}
+	sort.Slice(todo, func(i, j int) bool { return todo[i].Path < todo[j].Path })
 	for _, p := range todo {
 		st.drop("page:" + p.Path)
 	}
@@ -350,6 +412,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 		}
 	}
 	lists := 0
+	rerun := map[string]bool{}
 	jobFP := map[string]uint64{}
 	live := map[string]bool{}
 	for _, j := range r.ListJobs(b.body) {
@@ -359,6 +422,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 		jobFP[j.Key] = fp
 		c := &countSink{next: ownerSink{st, key}}
 		if prev, ok := s.jobFP[j.Key]; !ok || prev != fp {
+			rerun[j.Key] = true
 			st.drop(key)
 			if err := j.Run(c); err != nil {
 				return nil, err
@@ -387,9 +451,23 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 			st.drop(key)
 		}
 	}
-	st.drop("outputs")
-	if err := b.outputs(); err != nil {
-		return nil, err
+	// Feeds, sitemap, catalogues and calendars show list metadata: write
+	// them again only when some list would change.
+	if lists > 0 || len(shown) > 0 {
+		st.drop("outputs:site")
+		if err := b.siteOutputs(); err != nil {
+			return nil, err
+		}
+		for _, p := range sortedKeys(ns.SectionByPath) {
+			sec := ns.SectionByPath[p]
+			if !rerun["section:"+p] && !touchesAny(sec.Pages, shown) {
+				continue
+			}
+			st.drop("outputs:" + p)
+			if err := b.sectionOutputs(sec); err != nil {
+				return nil, err
+			}
+		}
 	}
 	for key := range st.owned {
 		if a, ok := strings.CutPrefix(key, "asset:"); ok && touched[a] {
@@ -416,9 +494,19 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 			delete(s.mention, p)
 		}
 	}
+	if len(mentions) > 0 {
+		s.indexMentions()
+	}
 	s.pageFP = fps
 	for _, p := range todo {
 		s.pageFP[p.Path] = s.depHash(p)
+	}
+	for key := range st.owned {
+		if sec, ok := strings.CutPrefix(key, "outputs:"); ok && sec != "site" {
+			if _, live := ns.SectionByPath[sec]; !live {
+				st.drop(key)
+			}
+		}
 	}
 	s.jobFP, s.listFP = jobFP, listFP
 	s.files, s.owned = st.files, st.owned
@@ -426,47 +514,68 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 	return &Update{Changed: changedOut, Pages: len(todo), Lists: lists, Duration: time.Since(start), Warnings: b.res.Warnings}, nil
 }
 
+// indexMentions rebuilds the title → pages index.
+func (s *Session) indexMentions() {
+	s.mentionedBy = map[string]map[string]bool{}
+	for p, titles := range s.mention {
+		for _, t := range titles {
+			m := s.mentionedBy[t]
+			if m == nil {
+				m = map[string]bool{}
+				s.mentionedBy[t] = m
+			}
+			m[p] = true
+		}
+	}
+}
+
 // depHash covers what a content page shows besides its own file: its
 // neighbours, relations, computed status and the pages its body names.
 func (s *Session) depHash(p *site.Page) uint64 {
 	var h maphash.Hash
 	h.SetSeed(s.seed)
-	ref := func(q *site.Page) {
-		if q == nil {
-			h.WriteString("-|")
-			return
-		}
-		fmt.Fprintf(&h, "%s|%s|%s|", q.Path, q.URL, q.Title)
-		if q.Policy != nil {
-			h.WriteString(q.Policy.Validity)
+	w := func(parts ...string) {
+		for _, x := range parts {
+			h.WriteString(x)
+			h.WriteByte('|')
 		}
 	}
-	fmt.Fprintf(&h, "%s|%d|%s|", p.Path, s.version[p.Path], p.URL)
+	ref := func(q *site.Page) {
+		if q == nil {
+			w("-")
+			return
+		}
+		w(q.Path, q.URL, q.Title)
+		if q.Policy != nil {
+			w(q.Policy.Validity)
+		}
+	}
+	w(p.Path, strconv.Itoa(s.version[p.Path]), p.URL)
 	ref(p.Prev)
 	ref(p.Next)
 	for _, group := range [][]*site.Page{p.Interprets, p.Interpretations, p.AmendedBy, p.Supersedes} {
 		for _, q := range group {
 			ref(q)
 		}
-		h.WriteString(";")
+		w(";")
 	}
 	ref(p.Amends)
 	ref(p.SupersededBy)
 	if p.Policy != nil {
-		h.WriteString(p.Policy.Validity)
+		w(p.Policy.Validity)
 		for _, f := range p.Policy.Files {
-			fmt.Fprintf(&h, "%s|%d|", f.File, f.Size)
+			w(f.File, strconv.FormatInt(f.Size, 10))
 		}
 	}
 	if p.Notice != nil {
-		fmt.Fprintf(&h, "%s|%v|", p.Notice.Status, p.Notice.Upcoming)
+		w(p.Notice.Status, strconv.FormatBool(p.Notice.Upcoming))
 	}
 	if p.Series != nil {
-		h.WriteString(p.Series.URL)
+		w(p.Series.URL)
 	}
 	for _, t := range s.mention[p.Path] {
 		u, _ := s.b.site.ResolveTitle(t)
-		h.WriteString(t + "→" + u + "|")
+		w(t, u)
 	}
 	return h.Sum64()
 }
@@ -477,26 +586,40 @@ func (s *Session) jobHash(j render.ListJob) uint64 {
 	h.SetSeed(s.seed)
 	h.WriteString(j.Key)
 	if j.Index != nil {
-		fmt.Fprintf(&h, "|%s|%d", j.Index.Path, s.version[j.Index.Path])
+		h.WriteString("|" + j.Index.Path + "|" + strconv.Itoa(s.version[j.Index.Path]))
 	}
 	for _, p := range j.Members {
-		h.WriteString("|" + p.Path)
+		h.WriteString("|")
+		h.WriteString(p.Path)
 	}
 	return h.Sum64()
 }
 
-// listHash covers what list pages show of a page.
+// listHash covers what list pages and feeds show of a page.
 func (s *Session) listHash(p *site.Page) uint64 {
 	var h maphash.Hash
 	h.SetSeed(s.seed)
-	fmt.Fprintf(&h, "%s|%d|%s|%s|%s", p.Path, s.version[p.Path], p.URL, p.Title, p.Summary())
+	for _, x := range []string{p.Path, strconv.Itoa(s.version[p.Path]), p.URL, p.Title, p.Summary()} {
+		h.WriteString(x)
+		h.WriteByte('|')
+	}
 	if p.Policy != nil {
 		h.WriteString(p.Policy.Validity)
 	}
 	if p.Notice != nil {
-		fmt.Fprintf(&h, "%s%v", p.Notice.Status, p.Notice.Upcoming)
+		h.WriteString(p.Notice.Status)
+		h.WriteString(strconv.FormatBool(p.Notice.Upcoming))
 	}
 	return h.Sum64()
+}
+
+func touchesAny(ps []*site.Page, set map[string]bool) bool {
+	for _, p := range ps {
+		if set[p.Path] {
+			return true
+		}
+	}
+	return false
 }
 
 func uniq(in []string) []string {
