@@ -136,7 +136,7 @@ func Build(ctx context.Context, o Options) (res *Result, err error) {
 	}
 	if o.Search != nil {
 		t := time.Now()
-		if err := o.Search.Index(ctx, b.sink); err != nil {
+		if err := o.Search.Index(ctx, o.Out); err != nil {
 			return nil, wrap("search", err)
 		}
 		b.res.Steps = append(b.res.Steps, Step{"search", time.Since(t)})

@@ -159,6 +159,11 @@ func (d *Dir) mkdirs(name string) error {
 	return nil
 }
 
+// Root returns the folder the new output is being written to (the
+// staging folder, until Commit), for tools such as the search indexer that
+// read the written HTML from disk.
+func (d *Dir) Root() string { return d.staging }
+
 // Commit writes the manifest and swaps the staging tree into place.
 func (d *Dir) Commit() (*Result, error) {
 	defer d.lock.Release()

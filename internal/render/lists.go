@@ -85,6 +85,13 @@ func (r *Renderer) ListJobs(read BodyReader) []ListJob {
 	}
 	jobs = append(jobs, r.taxonomyJobs("tags", "标签", "term", s.Tags, per)...)
 	jobs = append(jobs, r.taxonomyJobs("series", "专题", "series", s.Series, per)...)
+	if r.Data.Search && r.Tmpl.Has("", "search") {
+		jobs = append(jobs, ListJob{Key: "search", run: func(sink Sink, _ Only) error {
+			d := &Data{Site: r.Data, Kind: "search", Title: "站内搜索", URL: "/search/", Permalink: r.Abs("/search/"),
+				Breadcrumbs: []Crumb{{"首页", "/"}, {"站内搜索", "/search/"}}, Meta: siteMeta(r.Data)}
+			return r.execute(sink, "", "search", "/search/", d)
+		}})
+	}
 	jobs = append(jobs, ListJob{Key: "404", run: func(sink Sink, _ Only) error {
 		nd := &Data{Site: r.Data, Kind: "404", Title: "页面未找到", URL: "/404.html", Permalink: r.Abs("/404.html"),
 			Breadcrumbs: []Crumb{{"首页", "/"}}, Meta: siteMeta(r.Data)}

@@ -27,7 +27,7 @@ import (
 // Kinds lists the template kinds. The extra kinds fall back to another
 // kind's template when a site has none for them: archive, hearings, browse
 // and series fall back to section.
-var Kinds = []string{"home", "section", "page", "taxonomy", "term", "404", "archive", "hearings", "browse", "series", "alias"}
+var Kinds = []string{"home", "section", "page", "taxonomy", "term", "404", "archive", "hearings", "browse", "series", "alias", "search"}
 
 var fallback = map[string]string{"archive": "section", "hearings": "section", "browse": "section", "series": "term"}
 
