@@ -113,13 +113,13 @@ func (c *Check) UnmarshalTOML(v any) error {
 		if k == "freshness" {
 			fm, ok := val.(map[string]any)
 			if !ok {
-				return errors.New("[check.freshness] 必须是一个表，如 工作动态 = 14")
+				return errors.New("[check.freshness] 必须是一个表，如 \"工作动态\" = 14")
 			}
 			c.Freshness = map[string]int{}
 			for ct, d := range fm {
 				n, ok := d.(int64)
 				if !ok || n < 0 {
-					return fmt.Errorf("[check.freshness] %s 应为天数（整数），如 %s = 14", ct, ct)
+					return fmt.Errorf("[check.freshness] %s 应为天数（整数），如 \"%s\" = 14（栏目类型要加英文双引号）", ct, ct)
 				}
 				c.Freshness[ct] = int(n)
 			}

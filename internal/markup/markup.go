@@ -73,6 +73,7 @@ func newMarkdown(o Options, extra []goldmark.Extender) goldmark.Markdown {
 		extension.Footnote,
 		extension.DefinitionList,
 		extension.CJK,
+		taskLabels{},
 	}
 	exts = append(exts, extra...)
 	rOpts := []goldmark.Option{

@@ -23,7 +23,7 @@ func TestRenderFeatures(t *testing.T) {
 		`<h2 id="如何申请-行政复议">如何申请 行政复议</h2>`,
 		`<h2 id="如何申请-行政复议-1">`,
 		`<table>`, `<del>删除</del>`, `<a href="https://example.org">https://example.org</a>`,
-		`<input checked="" disabled="" type="checkbox"`, `class="footnote-ref"`,
+		`<input checked="" disabled="" type="checkbox" aria-label="已完成"> 完成`, `class="footnote-ref"`,
 		`<dl>`, `<dt>术语</dt>`, `<p>第一行第二行</p>`,
 	} {
 		if !strings.Contains(html, want) {

@@ -45,11 +45,11 @@ func Funcs(o FuncOptions) template.FuncMap {
 	}
 	relURL := func(s string) string { return RelURL(basePath, s) }
 	return template.FuncMap{
-		"cnDate":      CNDate,
-		"isoDate":     func(t time.Time) string { return fmtTime(t, "2006-01-02") },
-		"pubDate":     func(t time.Time) string { return fmtTime(t, "2006-01-02 15:04") },
-		"dateFormat":  func(layout string, t time.Time) string { return fmtTime(t, layout) },
-		"rfc3339":     func(t time.Time) string { return fmtTime(t, time.RFC3339) },
+		"cnDate":      func(t any) (string, error) { return format(t, "2006年01月02日") },
+		"isoDate":     func(t any) (string, error) { return format(t, "2006-01-02") },
+		"pubDate":     func(t any) (string, error) { return format(t, "2006-01-02 15:04") },
+		"dateFormat":  func(layout string, t any) (string, error) { return format(t, layout) },
+		"rfc3339":     func(t any) (string, error) { return format(t, time.RFC3339) },
 		"relURL":      relURL,
 		"absURL":      func(s string) string { return origin + relURL(s) },
 		"markdownify": markdownify(o.Markdownify),
@@ -83,6 +83,31 @@ func RelURL(basePath, s string) string {
 		return s
 	}
 	return basePath + strings.TrimPrefix(s, "/")
+}
+
+// format formats a time.Time, or a value that embeds one (front-matter
+// dates such as .Page.Policy.Effective); a zero time gives "".
+func format(v any, layout string) (string, error) {
+	switch t := v.(type) {
+	case time.Time:
+		return fmtTime(t, layout), nil
+	case *time.Time:
+		if t == nil {
+			return "", nil
+		}
+		return fmtTime(*t, layout), nil
+	case nil:
+		return "", nil
+	}
+	rv := reflect.Indirect(reflect.ValueOf(v))
+	if rv.Kind() == reflect.Struct {
+		if f := rv.FieldByName("Time"); f.IsValid() {
+			if t, ok := f.Interface().(time.Time); ok {
+				return fmtTime(t, layout), nil
+			}
+		}
+	}
+	return "", fmt.Errorf("日期函数需要一个日期，得到的是 %T (date functions need a date)", v)
 }
 
 func fmtTime(t time.Time, layout string) string {

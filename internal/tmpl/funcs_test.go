@@ -25,6 +25,8 @@ func TestFuncExamples(t *testing.T) {
 		Markdownify: func(s string) (template.HTML, error) { return template.HTML("<em>" + s + "</em>"), nil }})
 	cases := []struct{ tpl, want string }{
 		{`{{ cnDate .Day }}`, "2024年03月01日"},
+		{`{{ isoDate .Wrapped }}`, "2024-03-01"},
+		{`{{ isoDate .Zero }}`, ""},
 		{`{{ isoDate .Day }}`, "2024-03-01"},
 		{`{{ pubDate .Day }}`, "2024-03-01 09:05"},
 		{`{{ dateFormat "2006/1/2" .Day }}`, "2024/3/1"},
@@ -47,7 +49,7 @@ func TestFuncExamples(t *testing.T) {
 	for _, c := range cases {
 		tp := template.Must(template.New("t").Funcs(funcs).Funcs(template.FuncMap{"partial": func(string, any) string { return "" }}).Parse(c.tpl))
 		var b strings.Builder
-		if err := tp.Execute(&b, map[string]any{"Day": day, "Items": items}); err != nil {
+		if err := tp.Execute(&b, map[string]any{"Day": day, "Items": items, "Wrapped": struct{ time.Time }{day}, "Zero": time.Time{}}); err != nil {
 			t.Errorf("%s: %v", c.tpl, err)
 			continue
 		}
