@@ -13,6 +13,7 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/config"
 	"github.com/fazhi-dev/fazhi/internal/publish"
 	"github.com/fazhi-dev/fazhi/internal/scss"
+	"github.com/fazhi-dev/fazhi/internal/search"
 )
 
 // buildFlags are the flags shared by build, serve and check.
@@ -65,6 +66,11 @@ func runBuild(env *Env, args []string) int {
 	if sass != nil {
 		defer sass.Close()
 	}
+	idx, err := findSearch(src, f.source)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "fazhi build:", err)
+		return ExitContent
+	}
 	out, err := publish.OpenDir(dest)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "fazhi build:", err)
@@ -73,8 +79,13 @@ func runBuild(env *Env, args []string) int {
 	opts := build.Options{
 		Source: src, Theme: fazhi.Theme, Out: out, BaseURL: f.baseURL,
 		Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now, Sass: sass,
+		Search: idx,
 	}
 	res, err := build.Build(env.Ctx, opts)
+	if err != nil && env.Ctx.Err() != nil {
+		fmt.Fprintln(env.Stderr, "构建已中断，原有输出保持不变 (build interrupted; previous output left as it was)")
+		return ExitContent
+	}
 	if err != nil {
 		report(env.Stderr, err)
 		fmt.Fprintln(env.Stderr, "构建失败，原有输出保持不变 (build failed; previous output left as it was)")
@@ -107,6 +118,23 @@ func startSass(src fs.FS, dir string) (scss.Compiler, error) {
 		return nil, err
 	}
 	return scss.Start(bin)
+}
+
+// findSearch returns the Pagefind indexer when site.toml enables search
+// (the default); nil when it is off or the configuration does not load
+// (the build then reports the configuration error itself).
+func findSearch(src fs.FS, dir string) (build.Indexer, error) {
+	cfg, err := config.Load(src)
+	if err != nil || cfg == nil || !cfg.SearchEnabled() {
+		return nil, nil
+	}
+	wd, _ := os.Getwd()
+	exe, _ := os.Executable()
+	bin, err := search.Find("", dir, wd, filepath.Dir(exe))
+	if err != nil {
+		return nil, err
+	}
+	return search.New(bin), nil
 }
 
 func summary(env *Env, res *build.Result, dest string) {

@@ -1,0 +1,172 @@
+// Package browsertest proves the bundled portal in a real browser: it
+// builds the example site once, serves it on loopback and drives Debian's
+// Chromium with chromedp (axe-core, keyboard, print, no-JavaScript,
+// screenshots, page weight), runs the Nu Html Checker over every page, and
+// (in cmd/lighthouse) runs Lighthouse.
+//
+// The helpers in this file are shared by the tests and by the Lighthouse
+// program. The tests need Chromium, Java and Dart Sass, so `go test -short`
+// skips them.
+package browsertest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/fazhi-dev/fazhi"
+	"github.com/fazhi-dev/fazhi/internal/build"
+	"github.com/fazhi-dev/fazhi/internal/publish"
+	"github.com/fazhi-dev/fazhi/internal/scss"
+	"github.com/fazhi-dev/fazhi/internal/search"
+)
+
+// ChromiumPath is Debian's Chromium, which `make test` installs.
+const ChromiumPath = "/usr/bin/chromium"
+
+// ChromiumFlags are the flags Chromium needs on the project's machines:
+// headless, no sandbox (tests run as root), and no background traffic (the
+// machines have no network besides the package registries).
+var ChromiumFlags = []string{
+	"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+	"--disable-background-networking", "--disable-component-update", "--disable-sync",
+}
+
+// BuildTime is the fixed "now" of the bundled portal in every browser test.
+var BuildTime = time.Date(2026, 11, 27, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+
+// RepoRoot returns the folder holding go.mod, searching upward from the
+// working directory.
+func RepoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("go.mod not found above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Tools are the external programs a build needs: Dart Sass (always) and
+// Pagefind (when the search package finds it).
+type Tools struct {
+	Sass   *scss.DartSass
+	Search build.Indexer
+}
+
+// StartTools starts Dart Sass and finds Pagefind below root.
+func StartTools(root string) (*Tools, error) {
+	bin, err := scss.Find("", root)
+	if err != nil {
+		return nil, err
+	}
+	sass, err := scss.Start(bin)
+	if err != nil {
+		return nil, err
+	}
+	t := &Tools{Sass: sass}
+	if pf, err := search.Find("", root); err == nil {
+		t.Search = search.New(pf)
+	}
+	return t, nil
+}
+
+// Close stops Dart Sass.
+func (t *Tools) Close() {
+	if t != nil && t.Sass != nil {
+		_ = t.Sass.Close()
+	}
+}
+
+// Build builds the site folder src into the folder out at BuildTime with
+// the default theme.
+func (t *Tools) Build(ctx context.Context, src fs.FS, out string) (*build.Result, error) {
+	dir, err := publish.OpenDir(out)
+	if err != nil {
+		return nil, err
+	}
+	opts := build.Options{
+		Source: src, Theme: fazhi.Theme, Out: dir, Now: BuildTime, Sass: t.Sass,
+	}
+	if t.Search != nil {
+		opts.Search = t.Search
+	}
+	return build.Build(ctx, opts)
+}
+
+// Serve serves the folder dir on loopback. Unknown paths get the site's
+// 404.html with status 404, as a real web server configured for the portal
+// would.
+func Serve(dir string) (*httptest.Server, error) {
+	files := http.FileServer(http.Dir(dir))
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := filepath.Join(dir, filepath.FromSlash(r.URL.Path))
+		if st, err := os.Stat(p); err != nil || (st.IsDir() && !exists(filepath.Join(p, "index.html"))) {
+			if body, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				w.WriteHeader(http.StatusNotFound)
+				_, _ = w.Write(body)
+				return
+			}
+		}
+		files.ServeHTTP(w, r)
+	})
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	s := &httptest.Server{Listener: l, Config: &http.Server{Handler: h}}
+	s.Start()
+	return s, nil
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// NewBrowser starts one headless Chromium with a fresh profile folder under
+// profile and returns its context. Tabs made with chromedp.NewContext from
+// it share the browser.
+func NewBrowser(parent context.Context, profile string) (context.Context, context.CancelFunc, error) {
+	if _, err := os.Stat(ChromiumPath); err != nil {
+		return nil, nil, fmt.Errorf("chromium not found at %s (make test installs it): %w", ChromiumPath, err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(ChromiumPath),
+		chromedp.UserDataDir(profile),
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("mute-audio", true),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, acancel := chromedp.NewExecAllocator(parent, opts...)
+	bctx, bcancel := chromedp.NewContext(actx)
+	if err := chromedp.Do(bctx); err != nil {
+		bcancel()
+		acancel()
+		return nil, nil, fmt.Errorf("start chromium: %w", err)
+	}
+	return bctx, func() { bcancel(); acancel() }, nil
+}

@@ -1,0 +1,119 @@
+// fazhi 站内搜索：用 Pagefind 的 pagefind.js 查询，本脚本只在 /search/ 页加载。
+(function () {
+  "use strict";
+  var root = document.getElementById("search");
+  if (!root) return;
+  var $ = function (id) { return document.getElementById(id); };
+  var form = $("search-form"), input = $("search-q"), box = $("search-filters"),
+    status = $("search-status"), list = $("search-results"), more = $("search-more");
+  var KEYS = ["栏目", "发文机关", "年份", "公告类型", "有效性"], STEP = 10;
+  var pf = null, results = [], shown = 0, seq = 0;
+
+  function load() {
+    if (!pf) {
+      pf = import(root.getAttribute("data-bundle") + "pagefind.js").then(function (m) {
+        return m.options({ baseUrl: root.getAttribute("data-base") || "/", excerptLength: 40 }).then(function () {
+          return m.filters();
+        }).then(function (f) { filters(f); return m; });
+      });
+      pf.catch(function () { pf = null; say("搜索暂时无法使用，请稍后再试。"); });
+    }
+    return pf;
+  }
+
+  function say(t) { status.textContent = t; }
+
+  function filters(all) {
+    KEYS.forEach(function (k, i) {
+      var vals = Object.keys(all[k] || {});
+      if (!vals.length) return;
+      vals.sort(function (a, b) { return k === "年份" ? b.localeCompare(a) : a.localeCompare(b, "zh-CN"); });
+      var d = document.createElement("div"), l = document.createElement("label"), s = document.createElement("select");
+      s.id = "search-f" + i;
+      s.setAttribute("data-key", k);
+      l.htmlFor = s.id;
+      l.textContent = k;
+      s.add(new Option("全部", ""));
+      vals.forEach(function (v) { s.add(new Option(v, v)); });
+      var want = new URLSearchParams(location.search).get(k);
+      if (want && vals.indexOf(want) >= 0) s.value = want;
+      s.addEventListener("change", run);
+      d.className = "search-filter";
+      d.appendChild(l);
+      d.appendChild(s);
+      box.appendChild(d);
+    });
+    box.hidden = !box.querySelector("select");
+  }
+
+  function chosen() {
+    var f = {}, n = 0;
+    box.querySelectorAll("select").forEach(function (s) {
+      if (s.value) { f[s.getAttribute("data-key")] = s.value; n++; }
+    });
+    return n ? f : null;
+  }
+
+  function run(ev) {
+    if (ev) ev.preventDefault();
+    var q = input.value.trim(), id = ++seq;
+    load().then(function (m) {
+      var f = chosen(), url = new URLSearchParams();
+      if (q) url.set("q", q);
+      if (f) Object.keys(f).forEach(function (k) { url.set(k, f[k]); });
+      history.replaceState(null, "", location.pathname + (url.toString() ? "?" + url : ""));
+      if (!q && !f) { results = []; list.textContent = ""; more.hidden = true; say(""); return; }
+      say("正在搜索……");
+      return m.search(q || null, f ? { filters: f } : {}).then(function (r) {
+        if (id !== seq) return;
+        results = r.results;
+        shown = 0;
+        list.textContent = "";
+        var what = q ? "与“" + q + "”相关的" : "符合条件的";
+        say(results.length ? "找到 " + results.length + " 条" + what + "结果。" :
+          "没有找到" + what + "结果。请检查错别字，或换用更短、更常用的关键词。");
+        page(false);
+      });
+    });
+  }
+
+  function page(focus) {
+    var part = results.slice(shown, shown + STEP), start = shown;
+    shown += part.length;
+    return Promise.all(part.map(function (r) { return r.data(); })).then(function (ds) {
+      ds.forEach(function (d) { list.appendChild(item(d)); });
+      var left = results.length - shown;
+      more.hidden = left <= 0;
+      more.textContent = "加载更多结果（还有 " + left + " 条）";
+      if (focus && list.children[start]) list.children[start].querySelector("a").focus();
+    });
+  }
+
+  function item(d) {
+    var li = document.createElement("li"), a = document.createElement("a"), m = d.meta || {};
+    li.className = "item search-item";
+    a.className = "item-title";
+    a.href = d.url;
+    a.textContent = m.title || d.url;
+    li.appendChild(a);
+    if (m.column || m.date) {
+      var p = document.createElement("p");
+      p.className = "search-meta";
+      if (m.column) { var c = document.createElement("span"); c.textContent = m.column; p.appendChild(c); }
+      if (m.date) { var t = document.createElement("time"); t.dateTime = m.date; t.textContent = m.date; p.appendChild(t); }
+      li.appendChild(p);
+    }
+    var e = document.createElement("p");
+    e.className = "search-excerpt";
+    e.innerHTML = d.excerpt; // Pagefind escapes the text and adds only <mark>
+    li.appendChild(e);
+    return li;
+  }
+
+  form.addEventListener("submit", run);
+  more.addEventListener("click", function () { page(true); });
+  input.addEventListener("focus", load, { once: true });
+  var q0 = new URLSearchParams(location.search);
+  input.value = q0.get("q") || "";
+  if (input.value || KEYS.some(function (k) { return q0.get(k); })) run();
+})();
