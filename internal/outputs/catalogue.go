@@ -63,11 +63,11 @@ func PolicyCatalogue(s *site.Site, sec *site.Section, u URLs) []byte {
 			Title: p.Title, URL: u.Abs(p.URL), IndexNumber: pol.IndexNumber, Issuer: append([]string{}, pol.Issuer...),
 			DocNumber: pol.DocNumber, Published: p.Date.Format("2006-01-02"), Topic: pol.Topic, Genre: pol.Genre,
 			Keywords: pol.Keywords, Status: pol.Status, Validity: pol.Validity,
-			Written:      day(pol.Written, func() string { return pol.Written.Format("2006-01-02") }),
-			Effective:    day(pol.Effective, func() string { return pol.Effective.Format("2006-01-02") }),
-			Expires:      day(pol.Expires, func() string { return pol.Expires.Format("2006-01-02") }),
-			Interpreted:  []string{},
-			Attachments:  []CatalogueAttached{},
+			Written:     day(pol.Written, func() string { return pol.Written.Format("2006-01-02") }),
+			Effective:   day(pol.Effective, func() string { return pol.Effective.Format("2006-01-02") }),
+			Expires:     day(pol.Expires, func() string { return pol.Expires.Format("2006-01-02") }),
+			Interpreted: []string{},
+			Attachments: []CatalogueAttached{},
 		}
 		if p.Amends != nil {
 			e.Amends = u.Abs(p.Amends.URL)

@@ -31,8 +31,8 @@ type Server struct {
 	log     *slog.Logger
 
 	mu      sync.Mutex
-	gen     int           // increases with every successful rebuild
-	problem []Problem     // the current build error, if any
+	gen     int       // increases with every successful rebuild
+	problem []Problem // the current build error, if any
 	clients map[chan event]struct{}
 }
 

@@ -2,8 +2,8 @@ package site
 
 import (
 	"fmt"
-	"strings"
 	"path"
+	"strings"
 
 	"github.com/fazhi-dev/fazhi/internal/diag"
 	"github.com/fazhi-dev/fazhi/internal/legal"
