@@ -72,11 +72,12 @@ func (b *builder) loadConfig() error {
 	b.o.Now = b.o.Now.In(cfg.Location)
 	b.fsys = overlay.New(b.o.Source, b.o.Theme)
 	b.sink = b.o.Out
-	if cfg.Minify && !b.o.Serve {
-		b.sink = minifySink{b.sink}
-	}
+	// Minify first, then compress what was minified.
 	if cfg.Precompress && !b.o.Serve {
 		b.sink = compressSink{b.sink}
+	}
+	if cfg.Minify && !b.o.Serve {
+		b.sink = minifySink{b.sink}
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ package markup
 import (
 	"bytes"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -93,6 +94,10 @@ func (c *Converter) Render(d Doc) (*Rendered, error) {
 	md := c.plain
 	if d.Statute {
 		md = c.statute
+	}
+	if !utf8.Valid(d.Body) {
+		// goldmark's CJK line-break handling can panic on invalid UTF-8.
+		d.Body = bytes.ToValidUTF8(d.Body, []byte("\uFFFD"))
 	}
 	pc := d.Context
 	if pc == nil {

@@ -1,0 +1,176 @@
+package build_test
+
+import (
+	"context"
+	"html"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fazhi-dev/fazhi"
+	"github.com/fazhi-dev/fazhi/internal/build"
+	"github.com/fazhi-dev/fazhi/internal/publish"
+	"github.com/fazhi-dev/fazhi/internal/scss"
+)
+
+func repoRoot(t *testing.T) string {
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		if filepath.Dir(dir) == dir {
+			t.Fatal("no go.mod")
+		}
+		dir = filepath.Dir(dir)
+	}
+}
+
+func buildPortal(t *testing.T, baseURL string) (*build.Result, map[string][]byte) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("needs Dart Sass (run make test)")
+	}
+	root := repoRoot(t)
+	bin, err := scss.Find("", root)
+	if err != nil {
+		t.Fatalf("Dart Sass: %v (make test installs it)", err)
+	}
+	sass, err := scss.Start(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sass.Close()
+	mem := publish.NewMem(nil)
+	res, err := build.Build(context.Background(), build.Options{
+		Source: os.DirFS(root), Theme: fazhi.Theme, Out: mem, BaseURL: baseURL, Sass: sass,
+		Now: time.Date(2026, 11, 27, 10, 0, 0, 0, time.FixedZone("CST", 8*3600)),
+	})
+	if err != nil {
+		t.Fatalf("bundled portal does not build:\n%v", err)
+	}
+	return res, mem.Files()
+}
+
+// TestBundledPortal builds the example portal with real Dart Sass and checks
+// what every kind produced.
+func TestBundledPortal(t *testing.T) {
+	res, files := buildPortal(t, "")
+	if res.Pages["page"] < 30 {
+		t.Errorf("portal has %d content pages, want at least 30", res.Pages["page"])
+	}
+	kinds := map[string]int{}
+	for _, p := range res.Site.Pages {
+		kinds[p.Type]++
+	}
+	for _, k := range []string{"policy", "notice", "article", "page"} {
+		if kinds[k] == 0 {
+			t.Errorf("no page of kind %s", k)
+		}
+	}
+	var css string
+	for name := range files {
+		if strings.HasPrefix(name, "css/main.") {
+			css = name
+		}
+	}
+	if css == "" || len(files[css]) < 2000 {
+		t.Fatalf("compiled stylesheet missing or tiny: %q", css)
+	}
+	for _, name := range []string{"index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "zhengce/index.json", "sifa/hearings.ics", "sifa/archive/index.html"} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("missing %s", name)
+		}
+	}
+}
+
+var linkRe = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+var idRe = regexp.MustCompile(` id="([^"]+)"`)
+
+// TestBundledPortalSubPathLinks serves the portal from a sub-path and
+// finds no broken internal link, anchor or asset.
+func TestBundledPortalSubPathLinks(t *testing.T) {
+	_, files := buildPortal(t, "https://www.example.gov.cn/fzb/")
+	ids := map[string]map[string]bool{}
+	idsOf := func(name string) map[string]bool {
+		if m, ok := ids[name]; ok {
+			return m
+		}
+		m := map[string]bool{}
+		for _, x := range idRe.FindAllStringSubmatch(string(files[name]), -1) {
+			m[html.UnescapeString(x[1])] = true
+		}
+		ids[name] = m
+		return m
+	}
+	checked := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range linkRe.FindAllStringSubmatch(string(data), -1) {
+			raw := html.UnescapeString(m[1])
+			if raw == "" || strings.HasPrefix(raw, "http") || strings.HasPrefix(raw, "mailto:") || strings.HasPrefix(raw, "tel:") || strings.HasPrefix(raw, "data:") {
+				continue
+			}
+			u, err := url.Parse(raw)
+			if err != nil {
+				t.Errorf("%s: bad URL %q", name, raw)
+				continue
+			}
+			target := name
+			if u.Path != "" {
+				p := u.Path
+				if !strings.HasPrefix(p, "/") {
+					p = "/" + filepath.ToSlash(filepath.Join(filepath.Dir(name), p))
+					if strings.HasSuffix(u.Path, "/") {
+						p += "/"
+					}
+					p = "/fzb" + p
+				}
+				rest, ok := strings.CutPrefix(p, "/fzb/")
+				if !ok {
+					t.Errorf("%s: link %q is not below the sub-path /fzb/", name, raw)
+					continue
+				}
+				if rest == "" || strings.HasSuffix(rest, "/") {
+					rest += "index.html"
+				}
+				if rest == "search/index.html" {
+					continue // built only with the search indexer
+				}
+				if _, ok := files[rest]; !ok {
+					t.Errorf("%s: broken link %q", name, raw)
+					continue
+				}
+				target = rest
+			}
+			if u.Fragment != "" && strings.HasSuffix(target, ".html") && !idsOf(target)[u.Fragment] {
+				t.Errorf("%s: link %q: no id %q in %s", name, raw, u.Fragment, target)
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d links checked", checked)
+	}
+	t.Logf("%d internal links checked", checked)
+}
+
+// TestBundledPortalDeterministic builds twice and compares every byte.
+func TestBundledPortalDeterministic(t *testing.T) {
+	_, a := buildPortal(t, "")
+	_, b := buildPortal(t, "")
+	if len(a) != len(b) {
+		t.Fatalf("%d vs %d files", len(a), len(b))
+	}
+	for name, data := range a {
+		if string(b[name]) != string(data) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
