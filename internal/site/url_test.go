@@ -9,11 +9,11 @@ import (
 func TestSlugify(t *testing.T) {
 	for in, want := range map[string]string{
 		"宪法 宣传周":           "宪法-宣传周",
-		"Xingzheng_Fuyi":    "xingzheng-fuyi",
+		"Xingzheng_Fuyi":   "xingzheng-fuyi",
 		"综合政务\\政务公开":       "综合政务-政务公开",
-		"  a / b ":          "a-b",
-		"<script>\"x\"":     "scriptx",
-		"...":               "_",
+		"  a / b ":         "a-b",
+		"<script>\"x\"":    "scriptx",
+		"...":              "_",
 		"2026-11-24 会议 纪要": "2026-11-24-会议-纪要",
 	} {
 		if got := Slugify(in); got != want {
