@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // Dir publishes to a folder on disk through a staging folder beside it.
@@ -190,6 +192,13 @@ func (d *Dir) Commit() (*Result, error) {
 	sort.Strings(r.Removed)
 	parent, base := filepath.Dir(d.dest), filepath.Base(d.dest)
 	if _, err := os.Stat(d.dest); err == nil {
+		// Swap the two trees in one step where the kernel can; the old
+		// tree then sits under the staging name until it is removed, and
+		// a build killed before that leaves only a staging folder, which
+		// the next build removes.
+		if unix.Renameat2(unix.AT_FDCWD, d.staging, unix.AT_FDCWD, d.dest, unix.RENAME_EXCHANGE) == nil {
+			return r, os.RemoveAll(d.staging)
+		}
 		oldDir := filepath.Join(parent, "."+base+".fazhi-old-"+strconv.Itoa(os.Getpid()))
 		if err := os.Rename(d.dest, oldDir); err != nil {
 			os.RemoveAll(d.staging)

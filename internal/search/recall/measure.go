@@ -61,7 +61,7 @@ func Measure(ctx context.Context, s Setup, cases []Case) ([]Row, error) {
 		if err != nil {
 			return nil, fmt.Errorf("构建 %s 失败: %w", site, err)
 		}
-		logf("%s: %d 个内容页 (content pages)", site, res.Pages["page"])
+		logf("%s: %d 个内容页 (content pages), 用时 %v", site, res.Pages["page"], res.Steps)
 		titles := map[string]bool{}
 		for _, p := range res.Site.Pages {
 			if p.IsContent() {

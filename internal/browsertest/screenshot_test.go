@@ -1,0 +1,66 @@
+package browsertest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// artifacts is the folder for screenshots: $FAZHI_ARTIFACTS, or a
+// temporary folder of the test (CI never writes into the repository).
+func artifacts(t *testing.T) string {
+	dir := os.Getenv("FAZHI_ARTIFACTS")
+	if dir == "" {
+		return t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestScreenshots saves full-page screenshots of the home page, a column,
+// a policy and a notice at 375 and 1280 px, and checks that nothing is
+// wider than the viewport (no sideways scrolling on a phone).
+func TestScreenshots(t *testing.T) {
+	s := portal(t)
+	dir := artifacts(t)
+	pages := []struct{ name, path string }{
+		{"home", "/"}, {"column", "/zhengce/"}, {"policy", pathPolicy}, {"notice", pathNotice},
+	}
+	for _, width := range []int64{375, 1280} {
+		ctx := s.tab(t, width)
+		for _, p := range pages {
+			s.open(t, ctx, p.path)
+			type res struct {
+				Scroll, Client int
+				Wide           []string
+			}
+			r := eval[res](t, ctx, `(() => {
+				const w = document.documentElement.clientWidth, wide = [];
+				document.querySelectorAll("body *").forEach(e => {
+					const r = e.getBoundingClientRect();
+					if (r.width > 0 && r.right > w + 1 && !e.closest(".table-wrap, .vh, .skip-link") && getComputedStyle(e).position !== "fixed")
+						wide.push(e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ? "." + e.className.split(" ").join(".") : "") + " right=" + Math.round(r.right));
+				});
+				return {Scroll: document.documentElement.scrollWidth, Client: w, Wide: wide.slice(0, 8)};
+			})()`)
+			if r.Scroll > r.Client {
+				t.Errorf("%s at %d px scrolls sideways: scrollWidth %d > %d; wide: %s", p.path, width, r.Scroll, r.Client, strings.Join(r.Wide, ", "))
+			}
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatalf("screenshot %s: %v", p.path, err)
+			}
+			name := filepath.Join(dir, fmt.Sprintf("%s-%d.png", p.name, width))
+			if err := os.WriteFile(name, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	t.Logf("screenshots in %s", dir)
+}
