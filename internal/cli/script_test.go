@@ -49,6 +49,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv(scss.EnvVar, sass)
+			env.Setenv("FAZHI_PAGEFIND", filepath.Join(repoRoot(t), "node_modules/@pagefind/linux-x64/bin/pagefind_extended"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
