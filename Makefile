@@ -9,7 +9,7 @@ SASS      := node_modules/sass-embedded-linux-x64/dart-sass/sass
 PAGEFIND  := node_modules/@pagefind/linux-x64/bin/pagefind_extended
 PORT      ?= 1313
 
-.PHONY: all build portal test test-short serve bench fuzz chromium tools clean
+.PHONY: all build portal test test-short serve bench lighthouse recall fuzz chromium tools clean
 
 all: portal
 
@@ -54,6 +54,13 @@ test-short:
 
 bench: tools
 	$(GO) run ./internal/bench/cmd/fazhi-bench -out docs/benchmarks.md
+
+# Lighthouse 与搜索召回率的数字写入 docs/benchmarks.md（在繁忙的共享机器上数字会偏低，不作为 CI 关卡）。
+lighthouse: tools chromium
+	$(GO) run ./internal/browsertest/cmd/lighthouse
+
+recall: tools chromium
+	$(GO) run ./internal/search/cmd/recall
 
 FUZZTIME ?= 30s
 fuzz:

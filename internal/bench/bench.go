@@ -52,8 +52,9 @@ type Config struct {
 	// Seed of the synthetic generator.
 	Seed uint64
 	// NoHugo skips Hugo even when it is installed; NoExtras skips the
-	// incremental and post-processing measurements.
-	NoHugo, NoExtras bool
+	// incremental and post-processing measurements; NoProfile skips the
+	// in-process CPU profile of the target build (never made with Quick).
+	NoHugo, NoExtras, NoProfile bool
 	// Exe is the program started with -floor for the floor (default: this
 	// executable).
 	Exe string
@@ -104,6 +105,7 @@ type Report struct {
 	Quick   bool
 	Hugo    bool
 	Notes   []string
+	Profile *ProfileResult
 }
 
 // RepoRoot finds the folder holding go.mod above the working directory.
@@ -247,6 +249,9 @@ func Run(ctx context.Context, c Config) error {
 			rep.Extras = append(rep.Extras, ex...)
 		}
 	}
+	if !c.Quick && !c.NoProfile {
+		c.AddProfile(ctx, rep)
+	}
 	if b, err := json.MarshalIndent(rep, "", " "); err == nil {
 		p := filepath.Join(c.Work, "report.json")
 		if os.WriteFile(p, b, 0o644) == nil {
@@ -259,8 +264,26 @@ func Run(ctx context.Context, c Config) error {
 	return WriteReport(c.Out, rep)
 }
 
-// Rewrite writes the report of an earlier run from its report.json.
-func Rewrite(jsonPath, out string) error {
+// AddProfile profiles an in-process build of the report's target set
+// (see Report.targetSet) and keeps the result in the report; a failure is
+// logged, not returned.
+func (c *Config) AddProfile(ctx context.Context, rep *Report) {
+	s, _ := rep.targetSet()
+	if s == nil {
+		return
+	}
+	c.logf("profiling an in-process build of %s %d", s.Name, s.Pages)
+	pr, err := Profile(ctx, *c, s.Name, s.Pages, filepath.Join(c.Work, "profile"))
+	if err != nil {
+		c.logf("profile failed: %v", err)
+		return
+	}
+	rep.Profile = pr
+}
+
+// Rewrite writes the report of an earlier run from its report.json; with
+// profile, it first profiles the target build again and saves the JSON.
+func Rewrite(ctx context.Context, c Config, jsonPath, out string, profile bool) error {
 	b, err := os.ReadFile(jsonPath)
 	if err != nil {
 		return err
@@ -268,6 +291,15 @@ func Rewrite(jsonPath, out string) error {
 	var rep Report
 	if err := json.Unmarshal(b, &rep); err != nil {
 		return err
+	}
+	if profile {
+		if err := c.defaults(); err != nil {
+			return err
+		}
+		c.AddProfile(ctx, &rep)
+		if b, err := json.MarshalIndent(&rep, "", " "); err == nil {
+			os.WriteFile(jsonPath, b, 0o644)
+		}
 	}
 	return WriteReport(out, &rep)
 }

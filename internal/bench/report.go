@@ -243,6 +243,22 @@ func Markdown(rep *Report) string {
 		w("- %s\n", n)
 	}
 
+	if pr := rep.Profile; pr != nil {
+		w("\n### 剖析 / Where fazhi spends its time (%s)\n\n", pr.Site)
+		w("在 fazhi-bench 进程内直接调用 `build.Build`（与 `fazhi build` 相同的选项），用 `runtime/pprof` 记录 CPU。本次 %s 页用时 %.1f s，构建结束时堆内存 %d MiB，共分配 %d MiB，GC %d 次。\n\n",
+			thousands(pr.Pages), pr.Wall.Seconds(), pr.HeapInuse>>20, pr.TotalAlloc>>20, pr.NumGC)
+		w("| 步骤 step | 用时 (s) |\n|---|---:|\n")
+		for _, st := range pr.Steps {
+			w("| %s | %.2f |\n", st.Name, st.Duration.Seconds())
+		}
+		if len(pr.Cum) > 0 {
+			w("\nfazhi 自己的函数，按累计 CPU 排序 (`go tool pprof -top -cum`)：\n\n```\n%s\n```\n", strings.Join(pr.Cum, "\n"))
+		}
+		if len(pr.Flat) > 0 {
+			w("\n自身 CPU 最多的函数 (`go tool pprof -top`)：\n\n```\n%s\n```\n", strings.Join(pr.Flat, "\n"))
+		}
+	}
+
 	w("\n<details><summary>每次运行的原始数据 / every run</summary>\n\n")
 	w("| 页数 | 站点 | 工具 | 次序 run | 墙钟 (s) | CPU (s) | 峰值内存 (MiB) |\n|---:|---|---|---:|---:|---:|---:|\n")
 	for _, s := range rep.Sets {

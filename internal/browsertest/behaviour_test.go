@@ -82,9 +82,9 @@ func TestElderMode(t *testing.T) {
 			W, H float64
 		}
 		type res struct {
-			Class, Pressed              string
+			Class, Pressed             string
 			Body, BodyLH, Para, ParaLH float64
-			Small                       []box
+			Small                      []box
 		}
 		r := eval[res](t, ctx, `(() => {
 			const px = v => parseFloat(v), b = getComputedStyle(document.body);
@@ -375,5 +375,28 @@ func TestMourning(t *testing.T) {
 	s.open(t, ctx, "/")
 	if f := eval[string](t, ctx, `getComputedStyle(document.querySelector(".page")).filter`); f != "none" {
 		t.Errorf("portal outside the mourning period: .page filter %q", f)
+	}
+}
+
+// TestNoLayoutShift loads pages cold on a phone-sized screen and expects no
+// layout shift while they load (fazhi.js reveals the toolbar and the
+// read-aloud buttons and adds the copy-link buttons; none may move what
+// is already painted).
+func TestNoLayoutShift(t *testing.T) {
+	s := portal(t)
+	for _, p := range []string{"/", pathPolicy, pathNotice} {
+		ctx := s.tab(t, 375)
+		if err := chromedp.Do(ctx, onNewDocument(`window.__shifts = [];
+			new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput)
+				window.__shifts.push(e.value.toFixed(4) + " " + (e.sources || []).map(s => s.node && s.node.nodeType === 1 ? s.node.tagName.toLowerCase() + "." + s.node.className : "?").join(", ")); })
+			.observe({type: "layout-shift", buffered: true});`)); err != nil {
+			t.Fatal(err)
+		}
+		s.open(t, ctx, p)
+		// Let a frame or two pass after load.
+		shifts := eval[[]string](t, ctx, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(window.__shifts), 200))))`)
+		if len(shifts) > 0 {
+			t.Errorf("%s at 375 px: layout shifts while loading: %s", p, strings.Join(shifts, "; "))
+		}
 	}
 }

@@ -10,15 +10,22 @@
 package browsertest
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
+	"mime"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -110,22 +117,55 @@ func (t *Tools) Build(ctx context.Context, src fs.FS, out string) (*build.Result
 	return build.Build(ctx, opts)
 }
 
-// Serve serves the folder dir on loopback. Unknown paths get the site's
-// 404.html with status 404, as a real web server configured for the portal
-// would.
+// Serve serves the folder dir on loopback the way the portal's production
+// server is meant to be configured: text compressed with gzip, content-hashed
+// assets cached for a year, everything else revalidated, and unknown paths
+// answered with the site's 404.html and status 404.
 func Serve(dir string) (*httptest.Server, error) {
-	files := http.FileServer(http.Dir(dir))
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := filepath.Join(dir, filepath.FromSlash(r.URL.Path))
-		if st, err := os.Stat(p); err != nil || (st.IsDir() && !exists(filepath.Join(p, "index.html"))) {
-			if body, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
-				w.Header().Set("Content-Type", "text/html; charset=utf-8")
-				w.WriteHeader(http.StatusNotFound)
-				_, _ = w.Write(body)
+		name := path.Clean("/" + r.URL.Path)
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if st, err := os.Stat(file); err == nil && st.IsDir() {
+			if !strings.HasSuffix(r.URL.Path, "/") {
+				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 				return
 			}
+			file = filepath.Join(file, "index.html")
 		}
-		files.ServeHTTP(w, r)
+		status := http.StatusOK
+		data, err := os.ReadFile(file)
+		if err != nil {
+			status = http.StatusNotFound
+			if data, err = os.ReadFile(filepath.Join(dir, "404.html")); err != nil {
+				http.NotFound(w, r)
+				return
+			}
+			file = "404.html"
+		}
+		ctype := mime.TypeByExtension(filepath.Ext(file))
+		if ctype == "" {
+			ctype = http.DetectContentType(data)
+		}
+		w.Header().Set("Content-Type", ctype)
+		if hashedAsset.MatchString(file) {
+			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		} else {
+			w.Header().Set("Cache-Control", "no-cache")
+		}
+		if compressible(ctype) && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+			_, _ = zw.Write(data)
+			_ = zw.Close()
+			data = buf.Bytes()
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Header().Add("Vary", "Accept-Encoding")
+		}
+		w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+		w.WriteHeader(status)
+		if r.Method != http.MethodHead {
+			_, _ = w.Write(data)
+		}
 	})
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -136,9 +176,17 @@ func Serve(dir string) (*httptest.Server, error) {
 	return s, nil
 }
 
-func exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
+// hashedAsset matches the content-hashed names fazhi gives stylesheets and
+// scripts (main.9892e6a62b.css).
+var hashedAsset = regexp.MustCompile(`\.[0-9a-f]{8,}\.(css|js)$`)
+
+func compressible(ctype string) bool {
+	for _, t := range []string{"text/", "javascript", "json", "xml", "svg"} {
+		if strings.Contains(ctype, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // NewBrowser starts one headless Chromium with a fresh profile folder under

@@ -33,13 +33,13 @@ func TestVNU(t *testing.T) {
 	runErr := cmd.Run() // exits 1 when there are errors; the JSON tells
 	var res struct {
 		Messages []struct {
-			Type     string `json:"type"`
-			SubType  string `json:"subType"`
-			URL      string `json:"url"`
-			Line     int    `json:"lastLine"`
-			Col      int    `json:"lastColumn"`
-			Message  string `json:"message"`
-			Extract  string `json:"extract"`
+			Type    string `json:"type"`
+			SubType string `json:"subType"`
+			URL     string `json:"url"`
+			Line    int    `json:"lastLine"`
+			Col     int    `json:"lastColumn"`
+			Message string `json:"message"`
+			Extract string `json:"extract"`
 		} `json:"messages"`
 	}
 	if err := json.Unmarshal(stderr.Bytes(), &res); err != nil {

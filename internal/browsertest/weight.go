@@ -10,11 +10,15 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/chromedp/chromedp"
 )
+
+// WeightBudget is the most a page may transfer, gzip-compressed, before
+// search is used: the HTML and every stylesheet, script, image, icon and
+// font it loads.
+const WeightBudget = 60 * 1024
 
 // Resource is one file a page loaded.
 type Resource struct {
@@ -33,8 +37,6 @@ type Weight struct {
 	Unhashed   []string // stylesheets and scripts without a content hash
 }
 
-var hashed = regexp.MustCompile(`\.[0-9a-f]{8,}\.(css|js)$`)
-
 // MeasurePage lists what the page open in ctx loaded (its navigation entry
 // and Resource Timing entries), and gzips each same-origin file from the
 // built folder out to sum what a server with gzip would send. The server
@@ -43,6 +45,7 @@ var hashed = regexp.MustCompile(`\.[0-9a-f]{8,}\.(css|js)$`)
 func MeasurePage(ctx context.Context, base, out string) (*Weight, error) {
 	raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](`[{name: location.href, type: "document", blocking: "non-blocking"}].concat(
 		performance.getEntriesByType("resource").map(e => ({name: e.name, type: e.initiatorType, blocking: e.renderBlockingStatus || ""})),
+		[...document.querySelectorAll('link[rel~="icon"][href]')].map(e => ({name: e.href, type: "icon", blocking: "non-blocking"})),
 		[...document.querySelectorAll('link[rel~="stylesheet"][href], script[src]')].map(e => ({name: e.href || e.src, type: "tag", blocking: ""})))`))
 	if err != nil {
 		return nil, err
@@ -72,7 +75,7 @@ func MeasurePage(ctx context.Context, base, out string) (*Weight, error) {
 			seen[e.Name] = true
 			continue
 		}
-		if ext := path.Ext(u.Path); (ext == ".css" || ext == ".js") && !hashed.MatchString(u.Path) && !seen["h"+u.Path] {
+		if ext := path.Ext(u.Path); (ext == ".css" || ext == ".js") && !hashedAsset.MatchString(u.Path) && !seen["h"+u.Path] {
 			seen["h"+u.Path] = true
 			w.Unhashed = append(w.Unhashed, u.Path)
 		}

@@ -4,11 +4,6 @@ import (
 	"testing"
 )
 
-// WeightBudget is the most a page may transfer, gzip-compressed, before
-// search is used: the HTML and every stylesheet, script, image and font it
-// loads.
-const WeightBudget = 60 * 1024
-
 // TestPageWeight loads the home page and a policy page, lists what they
 // loaded and checks the budget, that nothing comes from another origin and
 // that the stylesheet and script names carry a content hash.

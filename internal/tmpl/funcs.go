@@ -47,7 +47,7 @@ func Funcs(o FuncOptions) template.FuncMap {
 	return template.FuncMap{
 		"cnDate":      func(t any) (string, error) { return format(t, "2006年01月02日") },
 		"isoDate":     func(t any) (string, error) { return format(t, "2006-01-02") },
-		"pubDate":     func(t any) (string, error) { return format(t, "2006-01-02 15:04") },
+		"pubDate":     pubDate,
 		"dateFormat":  func(layout string, t any) (string, error) { return format(t, layout) },
 		"rfc3339":     func(t any) (string, error) { return format(t, time.RFC3339) },
 		"relURL":      relURL,
@@ -83,6 +83,18 @@ func RelURL(basePath, s string) string {
 		return s
 	}
 	return basePath + strings.TrimPrefix(s, "/")
+}
+
+// pubDate formats a publication time as "2006-01-02 15:04", or as
+// "2006-01-02" when the time is midnight, which is what a date written
+// without a time gives: showing "00:00" would claim a precision the
+// author never gave.
+func pubDate(v any) (string, error) {
+	s, err := format(v, "2006-01-02 15:04")
+	if err != nil || !strings.HasSuffix(s, " 00:00") {
+		return s, err
+	}
+	return strings.TrimSuffix(s, " 00:00"), nil
 }
 
 // format formats a time.Time, or a value that embeds one (front-matter

@@ -29,6 +29,7 @@ func TestFuncExamples(t *testing.T) {
 		{`{{ isoDate .Zero }}`, ""},
 		{`{{ isoDate .Day }}`, "2024-03-01"},
 		{`{{ pubDate .Day }}`, "2024-03-01 09:05"},
+		{`{{ pubDate .Midnight }}`, "2024-03-01"},
 		{`{{ dateFormat "2006/1/2" .Day }}`, "2024/3/1"},
 		{`{{ relURL "/zhengce/" }}`, "/sub/zhengce/"},
 		{`{{ absURL "/zhengce/" }}`, "https://fzb.example.gov.cn/sub/zhengce/"},
@@ -49,7 +50,7 @@ func TestFuncExamples(t *testing.T) {
 	for _, c := range cases {
 		tp := template.Must(template.New("t").Funcs(funcs).Funcs(template.FuncMap{"partial": func(string, any) string { return "" }}).Parse(c.tpl))
 		var b strings.Builder
-		if err := tp.Execute(&b, map[string]any{"Day": day, "Items": items, "Wrapped": struct{ time.Time }{day}, "Zero": time.Time{}}); err != nil {
+		if err := tp.Execute(&b, map[string]any{"Day": day, "Items": items, "Wrapped": struct{ time.Time }{day}, "Zero": time.Time{}, "Midnight": time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
 			t.Errorf("%s: %v", c.tpl, err)
 			continue
 		}

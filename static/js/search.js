@@ -1,6 +1,32 @@
 // fazhi 站内搜索：用 Pagefind 的 pagefind.js 查询，本脚本只在 /search/ 页加载。
 (function () {
   "use strict";
+  // Pagefind 按 Intl.Segmenter 切分中文查询，单字（行政/复/议）常对不上索引里的词：
+  // 把单字并入相邻的词再查，结果排在原查询前；文号等非纯汉字部分不变。
+  var HAN = /^[\u3400-\u9fff]+$/;
+  function term(q) {
+    if (!window.Intl || !Intl.Segmenter) return q;
+    var seg = new Intl.Segmenter("zh", { granularity: "word" });
+    return q.trim().split(/\s+/).map(function (part) {
+      if (!HAN.test(part)) return part;
+      var out = [], run = "";
+      function flush() { if (run) { out.length && run.length < 2 ? out[out.length - 1] += run : out.push(run); run = ""; } }
+      Array.from(seg.segment(part)).forEach(function (s) {
+        if (s.segment.length < 2) { run += s.segment; return; }
+        flush();
+        out.push(s.segment);
+      });
+      flush();
+      return out.join(" ");
+    }).join(" ");
+  }
+  window.fazhiSearch = function (m, q, o) {
+    var t = q && term(q);
+    return Promise.all([m.search(t || null, o), t && t !== q ? m.search(q, o) : null]).then(function (r) {
+      var seen = {}, all = r[0].results.concat(r[1] ? r[1].results : []);
+      return all.filter(function (x) { return !seen[x.id] && (seen[x.id] = 1); });
+    });
+  };
   var root = document.getElementById("search");
   if (!root) return;
   var $ = function (id) { return document.getElementById(id); };
@@ -64,9 +90,9 @@
       history.replaceState(null, "", location.pathname + (url.toString() ? "?" + url : ""));
       if (!q && !f) { results = []; list.textContent = ""; more.hidden = true; say(""); return; }
       say("正在搜索……");
-      return m.search(q || null, f ? { filters: f } : {}).then(function (r) {
+      return window.fazhiSearch(m, q, f ? { filters: f } : {}).then(function (r) {
         if (id !== seq) return;
-        results = r.results;
+        results = r;
         shown = 0;
         list.textContent = "";
         var what = q ? "与“" + q + "”相关的" : "符合条件的";

@@ -175,16 +175,22 @@ type Answer struct {
 
 // queryJS runs one query through Pagefind's JS API and loads n results.
 const queryJS = `(async (q, n) => {
+  if (!window.fazhiSearch) await new Promise(ok => {
+    const s = document.createElement("script");
+    s.src = "/js/search.js"; s.onload = s.onerror = ok; document.head.appendChild(s);
+  });
   const t0 = performance.now();
   window.__pf = window.__pf || await import(%q);
-  const r = await window.__pf.search(q);
-  const d = await Promise.all(r.results.slice(0, n).map(x => x.data()));
-  return {total: r.results.length, ms: performance.now() - t0,
+  const r = window.__raw || !window.fazhiSearch ? (await window.__pf.search(q)).results : await window.fazhiSearch(window.__pf, q, {});
+  const d = await Promise.all(r.slice(0, n).map(x => x.data()));
+  return {total: r.length, ms: performance.now() - t0,
     hits: d.map(x => ({url: x.url, title: (x.meta && x.meta.title) || "", excerpt: x.excerpt}))};
 })(%s, %d)`
 
 // Query searches q with Pagefind's JS API in the tab and loads the first
-// n results' data.
+// n results' data. The query goes through the theme's search function
+// (window.fazhiSearch from /js/search.js, loaded when missing), as on the
+// search page; after SetRaw(true) it goes to pagefind.search unchanged.
 func (t *Tab) Query(q string, n int) (*Answer, error) {
 	qs, _ := json.Marshal(q)
 	var a Answer
@@ -192,6 +198,12 @@ func (t *Tab) Query(q string, n int) (*Answer, error) {
 		return nil, fmt.Errorf("查询「%s」失败: %w", q, err)
 	}
 	return &a, nil
+}
+
+// SetRaw makes Query call pagefind.search with the query as typed, to
+// measure Pagefind without the theme's query preparation.
+func (t *Tab) SetRaw(raw bool) error {
+	return t.Eval(fmt.Sprintf("window.__raw = %v", raw), nil)
 }
 
 // SearchPage loads /search/?q=… in the tab and waits for the theme's

@@ -23,23 +23,26 @@ type Setup struct {
 	Index func() build.Indexer
 	// Log receives progress lines (may be nil).
 	Log func(format string, args ...any)
+	// Raw also runs every query through pagefind.search as typed, without
+	// the theme's query preparation, for comparison.
+	Raw bool
 }
 
 // Measure builds each site the cases use, serves it, and runs its cases
 // in one headless Chromium. Cases of a site that cannot be built (laws
 // without the corpus) are left out. It fails when a wanted title is not a
 // page of the built site, so the query list cannot go stale silently.
-func Measure(ctx context.Context, s Setup, cases []Case) ([]Row, error) {
+// The second result holds the as-typed rows when s.Raw is set.
+func Measure(ctx context.Context, s Setup, cases []Case) (rows, raw []Row, err error) {
 	logf := s.Log
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
 	b, err := browser.Start(ctx, filepath.Join(s.Work, "chromium-profile"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer b.Close()
-	var rows []Row
 	for _, site := range Sites(cases) {
 		var src string
 		switch site {
@@ -51,15 +54,15 @@ func Measure(ctx context.Context, s Setup, cases []Case) ([]Row, error) {
 				continue
 			}
 			if src, err = GenLaws(s.Corpus, filepath.Join(s.Work, "laws-src"), CorpusSize(s.Corpus)); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		default:
-			return nil, fmt.Errorf("未知站点「%s」(unknown site)", site)
+			return nil, nil, fmt.Errorf("未知站点「%s」(unknown site)", site)
 		}
 		out := filepath.Join(s.Work, site+"-public")
 		res, err := Build(ctx, src, out, s.Index())
 		if err != nil {
-			return nil, fmt.Errorf("构建 %s 失败: %w", site, err)
+			return nil, nil, fmt.Errorf("构建 %s 失败: %w", site, err)
 		}
 		logf("%s: %d 个内容页 (content pages), 用时 %v", site, res.Pages["page"], res.Steps)
 		titles := map[string]bool{}
@@ -75,7 +78,7 @@ func Measure(ctx context.Context, s Setup, cases []Case) ([]Row, error) {
 			}
 			for _, w := range c.Want {
 				if !titles[w] {
-					return nil, fmt.Errorf("第 %d 行：站点 %s 中没有标题为「%s」的页面 (wanted title is not a page)", c.Line, site, w)
+					return nil, nil, fmt.Errorf("第 %d 行：站点 %s 中没有标题为「%s」的页面 (wanted title is not a page)", c.Line, site, w)
 				}
 			}
 			mine = append(mine, c)
@@ -84,17 +87,30 @@ func Measure(ctx context.Context, s Setup, cases []Case) ([]Row, error) {
 		tab, err := b.Open(srv.URL, "/search/")
 		if err != nil {
 			srv.Close()
-			return nil, err
+			return nil, nil, err
 		}
 		r, err := Run(tab, mine)
 		tab.Close()
+		if err == nil && s.Raw {
+			// A fresh tab: Pagefind's results depend on the index chunks
+			// earlier queries loaded.
+			var rt *browser.Tab
+			if rt, err = b.Open(srv.URL, "/search/"); err == nil {
+				var rr []Row
+				if err = rt.SetRaw(true); err == nil {
+					rr, err = Run(rt, mine)
+				}
+				rt.Close()
+				raw = append(raw, rr...)
+			}
+		}
 		srv.Close()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		rows = append(rows, r...)
 	}
-	return rows, nil
+	return rows, raw, nil
 }
 
 // ReadCases reads the query list at path.

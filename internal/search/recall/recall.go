@@ -167,7 +167,15 @@ func Markdown(rows []Row) string {
 	for _, r := range rows {
 		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %.2f | %s |\n", r.Site, esc(r.Query), len(r.Want), len(r.Found), r.Total, r.Recall(), esc(strings.Join(r.Missing, "；")))
 	}
-	b.WriteString("\n| 站点 site | 查询数 queries | 平均 recall@10 (mean) | 页面召回 (micro) | 全部找到的查询 perfect |\n|---|--:|--:|--:|--:|\n")
+	b.WriteString("\n")
+	b.WriteString(SummaryMarkdown(rows))
+	return b.String()
+}
+
+// SummaryMarkdown renders the per-site totals of rows as a Markdown table.
+func SummaryMarkdown(rows []Row) string {
+	var b strings.Builder
+	b.WriteString("| 站点 site | 查询数 queries | 平均 recall@10 (mean) | 页面召回 (micro) | 全部找到的查询 perfect |\n|---|--:|--:|--:|--:|\n")
 	for _, s := range Summarise(rows) {
 		fmt.Fprintf(&b, "| %s | %d | %.3f | %.3f | %d / %d |\n", s.Site, s.Queries, s.Mean, s.Micro, s.Perfect, s.Queries)
 	}

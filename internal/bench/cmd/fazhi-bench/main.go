@@ -42,6 +42,8 @@ func main() {
 		noHugo      = flag.Bool("no-hugo", false, "不测 Hugo (skip Hugo)")
 		noExtras    = flag.Bool("no-extras", false, "不测增量构建和 minify/precompress (skip extra builds)")
 		fromJSON    = flag.String("from-json", "", "不测量，用以前运行留下的 report.json 重写报告 (rewrite the report from an earlier report.json)")
+		addProfile  = flag.Bool("add-profile", false, "与 -from-json 一起用：先重新剖析目标构建 (with -from-json: profile the target build again)")
+		noProfile   = flag.Bool("no-profile", false, "不做进程内 CPU 剖析 (skip the in-process CPU profile)")
 		profile     = flag.Int("profile", 0, "在本进程内构建该页数的站点并写 CPU 剖析 (profile an in-process build of N pages)")
 		profSite    = flag.String("profile-site", "synthetic", "剖析用的站点：synthetic 或 statutes")
 		profDir     = flag.String("profile-dir", "bench-profile", "剖析文件写到这里 (profile folder)")
@@ -52,7 +54,7 @@ func main() {
 	defer stop()
 	cfg := bench.Config{
 		Runs: *runs, BigRuns: *bigRuns, ExtraRuns: *extraRuns, Out: *out, Quick: *quick, Work: *work, Corpus: *corpus, Seed: *seed,
-		NoHugo: *noHugo, NoExtras: *noExtras,
+		NoHugo: *noHugo, NoExtras: *noExtras, NoProfile: *noProfile,
 		Log: func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) },
 	}
 	var err error
@@ -69,9 +71,9 @@ func main() {
 			fmt.Fprintln(os.Stderr, "fazhi-bench: -from-json needs -out")
 			os.Exit(2)
 		}
-		err = bench.Rewrite(*fromJSON, *out)
+		err = bench.Rewrite(ctx, cfg, *fromJSON, *out, *addProfile)
 	case *profile > 0:
-		err = bench.Profile(ctx, cfg, *profSite, *profile, *profDir)
+		_, err = bench.Profile(ctx, cfg, *profSite, *profile, *profDir)
 	default:
 		err = bench.Run(ctx, cfg)
 	}

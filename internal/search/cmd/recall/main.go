@@ -48,19 +48,22 @@ func run() error {
 		return err
 	}
 	defer os.RemoveAll(work)
-	rows, err := recall.Measure(context.Background(), recall.Setup{
-		Root: root, Corpus: *corpus, Work: work,
+	rows, raw, err := recall.Measure(context.Background(), recall.Setup{
+		Root: root, Corpus: *corpus, Work: work, Raw: true,
 		Index: func() build.Indexer { return search.New(bin) },
 		Log:   func(f string, a ...any) { fmt.Fprintf(os.Stderr, f+"\n", a...) },
 	}, cases)
 	if err != nil {
 		return err
 	}
-	table := recall.Markdown(rows)
+	table := "由 `go run ./internal/search/cmd/recall` 生成 (generated). 查询经过主题的查询预处理（static/js/search.js 的 fazhiSearch），与搜索页相同 (queries go through the theme's query preparation, as on the search page).\n\n" +
+		recall.Markdown(rows) +
+		"\n对照：同样的索引，查询词原样交给 pagefind.search（不做预处理）(for comparison: the same index, queries passed to pagefind.search as typed):\n\n" +
+		recall.SummaryMarkdown(raw)
 	fmt.Print(table)
 	fmt.Fprint(os.Stderr, recall.Missed(rows))
 	if *out == "" {
 		return nil
 	}
-	return recall.WriteBlock(*out, "recall", "由 `go run ./internal/search/cmd/recall` 生成 (generated).\n\n"+table)
+	return recall.WriteBlock(*out, "recall", table)
 }
