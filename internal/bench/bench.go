@@ -105,7 +105,9 @@ type Report struct {
 	Quick   bool
 	Hugo    bool
 	Notes   []string
-	Profile *ProfileResult
+	// Profiles are in-process CPU profiles of the target build and of the
+	// largest synthetic build.
+	Profiles []*ProfileResult
 }
 
 // RepoRoot finds the folder holding go.mod above the working directory.
@@ -215,6 +217,7 @@ func Run(ctx context.Context, c Config) error {
 	}
 	rep.Hugo = hugo != ""
 	rep.Machine = machine(ctx, gobin, hugo, sass)
+	rep.Machine = append(rep.Machine, "源码 source: "+source(ctx, c.Root))
 	env := append(os.Environ(), scss.EnvVar+"="+sass)
 
 	type job struct {
@@ -248,6 +251,7 @@ func Run(ctx context.Context, c Config) error {
 			}
 			rep.Extras = append(rep.Extras, ex...)
 		}
+		removeOutput(filepath.Join(c.Work, "out", fmt.Sprintf("%s-%d", j.name, j.pages), "fazhi"))
 	}
 	if !c.Quick && !c.NoProfile {
 		c.AddProfile(ctx, rep)
@@ -264,21 +268,34 @@ func Run(ctx context.Context, c Config) error {
 	return WriteReport(c.Out, rep)
 }
 
-// AddProfile profiles an in-process build of the report's target set
-// (see Report.targetSet) and keeps the result in the report; a failure is
-// logged, not returned.
+// AddProfile profiles in-process builds of the report's target set (see
+// Report.targetSet) and of the largest synthetic set when it has 50,000
+// pages or more, and keeps the results in the report; a failure is logged,
+// not returned.
 func (c *Config) AddProfile(ctx context.Context, rep *Report) {
-	s, _ := rep.targetSet()
-	if s == nil {
-		return
+	var sets []*Set
+	if s, _ := rep.targetSet(); s != nil {
+		sets = append(sets, s)
 	}
-	c.logf("profiling an in-process build of %s %d", s.Name, s.Pages)
-	pr, err := Profile(ctx, *c, s.Name, s.Pages, filepath.Join(c.Work, "profile"))
-	if err != nil {
-		c.logf("profile failed: %v", err)
-		return
+	var big *Set
+	for _, s := range rep.Sets {
+		if s.Name == "synthetic" && s.Pages >= 50000 && (big == nil || s.Pages > big.Pages) {
+			big = s
+		}
 	}
-	rep.Profile = pr
+	if big != nil && (len(sets) == 0 || sets[0] != big) {
+		sets = append(sets, big)
+	}
+	rep.Profiles = nil
+	for _, s := range sets {
+		c.logf("profiling an in-process build of %s %d", s.Name, s.Pages)
+		pr, err := Profile(ctx, *c, s.Name, s.Pages, filepath.Join(c.Work, "profile", fmt.Sprintf("%s-%d", s.Name, s.Pages)))
+		if err != nil {
+			c.logf("profile failed: %v", err)
+			continue
+		}
+		rep.Profiles = append(rep.Profiles, pr)
+	}
 }
 
 // Rewrite writes the report of an earlier run from its report.json; with
@@ -615,6 +632,22 @@ func machine(ctx context.Context, gobin, hugo, sass string) []string {
 	m = append(m, "Dart Sass: "+firstLine(ctx, sass, "--version"))
 	m = append(m, "日期 date: "+time.Now().UTC().Format("2006-01-02 15:04 UTC"))
 	return m
+}
+
+// source names the commit the measured fazhi was built from, and whether
+// the working tree had changes (read-only git commands).
+func source(ctx context.Context, root string) string {
+	out, err := exec.CommandContext(ctx, "git", "-C", root, "rev-parse", "--short", "HEAD").Output()
+	if err != nil {
+		return "unknown (not a git checkout)"
+	}
+	s := "commit " + strings.TrimSpace(string(out))
+	if st, err := exec.CommandContext(ctx, "git", "-C", root, "status", "--porcelain", "--untracked-files=no").Output(); err == nil {
+		if n := len(strings.Fields(strings.TrimSpace(string(st)))); n > 0 {
+			s += "，工作区有未提交的改动 (uncommitted changes)"
+		}
+	}
+	return s
 }
 
 func firstLine(ctx context.Context, name string, args ...string) string {

@@ -183,7 +183,7 @@ func TestQuickBench(t *testing.T) {
 		t.Skip("Dart Sass not installed (make tools)")
 	}
 	out := filepath.Join(t.TempDir(), "benchmarks.md")
-	cfg := Config{Root: root, Quick: true, Out: out, Work: t.TempDir(), Log: t.Logf, Exe: os.Args[0], NoHugo: true}
+	cfg := Config{Root: root, Quick: true, Out: out, Work: t.TempDir(), Log: t.Logf, Exe: os.Args[0]}
 	if err := Run(t.Context(), cfg); err != nil {
 		t.Fatal(err)
 	}

@@ -34,7 +34,8 @@ type ProfileResult struct {
 
 // Profile builds one generated site in this process with build.Build, as
 // `fazhi build` does, and writes a CPU profile and an allocation profile
-// (taken after the build) into dir. name is "synthetic" or "statutes".
+// (taken after the build) into dir (default: under the work folder). name
+// is "synthetic" or "statutes".
 func Profile(ctx context.Context, c Config, name string, pages int, dir string) (*ProfileResult, error) {
 	if err := c.defaults(); err != nil {
 		return nil, err
@@ -52,6 +53,9 @@ func Profile(ctx context.Context, c Config, name string, pages int, dir string) 
 		return nil, err
 	}
 	defer sass.Close()
+	if dir == "" {
+		dir = filepath.Join(c.Work, "profile", fmt.Sprintf("%s-%d", name, pages))
+	}
 	dir, err = filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -128,7 +132,7 @@ func pprofTop(ctx context.Context, file string, cum bool, n int) []string {
 		if !inTable || strings.TrimSpace(l) == "" {
 			continue
 		}
-		if cum && !strings.Contains(l, "fazhi-dev/fazhi/internal/") {
+		if cum && (!strings.Contains(l, "fazhi-dev/fazhi/internal/") || strings.Contains(l, "fazhi/internal/bench.")) {
 			continue
 		}
 		rows = append(rows, l)

@@ -149,7 +149,7 @@ func Markdown(rep *Report) string {
 	w("**方法 (method)**\n\n")
 	w("- 每个规模生成一个站点文件夹，其中 fazhi 版和 Hugo 版用同一份 Markdown 正文；合成站点由 `internal/bench/gen.go` 按固定种子从词表拼出（40%% 政策文件含完整元数据和条文式正文、20%% 司法公告、15%% 普法、15%% 工作动态、10%% 政策解读）；真实法规站点把 `%s` 下的法律文本循环成 N 页（`articles = true`，带条文锚点、章节目录和交叉引用）。\n", DefaultCorpus)
 	w("- fazhi：先 `go build` 出 `fazhi`，再以子进程运行 `fazhi build -s 站点 -d 输出 --now 2026-11-27`，`search = false`（搜索索引另行测量），默认主题，Dart Sass 编译样式。输出文件夹每次先删掉（全新构建）。\n")
-	w("- Hugo：同一内容的 TOML 前言（领域字段放在 `[params]` 下），最小模板（baseof/single/list/home：元数据表、目录、正文、标签、上一篇/下一篇、分页列表），`paginate = 20`，`--buildFuture`。Hugo 的模板比 fazhi 默认主题做的事少（没有二维码、JSON-LD、信息公开目录、开庭排期、条文锚点和交叉引用），比值因此偏向 Hugo。\n")
+	w("- Hugo：同一内容的 TOML 前言（领域字段放在 `[params]` 下），最小模板（baseof/single/list/home：元数据表、目录、正文、标签、上一篇/下一篇、分页列表），`paginate = 20`，`--buildFuture`，配置里打开了 goldmark 的 CJK 扩展（较老的 Hugo 会忽略这一项）。Hugo 的模板比 fazhi 默认主题做的事少（没有二维码、JSON-LD、信息公开目录、开庭排期、条文锚点和交叉引用），比值因此偏向 Hugo。\n")
 	w("- goldmark 下限 (floor)：`fazhi-bench -floor 内容文件夹` 子进程，用 goldmark（GFM + CJK）在 2 个 goroutine 上把同样的 Markdown 文件各转成一个 HTML 文件，不套模板。\n")
 	w("- 三者轮流运行（fazhi、Hugo、下限，再重复），各取中位数。墙钟 = 进程起止时间；CPU = 用户态 + 内核态（`ProcessState` 的 rusage）；峰值内存 = rusage 的 `Maxrss`（内核取进程本身与它等待过的子进程中最大者，不是总和）。页/秒 = 内容页数 ÷ 墙钟中位数。\n")
 	w("- 机器是共享的 2 核虚拟机，有其他工作同时运行；单次数字有噪声，请看同一次运行中的中位数和比值。\n\n")
@@ -186,14 +186,18 @@ func Markdown(rep *Report) string {
 	small, big := rep.find("synthetic", 1000), rep.find("synthetic", 50000)
 	if small != nil && big != nil {
 		w("\n### 规模扩展 / Scaling (synthetic, time per page)\n\n")
-		w("| 工具 tool | 1,000 页 ms/页 | 50,000 页 ms/页 | 50k ÷ 1k |\n|---|---:|---:|---:|\n")
+		w("| 工具 tool | 1,000 页 墙钟 ms/页 | 50,000 页 墙钟 ms/页 | 50k ÷ 1k | 1,000 页 CPU ms/页 | 50,000 页 CPU ms/页 | 50k ÷ 1k |\n|---|---:|---:|---:|---:|---:|---:|\n")
 		for _, tool := range []string{ToolFazhi, ToolHugo, ToolFloor} {
 			a, c := small.wall(tool), big.wall(tool)
 			if a == 0 || c == 0 {
 				continue
 			}
 			pa, pc := a/float64(small.Pages)*1000, c/float64(big.Pages)*1000
-			w("| %s | %.3f | %.3f | %.2f |\n", tool, pa, pc, pc/pa)
+			ca, cc := small.cpu(tool)/float64(small.Pages)*1000, big.cpu(tool)/float64(big.Pages)*1000
+			w("| %s | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f |\n", tool, pa, pc, pc/pa, ca, cc, cc/ca)
+		}
+		if mid := rep.find("synthetic", 10000); mid != nil && mid.wall(ToolFazhi) > 0 {
+			w("\nfazhi 在 10,000 页时为 %.3f ms/页（墙钟）、%.3f ms/页（CPU）。\n", mid.wall(ToolFazhi)/float64(mid.Pages)*1000, mid.cpu(ToolFazhi)/float64(mid.Pages)*1000)
 		}
 		w("\n1,000 页的每页用时含固定开销（进程启动、Dart Sass 编译样式、模板加载），所以这个比值会小于纯粹的单页成本之比。\n")
 	}
@@ -243,7 +247,7 @@ func Markdown(rep *Report) string {
 		w("- %s\n", n)
 	}
 
-	if pr := rep.Profile; pr != nil {
+	for _, pr := range rep.Profiles {
 		w("\n### 剖析 / Where fazhi spends its time (%s)\n\n", pr.Site)
 		w("在 fazhi-bench 进程内直接调用 `build.Build`（与 `fazhi build` 相同的选项），用 `runtime/pprof` 记录 CPU。本次 %s 页用时 %.1f s，构建结束时堆内存 %d MiB，共分配 %d MiB，GC %d 次。\n\n",
 			thousands(pr.Pages), pr.Wall.Seconds(), pr.HeapInuse>>20, pr.TotalAlloc>>20, pr.NumGC)
@@ -251,8 +255,14 @@ func Markdown(rep *Report) string {
 		for _, st := range pr.Steps {
 			w("| %s | %.2f |\n", st.Name, st.Duration.Seconds())
 		}
-		if len(pr.Cum) > 0 {
-			w("\nfazhi 自己的函数，按累计 CPU 排序 (`go tool pprof -top -cum`)：\n\n```\n%s\n```\n", strings.Join(pr.Cum, "\n"))
+		var cum []string
+		for _, l := range pr.Cum {
+			if !strings.Contains(l, "fazhi/internal/bench.") {
+				cum = append(cum, l)
+			}
+		}
+		if len(cum) > 0 {
+			w("\nfazhi 自己的函数，按累计 CPU 排序 (`go tool pprof -top -cum`)：\n\n```\n%s\n```\n", strings.Join(cum, "\n"))
 		}
 		if len(pr.Flat) > 0 {
 			w("\n自身 CPU 最多的函数 (`go tool pprof -top`)：\n\n```\n%s\n```\n", strings.Join(pr.Flat, "\n"))
@@ -307,6 +317,10 @@ func reading(rep *Report, ts []target) []string {
 		out = append(out, "未达到的目标 (missed)："+strings.Join(missed, "；")+"。")
 	}
 	for _, e := range rep.Extras {
+		if (e.Name == "minify" || e.Name == "precompress") && e.Base > 0 {
+			out = append(out, fmt.Sprintf("`%s = true` 使 %s 页的构建从 %.1f s 变为 %.1f s（%.1f 倍，每页多 %.1f ms）。", e.Name, thousands(e.Pages),
+				e.Base.Seconds(), e.Wall.Seconds(), e.Wall.Seconds()/e.Base.Seconds(), (e.Wall-e.Base).Seconds()*1000/float64(e.Pages)))
+		}
 		if e.Name == "unchanged" && e.Writes != 0 {
 			out = append(out, fmt.Sprintf("内容未变时再构建写了 %d 个文件，应为 0：有输出不是确定的。", e.Writes))
 		}

@@ -56,6 +56,7 @@ func (b *builder) prepare() error {
 		})))},
 	})
 	inline := markup.New(markup.Options{BasePath: bp})
+	b.assetURLs = map[string]string{}
 	funcs := tmpl.Funcs(tmpl.FuncOptions{
 		BaseURL: cfg.BaseURL,
 		Now:     b.o.Now,
@@ -72,6 +73,15 @@ func (b *builder) prepare() error {
 			return template.HTML(h), nil
 		},
 	})
+	// asset returns the fingerprinted URL of a static file ("js/search.js");
+	// the map is filled by the assets step, before any page is rendered.
+	funcs["asset"] = func(p string) string {
+		p = strings.TrimPrefix(p, "/")
+		if u, ok := b.assetURLs[p]; ok {
+			return u
+		}
+		return "/" + p
+	}
 	set, err := tmpl.Load(b.fsys, funcs)
 	if err != nil {
 		return err
@@ -119,13 +129,26 @@ func (b *builder) assets() error {
 		}
 		sd.CSS = "/" + name
 	}
-	if js, err := fs.ReadFile(b.fsys, "static/js/fazhi.js"); err == nil {
-		name := fmt.Sprintf("js/fazhi.%s.js", publish.Hash(js)[:10])
+	// Scripts under static/js/ are written with a content hash in their
+	// names, so that browsers never keep an old copy; templates find them
+	// with {{ asset "js/search.js" }}.
+	ents, _ := fs.ReadDir(b.fsys, "static/js")
+	for _, e := range ents {
+		if e.IsDir() || path.Ext(e.Name()) != ".js" || e.Type()&fs.ModeSymlink != 0 {
+			continue
+		}
+		src := "js/" + e.Name()
+		js, err := fs.ReadFile(b.fsys, "static/"+src)
+		if err != nil {
+			return err
+		}
+		name := fmt.Sprintf("js/%s.%s.js", strings.TrimSuffix(e.Name(), ".js"), publish.Hash(js)[:10])
 		if err := b.to("assets").WriteFile(name, js); err != nil {
 			return err
 		}
-		sd.JS = "/" + name
+		b.assetURLs[src] = "/" + name
 	}
+	sd.JS = b.assetURLs["js/fazhi.js"]
 	return nil
 }
 

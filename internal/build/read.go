@@ -53,7 +53,9 @@ type builder struct {
 	// mentions, when set, receives the 《titles》 each page body names.
 	mentions func(path string, titles []string)
 	abs      func(string) string
-	mu       sync.Mutex
+	// assetURLs maps fingerprinted static files to their URLs.
+	assetURLs map[string]string
+	mu        sync.Mutex
 }
 
 func (b *builder) loadConfig() error {

@@ -106,4 +106,3 @@ func (s *Session) listHash(p *site.Page) uint64 {
 	}
 	return h.Sum64()
 }
-

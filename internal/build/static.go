@@ -18,7 +18,7 @@ func (b *builder) static() error {
 			return nil
 		}
 		name := strings.TrimPrefix(p, "static/")
-		if name == "js/fazhi.js" {
+		if _, ok := b.assetURLs[name]; ok {
 			return nil // written fingerprinted by assets
 		}
 		data, err := fs.ReadFile(b.fsys, p)

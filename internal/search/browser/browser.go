@@ -177,7 +177,8 @@ type Answer struct {
 const queryJS = `(async (q, n) => {
   if (!window.fazhiSearch) await new Promise(ok => {
     const s = document.createElement("script");
-    s.src = "/js/search.js"; s.onload = s.onerror = ok; document.head.appendChild(s);
+    const own = document.querySelector('script[src*="/js/search."]');
+    s.src = own ? own.src : "/js/search.js"; s.onload = s.onerror = ok; document.head.appendChild(s);
   });
   const t0 = performance.now();
   window.__pf = window.__pf || await import(%q);

@@ -38,7 +38,20 @@ func GenLaws(corpus, work string, n int) (string, error) {
 	if _, err := bench.GenCorpus(work, corpus, n); err != nil {
 		return "", err
 	}
-	return filepath.Join(work, bench.FazhiDir), nil
+	dir := filepath.Join(work, bench.FazhiDir)
+	return dir, searchOn(dir)
+}
+
+// searchOn turns search on in a generated site's site.toml (the benchmark
+// sites switch it off, since indexing is measured on its own), so that
+// the site gets its search page and script.
+func searchOn(dir string) error {
+	p := filepath.Join(dir, "site.toml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, []byte(strings.Replace(string(b), "search = false", "search = true", 1)), 0o644)
 }
 
 // GenSynthetic writes a synthetic portal of n pages (policies, notices,
@@ -47,7 +60,8 @@ func GenSynthetic(work string, n int) (string, error) {
 	if _, err := bench.Generate(work, n, 1); err != nil {
 		return "", err
 	}
-	return filepath.Join(work, bench.FazhiDir), nil
+	dir := filepath.Join(work, bench.FazhiDir)
+	return dir, searchOn(dir)
 }
 
 // CorpusDir returns the shared statute corpus beside the repository at

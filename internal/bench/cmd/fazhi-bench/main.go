@@ -46,7 +46,7 @@ func main() {
 		noProfile   = flag.Bool("no-profile", false, "不做进程内 CPU 剖析 (skip the in-process CPU profile)")
 		profile     = flag.Int("profile", 0, "在本进程内构建该页数的站点并写 CPU 剖析 (profile an in-process build of N pages)")
 		profSite    = flag.String("profile-site", "synthetic", "剖析用的站点：synthetic 或 statutes")
-		profDir     = flag.String("profile-dir", "bench-profile", "剖析文件写到这里 (profile folder)")
+		profDir     = flag.String("profile-dir", "", "剖析文件写到这里，默认工作文件夹下的 profile/ (profile folder)")
 		_           = flag.String("floor", "", "下限模式：只用 goldmark 渲染该文件夹 (floor mode; must be the first flag)")
 	)
 	flag.Parse()
