@@ -74,7 +74,10 @@ func (c compressSink) WriteFile(name string, data []byte) error {
 		return err
 	}
 	var br bytes.Buffer
-	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
+	// Level 6: about 15% larger than level 11 but over twenty times
+	// faster, which decides whether precompressing a 10,000-page site
+	// takes seconds or many minutes.
+	bw := brotli.NewWriterLevel(&br, 6)
 	bw.Write(data)
 	bw.Close()
 	return c.next.WriteFile(name+".br", br.Bytes())

@@ -16,15 +16,18 @@ type Paginator struct {
 	Prev, Next string
 	// First and Last are the first and last pager URLs.
 	First, Last string
-	// Pages lists every pager page's number and URL.
+	// Pages lists the numbered links to show: the first and last pages and
+	// those near the current one, with gaps between.
 	Pages []PagerLink
 }
 
-// PagerLink is one numbered link of a pager.
+// PagerLink is one numbered link of a pager, or a gap (…) between
+// numbers that are not shown.
 type PagerLink struct {
 	Number  int
 	URL     string
 	Current bool
+	Gap     bool
 }
 
 // pagerURL returns the URL of pager page n of a list at base: page 1 is
@@ -36,28 +39,48 @@ func pagerURL(base string, n int) string {
 	return base + "page/" + strconv.Itoa(n) + "/"
 }
 
-// paginate splits pages into chunks of size per and calls emit for each.
+// pagerWindow is how many numbered links a pager shows on each side of
+// the current page; the first and last pages are always shown, gaps are
+// marked. A fixed window keeps every pager page small, whatever the
+// length of the list.
+const pagerWindow = 2
+
+// pagerLinks returns the numbered links of pager page n of total.
+func pagerLinks(base string, n, total int) []PagerLink {
+	nums := []int{1}
+	for i := max(2, n-pagerWindow); i <= min(total-1, n+pagerWindow); i++ {
+		nums = append(nums, i)
+	}
+	if total > 1 {
+		nums = append(nums, total)
+	}
+	out := make([]PagerLink, 0, len(nums)+2)
+	for k, i := range nums {
+		if k > 0 && i > nums[k-1]+1 {
+			out = append(out, PagerLink{Gap: true})
+		}
+		out = append(out, PagerLink{Number: i, URL: pagerURL(base, i), Current: i == n})
+	}
+	return out
+}
+
+// paginate splits pages into chunks of size per and calls emit for each;
+// only, when not nil, skips chunks it rejects.
 func paginate(base string, pages []*site.Page, per int, only Only, emit func(url string, chunk []*site.Page, p *Paginator) error) error {
 	total := (len(pages) + per - 1) / per
 	if total == 0 {
 		total = 1
-	}
-	links := make([]PagerLink, total)
-	for i := range links {
-		links[i] = PagerLink{Number: i + 1, URL: pagerURL(base, i+1)}
 	}
 	for n := 1; n <= total; n++ {
 		lo, hi := (n-1)*per, n*per
 		if hi > len(pages) {
 			hi = len(pages)
 		}
-		pl := make([]PagerLink, len(links))
-		copy(pl, links)
-		pl[n-1].Current = true
 		if only != nil && !only(pages[lo:hi]) {
 			continue
 		}
-		p := &Paginator{Number: n, Total: total, TotalItems: len(pages), First: base, Last: pagerURL(base, total), Pages: pl}
+		p := &Paginator{Number: n, Total: total, TotalItems: len(pages), First: base, Last: pagerURL(base, total),
+			Pages: pagerLinks(base, n, total)}
 		if n > 1 {
 			p.Prev = pagerURL(base, n-1)
 		}
