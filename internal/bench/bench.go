@@ -55,6 +55,9 @@ type Config struct {
 	// incremental and post-processing measurements; NoProfile skips the
 	// in-process CPU profile of the target build (never made with Quick).
 	NoHugo, NoExtras, NoProfile bool
+	// ProfileVariant is the fazhi tree profiled: VariantMinimal (default)
+	// or VariantTheme.
+	ProfileVariant string
 	// Exe is the program started with -floor for the floor (default: this
 	// executable).
 	Exe string
@@ -74,25 +77,55 @@ type Set struct {
 	Pages   int
 	Bytes   int64 // Markdown bytes of the fazhi tree
 	Samples map[string][]Sample
+	// Output is what each tool wrote in its last run.
+	Output map[string]OutputSize `json:",omitempty"`
 }
 
-// Tools, in the order they are run and shown.
+// OutputSize counts the files of an output folder.
+type OutputSize struct {
+	Files, HTMLFiles int
+	Bytes, HTMLBytes int64
+}
+
+// Tools, in the order they are run and shown. ToolFazhi, fazhi with
+// minimal layouts equivalent to Hugo's, is the row the ratios against
+// Hugo and the floor and the targets use; ToolFazhiTheme, fazhi with its
+// full default theme, is shown for information.
 const (
-	ToolFazhi = "fazhi"
-	ToolHugo  = "Hugo"
-	ToolFloor = "goldmark floor"
+	ToolFazhi      = "fazhi (minimal layouts)"
+	ToolFazhiTheme = "fazhi (default theme)"
+	ToolHugo       = "Hugo (minimal layouts)"
+	ToolFloor      = "goldmark floor"
 )
+
+// Tools lists the tools in the order they are run and shown.
+var Tools = []string{ToolFazhi, ToolFazhiTheme, ToolHugo, ToolFloor}
+
+// Variants of the fazhi tree of a generated site.
+const (
+	VariantMinimal = "minimal"
+	VariantTheme   = "theme"
+)
+
+// variantDir is the fazhi tree of a variant.
+func variantDir(variant string) string {
+	if variant == VariantTheme {
+		return FazhiDir
+	}
+	return FazhiMinDir
+}
 
 // Extra is one additional measurement on a built site.
 type Extra struct {
-	Name   string
-	Pages  int
-	Wall   time.Duration // median
-	Runs   int
-	Base   time.Duration // median of the plain build, for the extra time
-	Files  int           // files in the output
-	Writes int           // files written again (incremental)
-	Note   string
+	Name    string
+	Variant string // the fazhi tree measured: minimal or theme
+	Pages   int
+	Wall    time.Duration // median
+	Runs    int
+	Base    time.Duration // median of the plain build, for the extra time
+	Files   int           // files in the output
+	Writes  int           // files written again (incremental)
+	Note    string
 }
 
 // Report is what Run measured.
@@ -105,6 +138,9 @@ type Report struct {
 	Quick   bool
 	Hugo    bool
 	Notes   []string
+	// Load is the load average (1, 5, 15 minutes) at the start and at
+	// the end of the measurements.
+	Load []string `json:",omitempty"`
 	// Profiles are in-process CPU profiles of the target build and of the
 	// largest synthetic build.
 	Profiles []*ProfileResult
@@ -163,6 +199,12 @@ func (c *Config) defaults() error {
 	if c.Seed == 0 {
 		c.Seed = 20261127
 	}
+	if c.ProfileVariant == "" {
+		c.ProfileVariant = VariantMinimal
+	}
+	if c.ProfileVariant != VariantMinimal && c.ProfileVariant != VariantTheme {
+		return fmt.Errorf("profile variant %q: want %s or %s", c.ProfileVariant, VariantMinimal, VariantTheme)
+	}
 	if c.Corpus == "" {
 		c.Corpus = filepath.Join(c.Root, filepath.FromSlash(DefaultCorpus))
 	}
@@ -219,6 +261,7 @@ func Run(ctx context.Context, c Config) error {
 	rep.Machine = machine(ctx, gobin, hugo, sass)
 	rep.Machine = append(rep.Machine, "源码 source: "+source(ctx, c.Root))
 	env := append(os.Environ(), scss.EnvVar+"="+sass)
+	rep.Load = append(rep.Load, "开始 start "+loadAvg())
 
 	type job struct {
 		name  string
@@ -253,6 +296,7 @@ func Run(ctx context.Context, c Config) error {
 		}
 		removeOutput(filepath.Join(c.Work, "out", fmt.Sprintf("%s-%d", j.name, j.pages), "fazhi"))
 	}
+	rep.Load = append(rep.Load, "结束 end "+loadAvg())
 	if !c.Quick && !c.NoProfile {
 		c.AddProfile(ctx, rep)
 	}
@@ -288,8 +332,8 @@ func (c *Config) AddProfile(ctx context.Context, rep *Report) {
 	}
 	rep.Profiles = nil
 	for _, s := range sets {
-		c.logf("profiling an in-process build of %s %d", s.Name, s.Pages)
-		pr, err := Profile(ctx, *c, s.Name, s.Pages, filepath.Join(c.Work, "profile", fmt.Sprintf("%s-%d", s.Name, s.Pages)))
+		c.logf("profiling an in-process build of %s %d (%s)", s.Name, s.Pages, c.ProfileVariant)
+		pr, err := Profile(ctx, *c, s.Name, s.Pages, filepath.Join(c.Work, "profile", fmt.Sprintf("%s-%d-%s", s.Name, s.Pages, c.ProfileVariant)))
 		if err != nil {
 			c.logf("profile failed: %v", err)
 			continue
@@ -309,6 +353,7 @@ func Rewrite(ctx context.Context, c Config, jsonPath, out string, profile bool) 
 	if err := json.Unmarshal(b, &rep); err != nil {
 		return err
 	}
+	rep.upgrade()
 	if profile {
 		if err := c.defaults(); err != nil {
 			return err
@@ -319,6 +364,25 @@ func Rewrite(ctx context.Context, c Config, jsonPath, out string, profile bool) 
 		}
 	}
 	return WriteReport(out, &rep)
+}
+
+// upgrade renames the tools of a report.json written before the
+// minimal-layout fazhi variant existed: its "fazhi" ran the default
+// theme, its "Hugo" the minimal layouts.
+func (rep *Report) upgrade() {
+	for _, s := range rep.Sets {
+		for old, now := range map[string]string{"fazhi": ToolFazhiTheme, "Hugo": ToolHugo} {
+			if ss, ok := s.Samples[old]; ok {
+				s.Samples[now] = ss
+				delete(s.Samples, old)
+			}
+		}
+	}
+	for i := range rep.Extras {
+		if rep.Extras[i].Variant == "" {
+			rep.Extras[i].Variant = VariantTheme
+		}
+	}
 }
 
 // extrasSize is the synthetic size on which the incremental and
@@ -384,35 +448,47 @@ func (c *Config) measureSet(ctx context.Context, name string, n int, bin, hugo s
 	if err != nil {
 		return nil, err
 	}
-	set := &Set{Name: name, Pages: st.Pages, Bytes: st.Bytes, Samples: map[string][]Sample{}}
+	set := &Set{Name: name, Pages: st.Pages, Bytes: st.Bytes, Samples: map[string][]Sample{}, Output: map[string]OutputSize{}}
 	outs := filepath.Join(c.Work, "out", fmt.Sprintf("%s-%d", name, n))
-	fz, hg, fl := filepath.Join(outs, "fazhi"), filepath.Join(outs, "hugo"), filepath.Join(outs, "floor")
+	fm, fz, hg, fl := filepath.Join(outs, "fazhi-min"), filepath.Join(outs, "fazhi"), filepath.Join(outs, "hugo"), filepath.Join(outs, "floor")
 	runs := c.runsFor(n)
 	for r := range runs {
 		c.logf("%s %d pages, run %d/%d", name, n, r+1, runs)
-		s, _, err := c.fazhiBuild(ctx, bin, filepath.Join(dir, FazhiDir), fz, env, true)
+		s, _, err := c.fazhiBuild(ctx, bin, filepath.Join(dir, FazhiMinDir), fm, env, true)
 		if err != nil {
 			return nil, err
 		}
 		set.Samples[ToolFazhi] = append(set.Samples[ToolFazhi], s)
-		c.logf("  fazhi  %s", s)
+		c.logf("  fazhi minimal  %s", s)
+		s, _, err = c.fazhiBuild(ctx, bin, filepath.Join(dir, FazhiDir), fz, env, true)
+		if err != nil {
+			return nil, err
+		}
+		set.Samples[ToolFazhiTheme] = append(set.Samples[ToolFazhiTheme], s)
+		c.logf("  fazhi theme    %s", s)
 		if hugo != "" {
 			s, err := c.hugoBuild(ctx, hugo, filepath.Join(dir, HugoDir), hg)
 			if err != nil {
 				return nil, err
 			}
 			set.Samples[ToolHugo] = append(set.Samples[ToolHugo], s)
-			c.logf("  Hugo   %s", s)
+			c.logf("  Hugo           %s", s)
 		}
 		s, err = c.floorRun(ctx, filepath.Join(dir, FazhiDir, "content"), fl)
 		if err != nil {
 			return nil, err
 		}
 		set.Samples[ToolFloor] = append(set.Samples[ToolFloor], s)
-		c.logf("  floor  %s", s)
+		c.logf("  floor          %s", s)
 	}
-	// The last fazhi output stays for the incremental build; the others
-	// are removed to free the disk.
+	for tool, out := range map[string]string{ToolFazhi: fm, ToolFazhiTheme: fz, ToolHugo: hg, ToolFloor: fl} {
+		if len(set.Samples[tool]) > 0 {
+			set.Output[tool] = outputSize(out)
+		}
+	}
+	// The last default-theme output stays for the incremental build; the
+	// others are removed to free the disk.
+	removeOutput(fm)
 	os.RemoveAll(hg)
 	os.RemoveAll(fl)
 	return set, nil
@@ -474,6 +550,42 @@ func (c *Config) floorRun(ctx context.Context, content, out string) (Sample, err
 	return s, nil
 }
 
+// outputSize counts the files under out (fazhi's hidden state beside it
+// is not under it).
+func outputSize(out string) OutputSize {
+	var o OutputSize
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		o.Files++
+		o.Bytes += info.Size()
+		if strings.HasSuffix(p, ".html") {
+			o.HTMLFiles++
+			o.HTMLBytes += info.Size()
+		}
+		return nil
+	})
+	return o
+}
+
+// loadAvg returns the three load averages of /proc/loadavg.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
+
 // removeOutput removes an output folder and what fazhi keeps beside it.
 func removeOutput(out string) error {
 	if err := os.RemoveAll(out); err != nil {
@@ -521,9 +633,10 @@ func measure(cmd *exec.Cmd) (Sample, string, error) {
 	return s, stdout.String(), nil
 }
 
-// extras measures, on the extras-size synthetic site: a rebuild with
-// nothing changed (files written should be 0), and builds with minify and
-// with precompress against the plain build.
+// extras measures, on the default-theme tree of the extras-size synthetic
+// site (what a portal deploys): a rebuild with nothing changed (files
+// written should be 0), and builds with minify and with precompress
+// against the plain build.
 func (c *Config) extras(ctx context.Context, set *Set, bin string, env []string) ([]Extra, error) {
 	dir, _, err := c.siteDir("synthetic", set.Pages)
 	if err != nil {
@@ -538,7 +651,8 @@ func (c *Config) extras(ctx context.Context, set *Set, bin string, env []string)
 		return nil, err
 	}
 	c.logf("  unchanged rebuild %s, %d of %d files written", s, files[1], files[0])
-	ex = append(ex, Extra{Name: "unchanged", Pages: set.Pages, Wall: s.Wall, Runs: 1, Base: median(set.Samples[ToolFazhi], wallOf),
+	base := median(set.Samples[ToolFazhiTheme], wallOf)
+	ex = append(ex, Extra{Name: "unchanged", Variant: VariantTheme, Pages: set.Pages, Wall: s.Wall, Runs: 1, Base: base,
 		Files: files[0], Writes: files[1]})
 	runs := c.ExtraRuns
 	defer SetPostProcessing(site, false, false)
@@ -566,8 +680,8 @@ func (c *Config) extras(ctx context.Context, set *Set, bin string, env []string)
 			ss = append(ss, s)
 			n = files[0]
 		}
-		ex = append(ex, Extra{Name: v.name, Pages: set.Pages, Wall: median(ss, wallOf), Runs: runs,
-			Base: median(set.Samples[ToolFazhi], wallOf), Files: n})
+		ex = append(ex, Extra{Name: v.name, Variant: VariantTheme, Pages: set.Pages, Wall: median(ss, wallOf), Runs: runs,
+			Base: base, Files: n})
 	}
 	if err := SetPostProcessing(site, false, false); err != nil {
 		return nil, err

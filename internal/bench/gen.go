@@ -4,8 +4,13 @@
 // A generated site is a folder with two trees over the same Markdown
 // bodies:
 //
-//	DIR/fazhi/site.toml, DIR/fazhi/content/…          (fazhi's format)
+//	DIR/fazhi/site.toml, DIR/fazhi/content/…          (fazhi's format, default theme)
+//	DIR/fazhi-min/site.toml, DIR/fazhi-min/layouts/…, DIR/fazhi-min/content/…
 //	DIR/hugo/config.toml, DIR/hugo/layouts/…, DIR/hugo/content/…
+//
+// fazhi-min is the fazhi tree with minimal layouts equivalent to the Hugo
+// ones (its content files are hard links to those of DIR/fazhi when the
+// file system allows, copies otherwise).
 //
 // Generate makes a synthetic portal from word lists (policies with full
 // metadata and statute-like bodies, court notices, articles,
@@ -25,13 +30,14 @@ import (
 
 // Folders of a generated site.
 const (
-	FazhiDir = "fazhi"
-	HugoDir  = "hugo"
+	FazhiDir    = "fazhi"
+	FazhiMinDir = "fazhi-min"
+	HugoDir     = "hugo"
 )
 
 // GenVersion changes whenever the generated output changes, so that a
 // cached site is made again.
-const GenVersion = "3"
+const GenVersion = "4"
 
 // BuildNow is the build time used for every benchmark build.
 var BuildNow = time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
@@ -239,8 +245,35 @@ func (e *emitter) write(rel string, data []byte, fazhi bool) {
 	}
 }
 
+// writeFazhi writes a content file of the fazhi tree and gives the
+// minimal-layout tree the same file (a hard link when possible).
+func (e *emitter) writeFazhi(rel string, data []byte) {
+	e.write(FazhiDir+"/"+rel, data, true)
+	if e.err != nil {
+		return
+	}
+	src := filepath.Join(e.root, FazhiDir, filepath.FromSlash(rel))
+	dst := filepath.Join(e.root, FazhiMinDir, filepath.FromSlash(rel))
+	if dir := filepath.Dir(dst); !e.dirs[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			e.err = err
+			return
+		}
+		e.dirs[dir] = true
+	}
+	if os.Link(src, dst) == nil {
+		return
+	}
+	e.write(FazhiMinDir+"/"+rel, data, false)
+}
+
 func (e *emitter) site(fazhiConf, hugoConf string) {
 	e.write(FazhiDir+"/site.toml", []byte(fazhiConf), true)
+	// Not linked: SetPostProcessing rewrites the default-theme tree's file.
+	e.write(FazhiMinDir+"/site.toml", []byte(fazhiConf), false)
+	for name, text := range fazhiMinLayouts {
+		e.write(FazhiMinDir+"/layouts/"+name, []byte(text), false)
+	}
 	e.write(HugoDir+"/config.toml", []byte(hugoConf), false)
 	for name, text := range hugoLayouts {
 		e.write(HugoDir+"/layouts/"+name, []byte(text), false)
@@ -250,7 +283,7 @@ func (e *emitter) site(fazhiConf, hugoConf string) {
 func (e *emitter) home(title, body string) {
 	p := &page{path: "_index.md", top: []kv{{"title", tq(title)}}, body: body + "\n"}
 	fz := &page{path: p.path, top: append(p.top, kv{"columnType", tq("首页")}), body: p.body}
-	e.write(FazhiDir+"/content/_index.md", fz.fazhi(), true)
+	e.writeFazhi("content/_index.md", fz.fazhi())
 	e.write(HugoDir+"/content/_index.md", p.hugo(), false)
 }
 
@@ -259,12 +292,12 @@ func (e *emitter) column(c column) {
 	fz := &page{top: []kv{{"title", tq(c.title)}, {"description", tq(c.desc)}, {"columnType", tq(c.columnType)},
 		{"kind", tq(c.kind)}, {"weight", strconv.Itoa(c.weight)}}, body: body}
 	hg := &page{top: []kv{{"title", tq(c.title)}, {"description", tq(c.desc)}, {"weight", strconv.Itoa(c.weight)}}, body: body}
-	e.write(FazhiDir+"/content/"+c.slug+"/_index.md", fz.fazhi(), true)
+	e.writeFazhi("content/"+c.slug+"/_index.md", fz.fazhi())
 	e.write(HugoDir+"/content/"+c.slug+"/_index.md", hg.hugo(), false)
 }
 
 func (e *emitter) page(p *page) {
-	e.write(FazhiDir+"/content/"+p.path, p.fazhi(), true)
+	e.writeFazhi("content/"+p.path, p.fazhi())
 	e.write(HugoDir+"/content/"+p.path, p.hugo(), false)
 	e.stats.Pages++
 }

@@ -198,3 +198,60 @@ func TestQuickBench(t *testing.T) {
 		}
 	}
 }
+
+// TestMinimalLayouts builds the minimal-layout tree: every page kind is
+// drawn by the benchmark's templates, not by the default theme, and shows
+// what the Hugo layouts show.
+func TestMinimalLayouts(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Generate(dir, 120, 3); err != nil {
+		t.Fatal(err)
+	}
+	// The content trees hold the same files.
+	hm, nm := treeHash(t, filepath.Join(dir, FazhiMinDir, "content"))
+	ht, nt := treeHash(t, filepath.Join(dir, FazhiDir, "content"))
+	if hm != ht || nm != nt {
+		t.Errorf("content of %s and %s differ (%d and %d files)", FazhiMinDir, FazhiDir, nm, nt)
+	}
+	r := fazhitest.BuildFS(t, os.DirFS(filepath.Join(dir, FazhiMinDir)), fazhitest.WithTheme(), fazhitest.WithNow(BuildNow))
+	if r.Err != nil {
+		t.Fatalf("minimal-layout site does not build:\n%v", r.Err)
+	}
+	if got := r.Build.Pages["page"]; got != 120 {
+		t.Errorf("built %d content pages, want 120", got)
+	}
+	html := 0
+	for _, n := range r.Names() {
+		if !strings.HasSuffix(n, ".html") {
+			continue
+		}
+		html++
+		f := r.File(n)
+		// The theme's skip link is in its baseof; the minimal baseof has
+		// the footer line of the Hugo layouts.
+		if strings.Contains(f, "skip-link") || !strings.Contains(f, "承办单位：某市司法局") {
+			t.Errorf("%s is not drawn by the minimal layouts", n)
+		}
+	}
+	if html < 150 {
+		t.Errorf("only %d HTML files", html)
+	}
+	var policy string
+	for _, n := range r.Names() {
+		if strings.HasPrefix(n, "zhengce/p") && strings.HasSuffix(n, "/index.html") {
+			policy = n
+			break
+		}
+	}
+	if policy == "" {
+		t.Fatal("no policy page written")
+	}
+	r.AssertFileContent(policy, `<table class="policy-meta">`, "索引号", `id="art-1"`, `<time datetime="`, `<p class="tags">标签：<a href="/tags/`)
+	r.AssertFileContent("zhengce/index.html", `<ul class="list">`, `<ul class="pagination">`, `href="/zhengce/page/2/"`, "〔")
+	r.AssertFileContent("zhengce/page/2/index.html", `<li class="active"><a href="/zhengce/page/2/">2</a>`)
+	// Notices whose period has ended are listed on the archive page.
+	r.AssertFileContent("sifa/archive/index.html", "公告</span> <span>（")
+	r.AssertFileContent("tags/index.html", `<ul class="list">`)
+	r.AssertFileContent("index.html", `<h2><a href="/zhengce/">政策文件</a></h2>`)
+	r.AssertFileContent("404.html", "返回首页")
+}

@@ -20,6 +20,7 @@ import (
 // ProfileResult is an in-process build of one site under the CPU profiler.
 type ProfileResult struct {
 	Site       string // "statutes 10000"
+	Variant    string // fazhi tree built: minimal or theme
 	Pages      int
 	Wall       time.Duration
 	Steps      []build.Step
@@ -35,7 +36,8 @@ type ProfileResult struct {
 // Profile builds one generated site in this process with build.Build, as
 // `fazhi build` does, and writes a CPU profile and an allocation profile
 // (taken after the build) into dir (default: under the work folder). name
-// is "synthetic" or "statutes".
+// is "synthetic" or "statutes"; c.ProfileVariant picks the fazhi tree
+// (minimal layouts by default).
 func Profile(ctx context.Context, c Config, name string, pages int, dir string) (*ProfileResult, error) {
 	if err := c.defaults(); err != nil {
 		return nil, err
@@ -54,7 +56,7 @@ func Profile(ctx context.Context, c Config, name string, pages int, dir string) 
 	}
 	defer sass.Close()
 	if dir == "" {
-		dir = filepath.Join(c.Work, "profile", fmt.Sprintf("%s-%d", name, pages))
+		dir = filepath.Join(c.Work, "profile", fmt.Sprintf("%s-%d-%s", name, pages, c.ProfileVariant))
 	}
 	dir, err = filepath.Abs(dir)
 	if err != nil {
@@ -72,7 +74,7 @@ func Profile(ctx context.Context, c Config, name string, pages int, dir string) 
 	if err != nil {
 		return nil, err
 	}
-	pr := &ProfileResult{Site: fmt.Sprintf("%s %d", name, pages), CPUFile: filepath.Join(dir, "cpu.pprof")}
+	pr := &ProfileResult{Site: fmt.Sprintf("%s %d", name, pages), Variant: c.ProfileVariant, CPUFile: filepath.Join(dir, "cpu.pprof")}
 	cpuFile, err := os.Create(pr.CPUFile)
 	if err != nil {
 		return nil, err
@@ -83,7 +85,7 @@ func Profile(ctx context.Context, c Config, name string, pages int, dir string) 
 	}
 	start := time.Now()
 	res, err := build.Build(ctx, build.Options{
-		Source: os.DirFS(filepath.Join(site, FazhiDir)), Theme: fazhi.Theme, Out: pub, Now: BuildNow, Sass: sass,
+		Source: os.DirFS(filepath.Join(site, variantDir(c.ProfileVariant))), Theme: fazhi.Theme, Out: pub, Now: BuildNow, Sass: sass,
 	})
 	pprof.StopCPUProfile()
 	if err != nil {

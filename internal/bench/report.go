@@ -13,6 +13,11 @@ const (
 	TargetHugoRSS   = 0.25 // fazhi peak RSS ≤ 0.25 × Hugo peak RSS
 	TargetFloorWall = 1.5  // fazhi wall ≤ 1.5 × goldmark floor wall
 	TargetScaling   = 1.2  // time per page at 50,000 ≤ 1.2 × at 1,000
+	// TargetHTMLRSS is how this benchmark reads "peak memory that grows
+	// with metadata, not with rendered HTML": the two fazhi variants read
+	// the same metadata and write very different amounts of HTML, so the
+	// default theme's peak RSS may be at most 1.25 × the minimal one's.
+	TargetHTMLRSS = 1.25
 )
 
 // WriteReport writes the generated section to path, keeping whatever
@@ -53,9 +58,26 @@ func thousands(n int) string {
 	return b.String()
 }
 
+func (pr *ProfileResult) variant() string {
+	if pr.Variant == "" {
+		return VariantTheme // profiles made before the minimal variant
+	}
+	return pr.Variant
+}
+
 func (s *Set) wall(tool string) float64 { return medianF(s.Samples[tool], wallOf) }
 func (s *Set) cpu(tool string) float64  { return medianF(s.Samples[tool], cpuOf) }
 func (s *Set) rss(tool string) float64  { return medianF(s.Samples[tool], rssOf) }
+
+// htmlRatio is the default theme's HTML bytes over the minimal layouts'
+// (0 when unknown).
+func (s *Set) htmlRatio() float64 {
+	m, t := s.Output[ToolFazhi].HTMLBytes, s.Output[ToolFazhiTheme].HTMLBytes
+	if m == 0 || t == 0 {
+		return 0
+	}
+	return float64(t) / float64(m)
+}
 
 func ratio(a, b float64) string {
 	if a == 0 || b == 0 {
@@ -119,6 +141,17 @@ func (rep *Report) targets() ([]target, string) {
 		}
 		ts = append(ts, t)
 	}
+	if s != nil {
+		t := target{name: "峰值内存随元数据而非 HTML 增长：默认主题 ÷ 最小模板 (peak RSS grows with metadata, not HTML)", limit: "≤ 1.25"}
+		if mr, tr := s.rss(ToolFazhi), s.rss(ToolFazhiTheme); mr > 0 && tr > 0 {
+			r := tr / mr
+			t.got, t.met, t.known = fmt.Sprintf("%.2f", r), r <= TargetHTMLRSS, true
+			if h := s.htmlRatio(); h > 0 {
+				t.got += fmt.Sprintf("（HTML %.1f 倍）", h)
+			}
+		}
+		ts = append(ts, t)
+	}
 	t := target{name: "50,000 页的每页用时 ≤ 1.2 × 1,000 页 (time per page, 50k vs 1k)", limit: "≤ 1.20"}
 	small, big := rep.find("synthetic", 1000), rep.find("synthetic", 50000)
 	if small != nil && big != nil {
@@ -148,29 +181,42 @@ func Markdown(rep *Report) string {
 	w("。\n\n")
 	w("**方法 (method)**\n\n")
 	w("- 每个规模生成一个站点文件夹，其中 fazhi 版和 Hugo 版用同一份 Markdown 正文；合成站点由 `internal/bench/gen.go` 按固定种子从词表拼出（40%% 政策文件含完整元数据和条文式正文、20%% 司法公告、15%% 普法、15%% 工作动态、10%% 政策解读）；真实法规站点把 `%s` 下的法律文本循环成 N 页（`articles = true`，带条文锚点、章节目录和交叉引用）。\n", DefaultCorpus)
-	w("- fazhi：先 `go build` 出 `fazhi`，再以子进程运行 `fazhi build -s 站点 -d 输出 --now 2026-11-27`，`search = false`（搜索索引另行测量），默认主题，Dart Sass 编译样式。输出文件夹每次先删掉（全新构建）。\n")
-	w("- Hugo：同一内容的 TOML 前言（领域字段放在 `[params]` 下），最小模板（baseof/single/list/home：元数据表、目录、正文、标签、上一篇/下一篇、分页列表），`paginate = 20`，`--buildFuture`，配置里打开了 goldmark 的 CJK 扩展（较老的 Hugo 会忽略这一项）。Hugo 的模板比 fazhi 默认主题做的事少（没有二维码、JSON-LD、信息公开目录、开庭排期、条文锚点和交叉引用），比值因此偏向 Hugo。\n")
+	w("- fazhi：先 `go build` 出 `fazhi`，再以子进程运行 `fazhi build -s 站点 -d 输出 --now 2026-11-27`，`search = false`（搜索索引另行测量），Dart Sass 编译样式。输出文件夹每次先删掉（全新构建）。同一份内容测两个版本：\n")
+	w("  - **fazhi (minimal layouts)**：站点自带 `layouts/_default/{baseof,page,section,home,taxonomy,term,404}.html`（另有 archive/hearings/browse 和一个列表局部模板），逐个覆盖内嵌主题，内容与 Hugo 的最小模板一一对应（见 `internal/bench/site.go` 的 `fazhiMinLayouts`）：标题、日期、来源、政策元数据表、公告要素、目录、正文、标签、上一篇/下一篇；栏目、标签和目录页列出标题、文号或案号、日期和只显示附近页码的分页器；首页每个栏目 8 条。**与 Hugo、与下限的比值和各项目标都用这一行。**\n")
+	w("  - **fazhi (default theme)**：完整的默认主题（工具栏、导航、二维码、元数据表、面包屑、页脚等，每页约 30 KB HTML），仅供参考，括号中的比值不计入目标。\n")
+	w("  - 两个版本都照常写订阅源、站点地图、信息公开目录和日历（这些不依赖模板）；条文锚点、章节目录和交叉引用在正文 HTML 里，两个版本都有。无论用什么模板，fazhi 都会为每页计算 JSON-LD 和二维码。\n")
+	w("- Hugo (minimal layouts)：同一内容的 TOML 前言（领域字段放在 `[params]` 下），最小模板（baseof/single/list/home：元数据表、目录、正文、标签、上一篇/下一篇、分页列表），`paginate = 20`，`--buildFuture`，配置里打开了 goldmark 的 CJK 扩展（较老的 Hugo 会忽略这一项）。Hugo 照常写 RSS 和站点地图。\n")
 	w("- goldmark 下限 (floor)：`fazhi-bench -floor 内容文件夹` 子进程，用 goldmark（GFM + CJK）在 2 个 goroutine 上把同样的 Markdown 文件各转成一个 HTML 文件，不套模板。\n")
-	w("- 三者轮流运行（fazhi、Hugo、下限，再重复），各取中位数。墙钟 = 进程起止时间；CPU = 用户态 + 内核态（`ProcessState` 的 rusage）；峰值内存 = rusage 的 `Maxrss`（内核取进程本身与它等待过的子进程中最大者，不是总和）。页/秒 = 内容页数 ÷ 墙钟中位数。\n")
+	w("- 四者轮流运行（fazhi 最小模板、fazhi 默认主题、Hugo、下限，再重复），各取中位数。墙钟 = 进程起止时间；CPU = 用户态 + 内核态（`ProcessState` 的 rusage）；峰值内存 = rusage 的 `Maxrss`（内核取进程本身与它等待过的子进程中最大者，不是总和）。页/秒 = 内容页数 ÷ 墙钟中位数。\n")
 	w("- 机器是共享的 2 核虚拟机，有其他工作同时运行；单次数字有噪声，请看同一次运行中的中位数和比值。\n\n")
 	w("**机器 (machine)**\n\n")
 	for _, m := range rep.Machine {
 		w("- %s\n", m)
 	}
+	if len(rep.Load) > 0 {
+		w("- 负载 load average (1/5/15 min): %s\n", strings.Join(rep.Load, "；"))
+	}
 	w("\n### 结果 / Results\n\n")
+	w("比值列按 **fazhi (minimal layouts)** 一行计算；默认主题一行的比值放在括号里，仅供参考。Ratios use the minimal-layout fazhi row; the default-theme row's ratios, in parentheses, are for information.\n\n")
 	w("| 页数 pages | 站点 site | 工具 tool | 墙钟 wall (s) | CPU (s) | 峰值内存 peak RSS (MiB) | 页/秒 pages/s | fazhi/Hugo 墙钟 | fazhi/Hugo 内存 | fazhi/下限 墙钟 |\n")
 	w("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range rep.Sets {
-		for _, tool := range []string{ToolFazhi, ToolHugo, ToolFloor} {
+		for _, tool := range Tools {
 			if len(s.Samples[tool]) == 0 {
 				continue
 			}
 			wall := s.wall(tool)
 			r1, r2, r3 := "", "", ""
-			if tool == ToolFazhi {
+			if tool == ToolFazhi || tool == ToolFazhiTheme {
 				r1 = ratio(wall, s.wall(ToolHugo))
-				r2 = ratio(s.rss(ToolFazhi), s.rss(ToolHugo))
+				r2 = ratio(s.rss(tool), s.rss(ToolHugo))
 				r3 = ratio(wall, s.wall(ToolFloor))
+			}
+			if tool == ToolFazhi {
+				r1, r2, r3 = "**"+r1+"**", "**"+r2+"**", "**"+r3+"**"
+			}
+			if tool == ToolFazhiTheme {
+				r1, r2, r3 = "("+r1+")", "("+r2+")", "("+r3+")"
 			}
 			w("| %s | %s | %s | %.2f | %.2f | %s | %s | %s | %s | %s |\n", thousands(s.Pages), siteName(s), tool,
 				wall, s.cpu(tool), mib(s.rss(tool)), thousands(int(float64(s.Pages)/wall+0.5)), r1, r2, r3)
@@ -183,11 +229,31 @@ func Markdown(rep *Report) string {
 	}
 	w("%s。\n", strings.Join(sizes, "，"))
 
+	outputs := false
+	for _, s := range rep.Sets {
+		outputs = outputs || len(s.Output) > 0
+	}
+	if outputs {
+		w("\n### 输出 / Output (last run of each tool)\n\n")
+		w("| 页数 pages | 站点 site | 工具 tool | 文件 files | 总量 total (MB) | HTML 文件 | HTML (MB) | HTML KB/内容页 |\n|---:|---|---|---:|---:|---:|---:|---:|\n")
+		for _, s := range rep.Sets {
+			for _, tool := range Tools {
+				o, ok := s.Output[tool]
+				if !ok {
+					continue
+				}
+				w("| %s | %s | %s | %s | %.1f | %s | %.1f | %.1f |\n", thousands(s.Pages), siteName(s), tool, thousands(o.Files),
+					float64(o.Bytes)/1e6, thousands(o.HTMLFiles), float64(o.HTMLBytes)/1e6, float64(o.HTMLBytes)/1e3/float64(max(s.Pages, 1)))
+			}
+		}
+		w("\n下限每个 Markdown 文件只写正文 HTML；fazhi 另写订阅源、站点地图、信息公开目录、日历、样式和脚本，Hugo 另写 RSS 和站点地图。\n")
+	}
+
 	small, big := rep.find("synthetic", 1000), rep.find("synthetic", 50000)
 	if small != nil && big != nil {
 		w("\n### 规模扩展 / Scaling (synthetic, time per page)\n\n")
 		w("| 工具 tool | 1,000 页 墙钟 ms/页 | 50,000 页 墙钟 ms/页 | 50k ÷ 1k | 1,000 页 CPU ms/页 | 50,000 页 CPU ms/页 | 50k ÷ 1k |\n|---|---:|---:|---:|---:|---:|---:|\n")
-		for _, tool := range []string{ToolFazhi, ToolHugo, ToolFloor} {
+		for _, tool := range Tools {
 			a, c := small.wall(tool), big.wall(tool)
 			if a == 0 || c == 0 {
 				continue
@@ -197,13 +263,14 @@ func Markdown(rep *Report) string {
 			w("| %s | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f |\n", tool, pa, pc, pc/pa, ca, cc, cc/ca)
 		}
 		if mid := rep.find("synthetic", 10000); mid != nil && mid.wall(ToolFazhi) > 0 {
-			w("\nfazhi 在 10,000 页时为 %.3f ms/页（墙钟）、%.3f ms/页（CPU）。\n", mid.wall(ToolFazhi)/float64(mid.Pages)*1000, mid.cpu(ToolFazhi)/float64(mid.Pages)*1000)
+			w("\nfazhi（最小模板）在 10,000 页时为 %.3f ms/页（墙钟）、%.3f ms/页（CPU）。\n", mid.wall(ToolFazhi)/float64(mid.Pages)*1000, mid.cpu(ToolFazhi)/float64(mid.Pages)*1000)
 		}
 		w("\n1,000 页的每页用时含固定开销（进程启动、Dart Sass 编译样式、模板加载），所以这个比值会小于纯粹的单页成本之比。\n")
 	}
 
 	if len(rep.Extras) > 0 {
-		w("\n### 增量与后处理 / Incremental rebuild and post-processing (fazhi, synthetic %s pages)\n\n", thousands(rep.Extras[0].Pages))
+		w("\n### 增量与后处理 / Incremental rebuild and post-processing (fazhi default theme, synthetic %s pages)\n\n", thousands(rep.Extras[0].Pages))
+		w("在默认主题版本上测（门户实际部署的输出）。Measured on the default-theme tree, the output a portal deploys.\n\n")
 		w("| 构建 build | 墙钟 wall (s) | 比普通构建多 extra (s) | 输出文件 files | 说明 |\n|---|---:|---:|---:|---|\n")
 		for _, e := range rep.Extras {
 			switch e.Name {
@@ -216,15 +283,15 @@ func Markdown(rep *Report) string {
 				w("| `precompress = true` | %.2f | %+.2f | %s | %d 次中位数；每个文件另写压缩副本 |\n", e.Wall.Seconds(), (e.Wall - e.Base).Seconds(), thousands(e.Files), e.Runs)
 			}
 		}
-		w("\n普通构建 (plain build) 的墙钟中位数为 %.2f s；内容未变的再构建仍要渲染每一页，只是把与上次相同的文件用硬链接留下，不再写盘。\n", rep.Extras[0].Base.Seconds())
+		w("\n默认主题普通构建 (plain build) 的墙钟中位数为 %.2f s；内容未变的再构建仍要渲染每一页，只是把与上次相同的文件用硬链接留下，不再写盘。\n", rep.Extras[0].Base.Seconds())
 	}
 
 	ts, note := rep.targets()
 	w("\n### 目标 / Targets (issue 6)\n\n")
 	if note != "" {
-		w("前三项按 10,000 篇真实法规的构建衡量%s。\n\n", note)
+		w("前四项按 10,000 篇真实法规的构建衡量%s；都用 fazhi (minimal layouts)。\n\n", note)
 	} else {
-		w("前三项按 10,000 篇真实法规的构建衡量，第四项按合成站点衡量。\n\n")
+		w("前四项按 10,000 篇真实法规的构建衡量，第五项按合成站点衡量；除第四项比较两个 fazhi 版本外，都用 fazhi (minimal layouts)。\n\n")
 	}
 	w("| 目标 target | 要求 | 测得 | 达到 met |\n|---|---:|---:|---|\n")
 	for _, t := range ts {
@@ -248,8 +315,13 @@ func Markdown(rep *Report) string {
 	}
 
 	for _, pr := range rep.Profiles {
-		w("\n### 剖析 / Where fazhi spends its time (%s)\n\n", pr.Site)
-		w("在 fazhi-bench 进程内直接调用 `build.Build`（与 `fazhi build` 相同的选项），用 `runtime/pprof` 记录 CPU。本次 %s 页用时 %.1f s，构建结束时堆内存 %d MiB，共分配 %d MiB，GC %d 次。\n\n",
+		variant := "minimal layouts"
+		if pr.variant() == VariantTheme {
+			variant = "default theme"
+		}
+		w("\n### 剖析 / Where fazhi spends its time (%s, %s)\n\n", pr.Site, variant)
+		w("在 fazhi-bench 进程内直接调用 `build.Build`（与 `fazhi build` 相同的选项），用 `runtime/pprof` 记录 CPU；重新剖析：`go run ./internal/bench/cmd/fazhi-bench -profile %d -profile-site %s -profile-variant %s`。", pr.Pages, strings.Fields(pr.Site)[0], pr.variant())
+		w("本次 %s 页用时 %.1f s，构建结束时堆内存 %d MiB，共分配 %d MiB，GC %d 次。\n\n",
 			thousands(pr.Pages), pr.Wall.Seconds(), pr.HeapInuse>>20, pr.TotalAlloc>>20, pr.NumGC)
 		w("| 步骤 step | 用时 (s) |\n|---|---:|\n")
 		for _, st := range pr.Steps {
@@ -272,7 +344,7 @@ func Markdown(rep *Report) string {
 	w("\n<details><summary>每次运行的原始数据 / every run</summary>\n\n")
 	w("| 页数 | 站点 | 工具 | 次序 run | 墙钟 (s) | CPU (s) | 峰值内存 (MiB) |\n|---:|---|---|---:|---:|---:|---:|\n")
 	for _, s := range rep.Sets {
-		for _, tool := range []string{ToolFazhi, ToolHugo, ToolFloor} {
+		for _, tool := range Tools {
 			for i, x := range s.Samples[tool] {
 				w("| %s | %s | %s | %d | %.2f | %.2f | %d |\n", thousands(s.Pages), siteName(s), tool, i+1, x.Wall.Seconds(), x.CPU.Seconds(), x.RSS>>20)
 			}
@@ -292,8 +364,15 @@ func reading(rep *Report, ts []target) []string {
 	if s != nil {
 		fz, hw, fl := s.wall(ToolFazhi), s.wall(ToolHugo), s.wall(ToolFloor)
 		if hw > 0 {
-			out = append(out, fmt.Sprintf("%s 页%s：fazhi 用时 %.1f s，Hugo %.1f s，fazhi 是 Hugo 的 %.2f 倍；峰值内存 fazhi %s MiB，Hugo %s MiB（%.2f 倍）。",
+			out = append(out, fmt.Sprintf("%s 页%s：fazhi（最小模板）用时 %.1f s，Hugo（最小模板）%.1f s，fazhi 是 Hugo 的 %.2f 倍；峰值内存 fazhi %s MiB，Hugo %s MiB（%.2f 倍）。",
 				thousands(s.Pages), siteName(s), fz, hw, fz/hw, mib(s.rss(ToolFazhi)), mib(s.rss(ToolHugo)), s.rss(ToolFazhi)/s.rss(ToolHugo)))
+		}
+		if tw := s.wall(ToolFazhiTheme); tw > 0 && fz > 0 {
+			l := fmt.Sprintf("同一站点用默认主题用时 %.1f s（最小模板的 %.2f 倍），峰值内存 %s MiB（%.2f 倍）", tw, tw/fz, mib(s.rss(ToolFazhiTheme)), s.rss(ToolFazhiTheme)/s.rss(ToolFazhi))
+			if h := s.htmlRatio(); h > 0 {
+				l += fmt.Sprintf("，而 HTML 是最小模板的 %.1f 倍", h)
+			}
+			out = append(out, l+"。")
 		}
 		if fl > 0 {
 			out = append(out, fmt.Sprintf("同一站点只做 Markdown 转换的下限是 %.1f s，fazhi 是它的 %.2f 倍；多出的时间是模板、条文结构、列表页、订阅源、站点地图和写盘。", fl, fz/fl))
@@ -318,7 +397,7 @@ func reading(rep *Report, ts []target) []string {
 	}
 	for _, e := range rep.Extras {
 		if (e.Name == "minify" || e.Name == "precompress") && e.Base > 0 {
-			out = append(out, fmt.Sprintf("`%s = true` 使 %s 页的构建从 %.1f s 变为 %.1f s（%.1f 倍，每页多 %.1f ms）。", e.Name, thousands(e.Pages),
+			out = append(out, fmt.Sprintf("`%s = true` 使 %s 页（默认主题）的构建从 %.1f s 变为 %.1f s（%.1f 倍，每页多 %.1f ms）。", e.Name, thousands(e.Pages),
 				e.Base.Seconds(), e.Wall.Seconds(), e.Wall.Seconds()/e.Base.Seconds(), (e.Wall-e.Base).Seconds()*1000/float64(e.Pages)))
 		}
 		if e.Name == "unchanged" && e.Writes != 0 {

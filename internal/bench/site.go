@@ -172,6 +172,157 @@ var hugoLayouts = map[string]string{
 `,
 }
 
+// fazhiMinLayouts are fazhi templates equivalent to hugoLayouts: the same
+// head, menu and footer, the same page (date, source, policy table,
+// notice facts, table of contents, body, tags, neighbours), the same
+// lists (title, document or case number, date, a pager of nearby page
+// numbers) and home page. They are written into the minimal-layout fazhi
+// tree, where they override the embedded theme's templates one by one;
+// archive, hearings and browse are overridden too so that no page of
+// that tree is drawn by the default theme. The feeds, sitemap, catalogue
+// and calendar fazhi writes do not depend on templates.
+var fazhiMinLayouts = map[string]string{
+	"_default/baseof.html": `<!DOCTYPE html>
+<html lang="{{ default "zh-CN" .Site.LanguageCode }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ if eq .Kind "home" }}{{ .Site.Title }}{{ else }}{{ .Title }} - {{ .Site.Title }}{{ end }}</title>
+{{- with .Page }}{{ with .Description }}
+<meta name="description" content="{{ . }}">
+{{- end }}{{ end }}
+<link rel="canonical" href="{{ .Permalink }}">
+</head>
+<body>
+<header>
+<p class="site-title"><a href="{{ relURL "/" }}">{{ .Site.Title }}</a></p>
+<nav><ul>
+{{- range .Site.Menu }}
+<li><a href="{{ relURL .URL }}">{{ .Name }}</a></li>
+{{- end }}
+</ul></nav>
+</header>
+<main>
+{{ block "main" . }}{{ end }}
+</main>
+<footer>
+<p>主办单位：{{ .Site.Identity.Sponsor }}　承办单位：{{ .Site.Identity.Operator }}</p>
+</footer>
+</body>
+</html>
+`,
+	"_default/page.html": `{{ define "main" }}
+{{- $p := .Page }}
+<article>
+<h1>{{ .Title }}</h1>
+<p class="meta">{{ if not $p.Date.IsZero }}<time datetime="{{ rfc3339 $p.Date }}">{{ isoDate $p.Date }}</time>{{ end }}{{ with $p.Article }}{{ with .Source }} 来源：{{ . }}{{ end }}{{ end }}</p>
+{{- with $p.Policy }}
+<table class="policy-meta">
+<tr><th>索引号</th><td>{{ .IndexNumber }}</td><th>主题分类</th><td>{{ .Topic }}</td></tr>
+<tr><th>发文机关</th><td>{{ range $i, $v := .Issuer }}{{ if $i }}、{{ end }}{{ $v }}{{ end }}</td><th>成文日期</th><td>{{ if not .Written.IsZero }}{{ isoDate .Written.Time }}{{ end }}</td></tr>
+<tr><th>发文字号</th><td>{{ .DocNumber }}</td><th>施行日期</th><td>{{ if not .Effective.IsZero }}{{ isoDate .Effective.Time }}{{ end }}</td></tr>
+<tr><th>体裁</th><td>{{ .Genre }}</td><th>关键词</th><td>{{ join .Keywords "、" }}</td></tr>
+</table>
+{{- end }}
+{{- with $p.Notice }}
+<dl class="notice-meta"><dt>公告类型</dt><dd>{{ .Type }}</dd><dt>案号</dt><dd>{{ .CaseNumber }}</dd><dt>法院</dt><dd>{{ .Court }}</dd>{{ if not .Hearing.IsZero }}<dt>开庭时间</dt><dd>{{ pubDate .Hearing.Time }}</dd>{{ end }}</dl>
+{{- end }}
+{{- with .TOC }}
+<nav class="toc"><ul>
+{{- range . }}
+<li class="toc-l{{ .Level }}"><a href="#{{ .ID }}">{{ .Text }}</a></li>
+{{- end }}
+</ul></nav>
+{{- end }}
+<div class="body">
+{{ .Content }}
+</div>
+{{- with $p.Tags }}
+<p class="tags">标签：{{ range $.Site.Tags }}{{ $t := . }}{{ range $p.Tags }}{{ if eq . $t.Name }}<a href="{{ relURL $t.URL }}">{{ $t.Name }}</a> {{ end }}{{ end }}{{ end }}</p>
+{{- end }}
+<nav class="prevnext">
+{{- with $p.Prev }}<a rel="prev" href="{{ relURL .URL }}">上一篇：{{ .Title }}</a>{{ end }}
+{{- with $p.Next }}<a rel="next" href="{{ relURL .URL }}">下一篇：{{ .Title }}</a>{{ end }}
+</nav>
+</article>
+{{ end }}
+`,
+	"_default/section.html": `{{ define "main" }}
+<h1>{{ .Title }}</h1>
+{{- if eq .Kind "section" }}{{ with .Content }}
+<div class="intro">{{ . }}</div>
+{{- end }}{{ end }}
+{{ template "layouts/partials/bench-list.html" . }}
+{{ end }}
+`,
+	"_default/term.html":     minList,
+	"_default/archive.html":  minList,
+	"_default/hearings.html": minList,
+	"_default/browse.html":   minList,
+	"_default/taxonomy.html": `{{ define "main" }}
+<h1>{{ .Title }}</h1>
+<ul class="list">
+{{- range .Terms }}
+<li><a href="{{ relURL .URL }}">{{ .Name }}</a> <span>{{ len .Pages }}</span></li>
+{{- end }}
+</ul>
+{{ end }}
+`,
+	"_default/home.html": `{{ define "main" }}
+<div class="intro">{{ .Content }}</div>
+{{- range .Site.Sections }}
+<section>
+<h2><a href="{{ relURL .URL }}">{{ .Title }}</a></h2>
+<ul>
+{{- range first 8 .Pages }}
+<li><a href="{{ relURL .URL }}">{{ .Title }}</a>{{ if not .Date.IsZero }} <time>{{ isoDate .Date }}</time>{{ end }}</li>
+{{- end }}
+</ul>
+</section>
+{{- end }}
+{{ end }}
+`,
+	"_default/404.html": `{{ define "main" }}
+<h1>页面不存在</h1>
+<p><a href="{{ relURL "/" }}">返回首页</a></p>
+{{ end }}
+`,
+	// bench-list is the list of a column, term or browse page with its
+	// pager, as Hugo's list.html with _internal/pagination.html.
+	"partials/bench-list.html": `<ul class="list">
+{{- range .Pages }}
+<li><a href="{{ relURL .URL }}">{{ .Title }}</a>{{ with .Policy }} <span>{{ .DocNumber }}</span>{{ end }}{{ with .Notice }} <span>{{ .Type }}</span> <span>{{ .CaseNumber }}</span>{{ end }}{{ if not .Date.IsZero }} <time>{{ isoDate .Date }}</time>{{ end }}</li>
+{{- end }}
+</ul>
+{{- with .Paginator }}{{ if gt .Total 1 }}
+<ul class="pagination">
+<li><a href="{{ relURL .First }}">«</a></li>
+{{- with .Prev }}
+<li><a href="{{ relURL . }}">‹</a></li>
+{{- end }}
+{{- range .Pages }}
+{{- if .Gap }}
+<li>…</li>
+{{- else }}
+<li{{ if .Current }} class="active"{{ end }}><a href="{{ relURL .URL }}">{{ .Number }}</a></li>
+{{- end }}
+{{- end }}
+{{- with .Next }}
+<li><a href="{{ relURL . }}">›</a></li>
+{{- end }}
+<li><a href="{{ relURL .Last }}">»</a></li>
+</ul>
+{{- end }}{{ end }}
+`,
+}
+
+// minList is the minimal template of every other list kind.
+const minList = `{{ define "main" }}
+<h1>{{ .Title }}</h1>
+{{ template "layouts/partials/bench-list.html" . }}
+{{ end }}
+`
+
 // SetPostProcessing switches minify and precompress in a generated
 // fazhi tree's site.toml (siteDir is DIR/fazhi).
 func SetPostProcessing(siteDir string, minify, precompress bool) error {

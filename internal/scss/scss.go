@@ -7,10 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"os/exec"
 	"path"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -18,6 +15,7 @@ import (
 	"github.com/bep/godartsass/v2"
 
 	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/toolbin"
 )
 
 // Entry is the SCSS file that is compiled.
@@ -40,40 +38,10 @@ var ErrNotFound = errors.New("找不到 Dart Sass：请在 fazhi 源码目录运
 
 // Find locates Dart Sass: the configured path (site.toml dartSass), then
 // $FAZHI_DART_SASS, then `sass` on PATH, then the npm package below each
-// of dirs (the site folder, the working directory, the binary's folder).
+// of dirs (the site folder, the working directory, the binary's folder) or
+// any folder above it.
 func Find(configured string, dirs ...string) (string, error) {
-	if configured != "" {
-		if isExec(configured) {
-			return configured, nil
-		}
-		return "", fmt.Errorf("site.toml 中 dartSass = %q 不是可执行文件 (dartSass is not an executable)", configured)
-	}
-	if env := os.Getenv(EnvVar); env != "" {
-		if isExec(env) {
-			return env, nil
-		}
-		return "", fmt.Errorf("环境变量 %s=%q 不是可执行文件", EnvVar, env)
-	}
-	if p, err := exec.LookPath("sass"); err == nil {
-		return p, nil
-	}
-	for _, d := range dirs {
-		for dir := d; ; dir = filepath.Dir(dir) {
-			p := filepath.Join(dir, NPMPath)
-			if isExec(p) {
-				return p, nil
-			}
-			if filepath.Dir(dir) == dir {
-				break
-			}
-		}
-	}
-	return "", ErrNotFound
-}
-
-func isExec(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && !st.IsDir() && st.Mode()&0o111 != 0
+	return toolbin.Tool{Label: "Dart Sass", Env: EnvVar, Name: "sass", NPMPath: NPMPath, Key: "dartSass", NotFound: ErrNotFound}.Find(configured, dirs...)
 }
 
 // DartSass compiles with a running Dart Sass process. Start it once and

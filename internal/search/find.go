@@ -6,10 +6,8 @@ package search
 
 import (
 	"errors"
-	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
+
+	"github.com/fazhi-dev/fazhi/internal/toolbin"
 )
 
 // EnvVar names the environment variable that may point at Pagefind.
@@ -30,42 +28,5 @@ var ErrNotFound = errors.New("找不到 Pagefind：请在 fazhi 源码目录运�
 // below each of dirs or any folder above it (the site folder, the working
 // directory, the fazhi binary's folder).
 func Find(configured string, dirs ...string) (string, error) {
-	if configured != "" {
-		if isExec(configured) {
-			return configured, nil
-		}
-		return "", fmt.Errorf("Pagefind 路径「%s」不是可执行文件 (not an executable)", configured)
-	}
-	if env := os.Getenv(EnvVar); env != "" {
-		if isExec(env) {
-			return env, nil
-		}
-		return "", fmt.Errorf("环境变量 %s=%q 不是可执行文件 (not an executable)", EnvVar, env)
-	}
-	if p, err := exec.LookPath(BinaryName); err == nil {
-		return p, nil
-	}
-	for _, d := range dirs {
-		if d == "" {
-			continue
-		}
-		d, err := filepath.Abs(d)
-		if err != nil {
-			continue
-		}
-		for dir := d; ; dir = filepath.Dir(dir) {
-			if p := filepath.Join(dir, NPMPath); isExec(p) {
-				return p, nil
-			}
-			if filepath.Dir(dir) == dir {
-				break
-			}
-		}
-	}
-	return "", ErrNotFound
-}
-
-func isExec(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && !st.IsDir() && st.Mode()&0o111 != 0
+	return toolbin.Tool{Label: "Pagefind", Env: EnvVar, Name: BinaryName, NPMPath: NPMPath, NotFound: ErrNotFound}.Find(configured, dirs...)
 }

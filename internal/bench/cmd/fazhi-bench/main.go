@@ -5,7 +5,7 @@
 //	fazhi-bench [-sizes 1000,10000,50000] [-corpus-sizes 1000,10000] [-runs 3]
 //	            [-big-runs N] [-out docs/benchmarks.md] [-quick] [-work DIR]
 //	fazhi-bench -floor DIR [-floor-out OUT] [-floor-workers 2]
-//	fazhi-bench -profile 10000 [-profile-site synthetic|statutes] [-profile-dir DIR]
+//	fazhi-bench -profile 10000 [-profile-site synthetic|statutes] [-profile-variant minimal|theme] [-profile-dir DIR]
 //
 // -floor is the floor's own process, started by the benchmark so that its
 // peak memory is its own. -profile builds one site in-process with a CPU
@@ -46,6 +46,7 @@ func main() {
 		noProfile   = flag.Bool("no-profile", false, "不做进程内 CPU 剖析 (skip the in-process CPU profile)")
 		profile     = flag.Int("profile", 0, "在本进程内构建该页数的站点并写 CPU 剖析 (profile an in-process build of N pages)")
 		profSite    = flag.String("profile-site", "synthetic", "剖析用的站点：synthetic 或 statutes")
+		profVariant = flag.String("profile-variant", bench.VariantMinimal, "剖析用的 fazhi 版本：minimal（与 Hugo 对等的最小模板）或 theme（默认主题）")
 		profDir     = flag.String("profile-dir", "", "剖析文件写到这里，默认工作文件夹下的 profile/ (profile folder)")
 		_           = flag.String("floor", "", "下限模式：只用 goldmark 渲染该文件夹 (floor mode; must be the first flag)")
 	)
@@ -54,7 +55,7 @@ func main() {
 	defer stop()
 	cfg := bench.Config{
 		Runs: *runs, BigRuns: *bigRuns, ExtraRuns: *extraRuns, Out: *out, Quick: *quick, Work: *work, Corpus: *corpus, Seed: *seed,
-		NoHugo: *noHugo, NoExtras: *noExtras, NoProfile: *noProfile,
+		NoHugo: *noHugo, NoExtras: *noExtras, NoProfile: *noProfile, ProfileVariant: *profVariant,
 		Log: func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) },
 	}
 	var err error
