@@ -48,6 +48,9 @@ func TestImportsFlowOneWay(t *testing.T) {
 			continue
 		}
 		l, ok := layer[name]
+		if strings.Contains(name, "cmd/") {
+			l, ok = 99, true // commands sit on top of everything
+		}
 		if !ok {
 			t.Errorf("package %s has no layer: add it to the table", name)
 			continue
