@@ -37,4 +37,3 @@ func TestCatalogueMatchesSchema(t *testing.T) {
 		t.Error("schema accepted an unknown validity")
 	}
 }
-
