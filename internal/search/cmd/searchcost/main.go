@@ -5,7 +5,14 @@
 // first query in headless Chromium. It writes the table into
 // docs/benchmarks.md.
 //
+// With -node it builds each site once and instead compares ways of
+// indexing it (see node.go): the CLI, the npm package's Node API fed the
+// HTML files, fed records, and fed records cut to -cap characters. Its
+// table goes into its own part of the search-cost section, so either run
+// keeps the other's figures.
+//
 //	go run ./internal/search/cmd/searchcost [-out docs/benchmarks.md] [-sizes 1000,10000] [-runs 3]
+//	go run ./internal/search/cmd/searchcost -node [-cap 1000] [-large-runs 1]
 package main
 
 import (
@@ -53,7 +60,13 @@ func run() error {
 	sizes := flag.String("sizes", "1000,10000", "页数 (page counts)")
 	corpusSizes := flag.String("corpus-sizes", "1000", "法规站点的页数；空则不测 (statute site page counts)")
 	runs := flag.Int("runs", 3, "每种规模重复次数，取中位数 (runs per size; medians)")
+	nodeMode := flag.Bool("node", false, "比较 CLI 与 Node API 的索引方式 (compare the CLI with Pagefind's Node API)")
+	capChars := flag.Int("cap", 1000, "-node：截短记录的字数 (characters kept per record in the cut-records way)")
+	largeRuns := flag.Int("large-runs", 0, "-node：10,000 页以上站点的重复次数；0 同 -runs (runs for sites of 10,000 pages or more)")
 	flag.Parse()
+	if *largeRuns <= 0 {
+		*largeRuns = *runs
+	}
 	bin, err := search.Find("", root)
 	if err != nil {
 		return err
@@ -69,6 +82,7 @@ func run() error {
 	}
 	defer b.Close()
 	var rows []row
+	var nodeRows []nodeRow
 	measure := func(name string, n int, gen func(string, int) (string, error)) error {
 		src, err := gen(filepath.Join(work, fmt.Sprintf("%s-%d", name, n)), n)
 		if err != nil {
@@ -76,6 +90,29 @@ func run() error {
 		}
 		if err := enableSearch(src); err != nil {
 			return err
+		}
+		if *nodeMode {
+			dst := filepath.Join(work, fmt.Sprintf("%s-%d-public", name, n))
+			if _, err := recall.Build(context.Background(), src, dst, search.New(bin)); err != nil {
+				return err
+			}
+			scratch := filepath.Join(work, fmt.Sprintf("%s-%d-node", name, n))
+			if err := os.MkdirAll(scratch, 0o755); err != nil {
+				return err
+			}
+			k := *runs
+			if n >= 10000 {
+				k = *largeRuns
+			}
+			nr, err := measureNode(context.Background(), b, root, bin, name, dst, scratch, k, *capChars)
+			if err != nil {
+				return err
+			}
+			nodeRows = append(nodeRows, nr...)
+			// Free the disk before the next site.
+			os.RemoveAll(scratch)
+			os.RemoveAll(dst)
+			return nil
 		}
 		r := row{site: name, pages: n}
 		var builds, indexes []time.Duration
@@ -130,12 +167,58 @@ func run() error {
 			}
 		}
 	}
+	if *nodeMode {
+		table := nodeMarkdown(nodeRows, *runs, *largeRuns)
+		fmt.Print(table)
+		if *out == "" {
+			return nil
+		}
+		return spliceCost(*out, "", table)
+	}
 	table := markdown(rows, *runs)
 	fmt.Print(table)
 	if *out == "" {
 		return nil
 	}
-	return recall.WriteBlock(*out, "cost", table)
+	return spliceCost(*out, table, "")
+}
+
+// The -node table lives inside the search-cost block between these
+// markers; what follows them (notes) is kept by both kinds of run.
+const (
+	nodeBegin = "<!-- search:cost-node -->"
+	nodeEnd   = "<!-- /search:cost-node -->"
+)
+
+// spliceCost rewrites the search-cost block of the file at path: cli
+// replaces the part before the -node table, node the -node table; an
+// empty argument keeps that part as it is.
+func spliceCost(path, cli, node string) error {
+	data, err := os.ReadFile(path)
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	body := ""
+	text := string(data)
+	begin, end := "<!-- search:cost -->", "<!-- /search:cost -->"
+	if i, j := strings.Index(text, begin), strings.Index(text, end); i >= 0 && j > i {
+		body = strings.Trim(text[i+len(begin):j], "\n")
+	}
+	head, tail := body, ""
+	if i := strings.Index(body, nodeBegin); i >= 0 {
+		head, tail = body[:i], body[i:]
+	}
+	if node != "" {
+		rest := ""
+		if j := strings.Index(tail, nodeEnd); j >= 0 {
+			rest = tail[j+len(nodeEnd):]
+		}
+		tail = nodeBegin + "\n" + strings.TrimRight(node, "\n") + "\n" + nodeEnd + rest
+	}
+	if cli != "" {
+		head = cli
+	}
+	return recall.WriteBlock(path, "cost", strings.TrimRight(head, "\n")+"\n\n"+strings.TrimLeft(tail, "\n"))
 }
 
 // enableSearch turns search on in a generated site.toml, so that the
