@@ -9,7 +9,7 @@ SASS      := node_modules/sass-embedded-linux-x64/dart-sass/sass
 PAGEFIND  := node_modules/@pagefind/linux-x64/bin/pagefind_extended
 PORT      ?= 1313
 
-.PHONY: all build portal test test-short serve bench lighthouse recall fuzz chromium tools clean
+.PHONY: all build portal test test-short serve bench lighthouse recall search-cost fuzz chromium tools clean
 
 all: portal
 
@@ -61,6 +61,10 @@ lighthouse: tools chromium
 
 recall: tools chromium
 	$(GO) run ./internal/search/cmd/recall
+
+search-cost: tools chromium
+	$(GO) run ./internal/search/cmd/searchcost
+	$(GO) run ./internal/search/cmd/searchcost -node
 
 FUZZTIME ?= 30s
 fuzz:
