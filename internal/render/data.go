@@ -52,12 +52,30 @@ type Data struct {
 	Breadcrumbs []Crumb
 	// Meta are the government page tags (SiteName, ColumnName, ArticleTitle…).
 	Meta []MetaTag
-	// JSONLD is the page's structured data.
-	JSONLD template.JS
-	// QR is an inline SVG QR code of the page's permalink.
-	QR template.HTML
 	// Target is the redirect target of an alias page.
 	Target string
+
+	// jsonLD and qr compute the structured data and the QR code when a
+	// template first asks for them, so layouts that show neither pay
+	// nothing for them.
+	jsonLD func() template.JS
+	qr     func() template.HTML
+}
+
+// JSONLD returns the page's structured data (schema.org JSON).
+func (d *Data) JSONLD() template.JS {
+	if d.jsonLD == nil {
+		return ""
+	}
+	return d.jsonLD()
+}
+
+// QR returns an inline SVG QR code of the page's permalink.
+func (d *Data) QR() template.HTML {
+	if d.qr == nil {
+		return ""
+	}
+	return d.qr()
 }
 
 // SiteData is the site-wide part of Data.

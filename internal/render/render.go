@@ -92,10 +92,11 @@ func (r *Renderer) pageData(p *site.Page, out *markup.Rendered) *Data {
 		Breadcrumbs: r.crumbs(p.Section, p),
 		Meta:        articleMeta(r.Data, p, summary),
 	}
-	d.JSONLD = jsonLD(r.Data, p, r.Abs, summary, out.FAQ)
+	d.jsonLD = func() template.JS { return jsonLD(r.Data, p, r.Abs, summary, out.FAQ) }
 	if r.QR != nil {
-		if q, err := r.QR(d.Permalink); err == nil {
-			d.QR = q
+		d.qr = func() template.HTML {
+			q, _ := r.QR(d.Permalink)
+			return q
 		}
 	}
 	return d
