@@ -11,31 +11,20 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fazhi-dev/fazhi/internal/fazhitest"
+
 	"github.com/fazhi-dev/fazhi"
 	"github.com/fazhi-dev/fazhi/internal/build"
 	"github.com/fazhi-dev/fazhi/internal/publish"
 	"github.com/fazhi-dev/fazhi/internal/scss"
 )
 
-func repoRoot(t *testing.T) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("no go.mod")
-		}
-		dir = filepath.Dir(dir)
-	}
-}
-
 func buildPortal(t *testing.T, baseURL string) (*build.Result, map[string][]byte) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("needs Dart Sass (run make test)")
 	}
-	root := repoRoot(t)
+	root := fazhitest.RepoRoot(t)
 	bin, err := scss.Find("", root)
 	if err != nil {
 		t.Fatalf("Dart Sass: %v (make test installs it)", err)

@@ -16,7 +16,7 @@ import (
 func TestCatalogueMatchesSchema(t *testing.T) {
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	path, _ := filepath.Abs(filepath.Join(repoRoot(t), "docs", "schema", "catalogue.schema.json"))
+	path, _ := filepath.Abs(filepath.Join(fazhitest.RepoRoot(t), "docs", "schema", "catalogue.schema.json"))
 	sch, err := c.Compile(path)
 	if err != nil {
 		t.Fatal(err)

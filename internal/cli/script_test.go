@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/fazhi-dev/fazhi/internal/fazhitest"
+
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/fazhi-dev/fazhi/internal/scss"
@@ -20,28 +22,13 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// repoRoot finds the folder holding go.mod.
-func repoRoot(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
-
 // TestScripts runs the CLI scripts in testdata/script. They build with the
 // embedded theme, so they need Dart Sass (installed by make test).
 func TestScripts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("needs Dart Sass (run make test)")
 	}
-	sass := filepath.Join(repoRoot(t), scss.NPMPath)
+	sass := filepath.Join(fazhitest.RepoRoot(t), scss.NPMPath)
 	if _, err := os.Stat(sass); err != nil {
 		t.Fatalf("Dart Sass not installed at %s: run make test", sass)
 	}
@@ -49,7 +36,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv(scss.EnvVar, sass)
-			env.Setenv("FAZHI_PAGEFIND", filepath.Join(repoRoot(t), "node_modules/@pagefind/linux-x64/bin/pagefind_extended"))
+			env.Setenv("FAZHI_PAGEFIND", filepath.Join(fazhitest.RepoRoot(t), "node_modules/@pagefind/linux-x64/bin/pagefind_extended"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

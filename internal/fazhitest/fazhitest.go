@@ -161,3 +161,23 @@ func Golden(t testing.TB, name, got string) {
 		t.Errorf("%s differs from golden file %s (run go test -update to accept):\n--- got ---\n%s", name, p, got)
 	}
 }
+
+// RepoRoot returns the folder holding fazhi's go.mod, found by walking up
+// from the test's working directory.
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the working directory")
+		}
+		dir = parent
+	}
+}

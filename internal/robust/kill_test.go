@@ -12,22 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fazhi-dev/fazhi/internal/fazhitest"
+
 	"github.com/fazhi-dev/fazhi/internal/scss"
 )
-
-func repoRoot(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
 
 // fazhiBinary builds the command once for the kill tests.
 func fazhiBinary(t *testing.T) (bin string, env []string) {
@@ -35,7 +23,7 @@ func fazhiBinary(t *testing.T) (bin string, env []string) {
 	if testing.Short() {
 		t.Skip("builds the binary and needs Dart Sass (run make test)")
 	}
-	root := repoRoot(t)
+	root := fazhitest.RepoRoot(t)
 	sass := filepath.Join(root, scss.NPMPath)
 	if _, err := os.Stat(sass); err != nil {
 		t.Fatalf("Dart Sass missing at %s: run make test", sass)
