@@ -147,11 +147,6 @@ func report(w io.Writer, err error) {
 	list := diag.Errors(err)
 	list.Sort()
 	for _, e := range list {
-		level := "错误 error"
-		if e.Level == diag.LevelWarning {
-			level = "警告 warning"
-		}
-		_ = level
 		fmt.Fprintln(w, e.Error())
 	}
 	if len(list) > 1 {

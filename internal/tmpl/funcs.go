@@ -129,9 +129,6 @@ func fmtTime(t time.Time, layout string) string {
 	return t.Format(layout)
 }
 
-// CNDate formats a date the Chinese way: 2024年03月01日.
-func CNDate(t time.Time) string { return fmtTime(t, "2006年01月02日") }
-
 // Truncate cuts s to at most n characters (not bytes), adding "…" when
 // it cuts.
 func Truncate(n int, s string) string {
