@@ -421,7 +421,7 @@ func (c *Config) siteDir(name string, n int) (string, Stats, error) {
 			var st Stats
 			if _, err := fmt.Sscan(s, &st.Pages, &st.Files, &st.Bytes); err == nil {
 				c.logf("reusing %s", dir)
-				return dir, st, nil
+				return dir, st, writeLayouts(dir)
 			}
 		}
 	}

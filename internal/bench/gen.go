@@ -280,6 +280,24 @@ func (e *emitter) site(fazhiConf, hugoConf string) {
 	}
 }
 
+// writeLayouts writes the minimal layouts of both tools into a generated
+// site again, so that a reused site is measured with the layouts of this
+// source tree.
+func writeLayouts(dir string) error {
+	for tree, layouts := range map[string]map[string]string{FazhiMinDir: fazhiMinLayouts, HugoDir: hugoLayouts} {
+		for name, text := range layouts {
+			p := filepath.Join(dir, tree, "layouts", filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func (e *emitter) home(title, body string) {
 	p := &page{path: "_index.md", top: []kv{{"title", tq(title)}}, body: body + "\n"}
 	fz := &page{path: p.path, top: append(p.top, kv{"columnType", tq("首页")}), body: p.body}

@@ -237,8 +237,8 @@ var fazhiMinLayouts = map[string]string{
 <div class="body">
 {{ .Content }}
 </div>
-{{- with $p.Tags }}
-<p class="tags">标签：{{ range $.Site.Tags }}{{ $t := . }}{{ range $p.Tags }}{{ if eq . $t.Name }}<a href="{{ relURL $t.URL }}">{{ $t.Name }}</a> {{ end }}{{ end }}{{ end }}</p>
+{{- with $p.TagTerms }}
+<p class="tags">标签：{{ range . }}<a href="{{ relURL .URL }}">{{ .Name }}</a> {{ end }}</p>
 {{- end }}
 <nav class="prevnext">
 {{- with $p.Prev }}<a rel="prev" href="{{ relURL .URL }}">上一篇：{{ .Title }}</a>{{ end }}

@@ -66,7 +66,7 @@ func (b *builder) prepare() error {
 			if err != nil {
 				return "", err
 			}
-			h := strings.TrimSpace(string(r.HTML))
+			h := strings.TrimSpace(r.HTML)
 			if strings.HasPrefix(h, "<p>") && strings.HasSuffix(h, "</p>") && strings.Count(h, "<p>") == 1 {
 				h = strings.TrimSuffix(strings.TrimPrefix(h, "<p>"), "</p>")
 			}
@@ -101,7 +101,7 @@ func (b *builder) prepare() error {
 			break
 		}
 	}
-	b.renderer = &render.Renderer{Site: b.site, Data: sd, Tmpl: set, Markup: b.conv, QR: qrcode.SVG, Abs: b.abs}
+	b.renderer = &render.Renderer{Site: b.site, Data: sd, Tmpl: set, Markup: b.conv, QR: qrcode.SVG, Abs: b.abs, Facts: b.o.Collect}
 	return nil
 }
 
@@ -163,7 +163,8 @@ func (b *builder) renderPages() error {
 	}
 	parallel(b.ctx, len(pages), b.workers(), func(i int) {
 		p := pages[i]
-		src, err := b.body(p)
+		src, release, err := b.body(p)
+		defer release()
 		if err != nil {
 			errs[i] = err
 			return
@@ -227,7 +228,7 @@ func (b *builder) copyResources(p *site.Page, sink render.Sink) error {
 
 func (b *builder) renderLists() error {
 	n := 0
-	for _, j := range b.renderer.ListJobs(b.body) {
+	for _, j := range b.renderer.ListJobs(b.ownBody) {
 		c := &countSink{next: b.to("list:" + j.Key)}
 		if err := j.Run(c); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -141,9 +142,18 @@ func readHead(fsys fs.FS, p string, cfg *config.Config) (*frontmatter.Meta, int,
 	return meta, bodyLine, err
 }
 
+// frontReaders are reused between files: front matter is a few hundred
+// bytes, and a fresh reader per file of a large site adds up.
+var frontReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4<<10) }}
+
 // readFrontMatter reads lines up to and including the closing "+++".
 func readFrontMatter(r io.Reader) ([]byte, error) {
-	br := bufio.NewReaderSize(r, 16<<10)
+	br := frontReaders.Get().(*bufio.Reader)
+	br.Reset(r)
+	defer func() {
+		br.Reset(nil)
+		frontReaders.Put(br)
+	}()
 	var out bytes.Buffer
 	first := true
 	for {
@@ -161,13 +171,13 @@ func readFrontMatter(r io.Reader) ([]byte, error) {
 		} else {
 			out.Write(line)
 		}
-		trim := strings.TrimSpace(strings.TrimPrefix(string(line), "\xef\xbb\xbf"))
+		fence := string(bytes.TrimSpace(bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")))) == "+++"
 		if first {
 			first = false
-			if trim != "+++" {
+			if !fence {
 				return out.Bytes(), nil // Split reports the problem
 			}
-		} else if trim == "+++" {
+		} else if fence {
 			return out.Bytes(), nil
 		}
 		if out.Len() > MaxFrontMatter {
@@ -188,19 +198,34 @@ type diagErr string
 
 func (e diagErr) Error() string { return string(e) }
 
-// body reads a page's Markdown body.
-func (b *builder) body(p *site.Page) ([]byte, error) {
+// sourceBufs hold page sources while they are rendered: a site of tens of
+// thousands of long statutes would otherwise allocate its whole Markdown
+// once more for every build.
+var sourceBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// body reads a page's Markdown body. The body lives in a buffer that is
+// reused once release is called, so nothing may keep it (or a slice of it)
+// after that.
+func (b *builder) body(p *site.Page) (body []byte, release func(), err error) {
+	release = func() {}
 	if p.File.Path == "" {
-		return nil, nil
+		return nil, release, nil
 	}
 	file := "content/" + p.File.Path
-	src, err := fs.ReadFile(b.o.Source, file)
+	bp := sourceBufs.Get().(*[]byte)
+	src, err := readInto((*bp)[:0], b.o.Source, file)
 	if err != nil {
-		return nil, diag.New(file, 0, "无法读取文件：%v", err)
+		sourceBufs.Put(bp)
+		return nil, release, diag.New(file, 0, "无法读取文件：%v", err)
 	}
-	_, body, _, _, err := frontmatter.Split(file, src)
+	release = func() {
+		*bp = src[:0]
+		sourceBufs.Put(bp)
+	}
+	_, body, _, _, err = frontmatter.Split(file, src)
 	if err != nil {
-		return nil, err
+		release()
+		return nil, func() {}, err
 	}
 	if !utf8Valid(body) {
 		body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
@@ -209,7 +234,40 @@ func (b *builder) body(p *site.Page) ([]byte, error) {
 	if bytes.IndexByte(body, 0) >= 0 {
 		body = bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
 	}
-	return body, nil
+	return body, release, nil
+}
+
+// ownBody reads a column index's body into memory of its own (a
+// render.BodyReader).
+func (b *builder) ownBody(p *site.Page) ([]byte, error) {
+	body, release, err := b.body(p)
+	defer release()
+	return bytes.Clone(body), err
+}
+
+// readInto appends the contents of file in fsys to buf.
+func readInto(buf []byte, fsys fs.FS, file string) ([]byte, error) {
+	f, err := fsys.Open(file)
+	if err != nil {
+		return buf, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > 0 {
+		buf = slices.Grow(buf, int(st.Size())+1)
+	}
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, 4096)
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // to returns the sink for an owner's outputs.

@@ -153,7 +153,7 @@ func (s *Session) full(ctx context.Context) (*Update, error) {
 		s.pageFP[p.Path] = s.depHash(p)
 		s.listFP[p.Path] = s.listHash(p)
 	}
-	for _, j := range b.renderer.ListJobs(b.body) {
+	for _, j := range b.renderer.ListJobs(b.ownBody) {
 		s.jobFP[j.Key] = s.jobHash(j)
 	}
 	s.dirty = false
@@ -414,7 +414,7 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 	rerun := map[string]bool{}
 	jobFP := map[string]uint64{}
 	live := map[string]bool{}
-	for _, j := range r.ListJobs(b.body) {
+	for _, j := range r.ListJobs(b.ownBody) {
 		key := "list:" + j.Key
 		live[key] = true
 		fp := s.jobHash(j)

@@ -77,7 +77,7 @@ func (c *checker) linksOf(p *site.Page, conv *markup.Converter) []markup.Link {
 	if err != nil {
 		return nil
 	}
-	r, err := conv.Render(markup.Doc{Body: body, Line: bodyLine})
+	r, err := conv.Render(markup.Doc{Body: body, Line: bodyLine, Facts: true})
 	if err != nil {
 		return nil
 	}

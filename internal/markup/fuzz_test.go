@@ -32,11 +32,11 @@ func FuzzPipeline(f *testing.F) {
 	})
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, st := range []bool{false, true} {
-			r, err := c.Render(markup.Doc{Body: []byte(s), Statute: st, FAQ: true})
+			r, err := c.Render(markup.Doc{Body: []byte(s), Statute: st, FAQ: true, Facts: st})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !utf8.Valid(r.HTML) {
+			if !utf8.ValidString(r.HTML) {
 				t.Fatalf("invalid UTF-8 out for %q", s)
 			}
 			if strings.Contains(string(r.HTML), "<script") || strings.Contains(string(r.HTML), `href="javascript:`) {

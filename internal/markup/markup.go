@@ -6,7 +6,7 @@ package markup
 
 import (
 	"bytes"
-	"sync"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -51,6 +51,9 @@ type Doc struct {
 	Statute bool
 	// FAQ collects each level-2 or level-3 heading as a question.
 	FAQ bool
+	// Facts collects the element ids and the links with their positions
+	// (Rendered.IDs and Rendered.Links), which only checks need.
+	Facts bool
 	// Context carries per-document values for extensions (may be nil).
 	Context parser.Context
 }
@@ -87,8 +90,6 @@ func newMarkdown(o Options, extra []goldmark.Extender) goldmark.Markdown {
 	return goldmark.New(rOpts...)
 }
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 // Render converts one document.
 func (c *Converter) Render(d Doc) (*Rendered, error) {
 	md := c.plain
@@ -107,19 +108,33 @@ func (c *Converter) Render(d Doc) (*Rendered, error) {
 	r := &Rendered{}
 	collect(doc, d, r)
 	rebase(doc, c.base)
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := md.Renderer().Render(buf, d.Body, doc); err != nil {
+	var w htmlWriter
+	w.Grow(len(d.Body) + len(d.Body)/2 + 512)
+	if err := md.Renderer().Render(&w, d.Body, doc); err != nil {
 		return nil, err
 	}
-	out := buf.Bytes()
+	r.HTML = w.String()
 	if c.policy != nil {
-		out = c.policy.SanitizeBytes(out)
+		r.HTML = c.policy.Sanitize(r.HTML)
 	}
-	r.HTML = append([]byte(nil), out...)
 	return r, nil
 }
+
+// htmlWriter collects rendered HTML in a strings.Builder. It implements
+// goldmark's util.BufWriter, so the renderer writes straight into it (no
+// bufio.Writer in between), and String returns the HTML without a copy.
+type htmlWriter struct {
+	strings.Builder
+}
+
+// Available implements util.BufWriter.
+func (w *htmlWriter) Available() int { return w.Cap() - w.Len() }
+
+// Buffered implements util.BufWriter: nothing is held back.
+func (w *htmlWriter) Buffered() int { return 0 }
+
+// Flush implements util.BufWriter.
+func (w *htmlWriter) Flush() error { return nil }
 
 // NewContext returns a fresh parser context with fazhi's Chinese-aware id
 // generator, for callers that add their own values to it.

@@ -4,6 +4,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+
+	"github.com/fazhi-dev/fazhi/internal/markup/statute"
 )
 
 func render(t *testing.T, o Options, d Doc) *Rendered {
@@ -17,7 +21,7 @@ func render(t *testing.T, o Options, d Doc) *Rendered {
 
 func TestRenderFeatures(t *testing.T) {
 	src := "## 如何申请 行政复议\n\n## 如何申请 行政复议\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~删除~~ https://example.org\n\n- [x] 完成\n\n注释[^1]\n\n[^1]: 脚注内容\n\n术语\n: 定义\n\n第一行\n第二行\n"
-	r := render(t, Options{}, Doc{Body: []byte(src), Line: 1})
+	r := render(t, Options{}, Doc{Body: []byte(src), Line: 1, Facts: true})
 	html := string(r.HTML)
 	for _, want := range []string{
 		`<h2 id="如何申请-行政复议">如何申请 行政复议</h2>`,
@@ -76,7 +80,7 @@ func TestSummary(t *testing.T) {
 func TestLinksAndFAQ(t *testing.T) {
 	src := "+++\n+++\n## 问：什么是行政复议？\n\n答：一种救济途径，见[办法](/zhengce/a/#art-3)。\n\n另一段。\n\n### 问：多久？\n\n六十日。\n\n![图](/img/a.png)\n"
 	body := []byte(src[strings.Index(src, "## "):])
-	r := render(t, Options{}, Doc{Body: body, Line: 3, FAQ: true})
+	r := render(t, Options{}, Doc{Body: body, Line: 3, FAQ: true, Facts: true})
 	want := []QA{{"问：什么是行政复议？", "答：一种救济途径，见办法。\n另一段。"}, {"问：多久？", "六十日。\n图"}}
 	if !reflect.DeepEqual(r.FAQ, want) {
 		t.Errorf("faq = %#v", r.FAQ)
@@ -109,7 +113,7 @@ func FuzzMarkdown(f *testing.F) {
 }
 
 func TestBasePath(t *testing.T) {
-	r := render(t, Options{BasePath: "/sub/"}, Doc{Body: []byte("[a](/zhengce/a/) [b](https://x.cn/) [c](#art-1) ![i](/img/x.png)")})
+	r := render(t, Options{BasePath: "/sub/"}, Doc{Body: []byte("[a](/zhengce/a/) [b](https://x.cn/) [c](#art-1) ![i](/img/x.png)"), Facts: true})
 	html := string(r.HTML)
 	for _, want := range []string{`href="/sub/zhengce/a/"`, `href="https://x.cn/"`, `href="#art-1"`, `src="/sub/img/x.png"`} {
 		if !strings.Contains(html, want) {
@@ -118,5 +122,48 @@ func TestBasePath(t *testing.T) {
 	}
 	if r.Links[0].Dest != "/zhengce/a/" {
 		t.Errorf("collected link should be site-relative: %q", r.Links[0].Dest)
+	}
+}
+
+// TestFactsOnlyWhenAsked checks that ids and links are collected only for
+// checks, while the summary, character count, TOC and HTML do not depend
+// on it; and that statute articles render with their id, class and label.
+func TestFactsOnlyWhenAsked(t *testing.T) {
+	body := []byte("## 第一章 总则\n\n第一条 为了规范管理，制定本办法。\n\n第二条　本办法第一条所称管理，见[说明](/zhengce/a/)。\n")
+	o := Options{Statute: []goldmark.Extender{statute.New()}}
+	with := render(t, o, Doc{Body: body, Line: 1, Statute: true, Facts: true})
+	without := render(t, o, Doc{Body: body, Line: 1, Statute: true})
+	if len(without.IDs) != 0 || len(without.Links) != 0 {
+		t.Errorf("without Facts: ids %q, links %+v; want none", without.IDs, without.Links)
+	}
+	wantIDs := []string{"chap-1", "art-1", "art-2"}
+	if !reflect.DeepEqual(with.IDs, wantIDs) {
+		t.Errorf("ids = %q, want %q", with.IDs, wantIDs)
+	}
+	wantLinks := []Link{{Dest: "#chap-1"}, {Dest: "#art-1", Class: "xref", Line: 5, Col: 8}, {Dest: "/zhengce/a/", Line: 5, Col: 17}}
+	if !reflect.DeepEqual(with.Links, wantLinks) {
+		t.Errorf("links = %+v, want %+v", with.Links, wantLinks)
+	}
+	if with.HTML != without.HTML || with.Summary != without.Summary || with.Chars != without.Chars || !reflect.DeepEqual(with.TOC, without.TOC) {
+		t.Errorf("output depends on Facts:\n%s\n%s", with.HTML, without.HTML)
+	}
+	if with.Summary != "第一条 为了规范管理，制定本办法。" || with.Chars != 36 {
+		t.Errorf("summary %q, chars %d", with.Summary, with.Chars)
+	}
+	for _, want := range []string{
+		`<p id="art-1" class="article"><a href="#art-1" class="art-label">第一条</a> 为了规范管理，制定本办法。</p>`,
+		`<p id="art-2" class="article"><a href="#art-2" class="art-label">第二条</a>　本办法<a href="#art-1" class="xref">第一条</a>所称管理，见<a href="/zhengce/a/">说明</a>。</p>`,
+	} {
+		if !strings.Contains(with.HTML, want) {
+			t.Errorf("HTML lacks %s\n%s", want, with.HTML)
+		}
+	}
+}
+
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "abc", "中文，English。", "🙂 表情", "\u00e9\u3000x"} {
+		if got, want := runeCount([]byte(s)), len([]rune(s)); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
 	}
 }

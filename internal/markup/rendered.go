@@ -1,15 +1,19 @@
 package markup
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/fazhi-dev/fazhi/internal/markup/statute"
 )
 
 // Rendered is a rendered body and what was learnt from it.
 type Rendered struct {
-	HTML []byte
+	HTML string
 	// TOC lists the level-2 and level-3 headings.
 	TOC []Heading
 	// Summary is the first paragraph's text cut at a sentence end.
@@ -52,11 +56,20 @@ type QA struct {
 // SummaryLimit is the most characters a derived summary has.
 const SummaryLimit = 120
 
+// scratchPool holds the buffers collect reads paragraph text into.
+var scratchPool = sync.Pool{New: func() any { return new([]byte) }}
+
 func collect(doc ast.Node, d Doc, r *Rendered) {
 	src := d.Body
-	lines := lineStarts(src)
+	var lines []int // line starts, computed for the first link
 	var faq *QA
 	var answer strings.Builder
+	sp := scratchPool.Get().(*[]byte)
+	scratch := (*sp)[:0] // text of the current paragraph
+	defer func() {
+		*sp = scratch[:0]
+		scratchPool.Put(sp)
+	}()
 	flush := func() {
 		if faq != nil {
 			faq.Answer = strings.TrimSpace(answer.String())
@@ -65,22 +78,31 @@ func collect(doc ast.Node, d Doc, r *Rendered) {
 		}
 		answer.Reset()
 	}
+	pos := func(n ast.Node) (int, int) {
+		if lines == nil {
+			lines = lineStarts(src)
+		}
+		l, c := position(n, src, lines)
+		return l + d.Line - 1, c
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if id, ok := n.AttributeString("id"); ok {
-			if b, ok := id.([]byte); ok {
-				r.IDs = append(r.IDs, string(b))
+		if d.Facts {
+			if id, ok := statute.ID(n); ok {
+				r.IDs = append(r.IDs, id)
 			}
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			if n.Level > 3 && !d.FAQ {
+				return ast.WalkSkipChildren, nil
+			}
 			t := plainText(n, src)
 			if n.Level == 2 || n.Level == 3 {
-				id, _ := n.AttributeString("id")
-				b, _ := id.([]byte)
-				r.TOC = append(r.TOC, Heading{Level: n.Level, ID: string(b), Text: t})
+				id, _ := statute.ID(n)
+				r.TOC = append(r.TOC, Heading{Level: n.Level, ID: id, Text: t})
 			}
 			if d.FAQ {
 				if n.Level == 2 || n.Level == 3 {
@@ -91,19 +113,23 @@ func collect(doc ast.Node, d Doc, r *Rendered) {
 				}
 			}
 			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph:
-			t := plainText(n, src)
-			r.Chars += utf8.RuneCountInString(t)
+		case *ast.Paragraph, *statute.Article:
+			scratch = appendText(scratch[:0], n, src)
+			t := bytes.TrimSpace(scratch)
+			r.Chars += runeCount(t)
 			if r.Summary == "" && n.Parent() == doc {
-				r.Summary = Summarize(t, SummaryLimit)
+				r.Summary = Summarize(string(t), SummaryLimit)
 			}
 			if faq != nil && n.Parent() != nil {
 				if answer.Len() > 0 {
 					answer.WriteString("\n")
 				}
-				answer.WriteString(t)
+				answer.Write(t)
 			}
 		case *ast.Link:
+			if !d.Facts {
+				break
+			}
 			l := Link{Dest: string(n.Destination), Image: false}
 			if c, ok := n.AttributeString("class"); ok {
 				if b, ok := c.([]byte); ok {
@@ -112,15 +138,19 @@ func collect(doc ast.Node, d Doc, r *Rendered) {
 					l.Class = s
 				}
 			}
-			l.Line, l.Col = position(n, src, lines)
-			l.Line += d.Line - 1
+			l.Line, l.Col = pos(n)
 			r.Links = append(r.Links, l)
 		case *ast.Image:
+			if !d.Facts {
+				break
+			}
 			l := Link{Dest: string(n.Destination), Image: true, Alt: plainText(n, src)}
-			l.Line, l.Col = position(n, src, lines)
-			l.Line += d.Line - 1
+			l.Line, l.Col = pos(n)
 			r.Links = append(r.Links, l)
 		case *ast.AutoLink:
+			if !d.Facts {
+				break
+			}
 			l := Link{Dest: string(n.URL(src))}
 			r.Links = append(r.Links, l)
 		}
@@ -131,27 +161,39 @@ func collect(doc ast.Node, d Doc, r *Rendered) {
 
 // plainText returns the text of n's inline content.
 func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	var walk func(ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch t := c.(type) {
-			case *ast.Text:
-				b.Write(t.Segment.Value(src))
-				if t.HardLineBreak() {
-					b.WriteByte('\n')
-				}
-			case *ast.String:
-				b.Write(t.Value)
-			case *ast.CodeSpan:
-				walk(t)
-			default:
-				walk(c)
+	return string(bytes.TrimSpace(appendText(nil, n, src)))
+}
+
+// appendText appends the text of n's inline content to dst.
+func appendText(dst []byte, n ast.Node, src []byte) []byte {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *ast.Text:
+			dst = append(dst, t.Segment.Value(src)...)
+			if t.HardLineBreak() {
+				dst = append(dst, '\n')
 			}
+		case *ast.String:
+			dst = append(dst, t.Value...)
+		default:
+			dst = appendText(dst, c, src)
 		}
 	}
-	walk(n)
-	return strings.TrimSpace(b.String())
+	return dst
+}
+
+// runeCount counts the characters of b, which is valid UTF-8 (Render
+// makes it so): every byte that does not continue a character starts one.
+// (utf8.RuneCount copies its input to a string when it meets a non-ASCII
+// byte, which for Chinese text is a copy of every paragraph.)
+func runeCount(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 func lineStarts(src []byte) []int {
@@ -195,7 +237,7 @@ func position(n ast.Node, src []byte, starts []int) (int, int) {
 			hi = mid - 1
 		}
 	}
-	col := utf8.RuneCount(src[starts[lo]:off]) + 1
+	col := runeCount(src[starts[lo]:off]) + 1
 	// step back over "[" or "![" of the link itself
 	if col > 1 && off > 0 && src[off-1] == '[' {
 		col--

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -18,17 +19,30 @@ import (
 )
 
 // Dir publishes to a folder on disk through a staging folder beside it.
+//
+// Files are written with plain paths below the staging folder: the folder
+// is new, named at random and only this build creates entries in it, so no
+// symbolic link can stand in a path, and CheckName keeps every name inside
+// it. (An os.Root would resolve each name one folder at a time, which costs
+// several system calls per file on a site of tens of thousands of pages.)
 type Dir struct {
 	dest    string
 	staging string
-	root    *os.Root
 	old     map[string]Entry
 	lock    *Lock
 
 	mu      sync.Mutex
+	mkMu    sync.Mutex
 	entries map[string]Entry
-	dirs    map[string]bool
+	dirs    map[string]*dirOnce
 	written []string
+}
+
+// dirOnce creates one folder of the staging tree exactly once, outside
+// the Dir's mutex, so that writers of other folders do not wait for it.
+type dirOnce struct {
+	once sync.Once
+	err  error
 }
 
 // OpenDir prepares a build into dest: it takes the lock, removes what
@@ -46,19 +60,13 @@ func OpenDir(dest string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{dest: dest, lock: lock, entries: map[string]Entry{}, dirs: map[string]bool{"": true}}
+	d := &Dir{dest: dest, lock: lock, entries: map[string]Entry{}, dirs: map[string]*dirOnce{}}
 	if err := d.recover(parent, base); err != nil {
 		lock.Release()
 		return nil, err
 	}
 	d.staging = filepath.Join(parent, fmt.Sprintf(".%s.fazhi-tmp-%d-%d", base, os.Getpid(), rand.Uint32()))
 	if err := os.Mkdir(d.staging, 0o755); err != nil {
-		lock.Release()
-		return nil, err
-	}
-	d.root, err = os.OpenRoot(d.staging)
-	if err != nil {
-		os.RemoveAll(d.staging)
 		lock.Release()
 		return nil, err
 	}
@@ -115,7 +123,8 @@ func readManifest(dest string) map[string]Entry {
 }
 
 // WriteFile writes data to the staging tree, or hard-links the previous
-// output's file when its content is the same.
+// output's file when its content is the same. It is safe for concurrent
+// use.
 func (d *Dir) WriteFile(name string, data []byte) error {
 	if err := CheckName(name); err != nil {
 		return err
@@ -127,15 +136,15 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("输出文件「%s」被写了两次：两个页面或文件占用了同一个网址 (duplicate output)", name)
 	}
 	d.entries[name] = e
-	if err := d.mkdirs(name); err != nil {
-		d.mu.Unlock()
+	d.mu.Unlock()
+	if err := d.mkdirs(path.Dir(name)); err != nil {
 		return err
 	}
-	d.mu.Unlock()
+	full := filepath.Join(d.staging, filepath.FromSlash(name))
 	if old, ok := d.old[name]; ok && old == e {
 		oldPath := filepath.Join(d.dest, filepath.FromSlash(name))
 		if st, err := os.Lstat(oldPath); err == nil && st.Mode().IsRegular() && st.Size() == e.Size {
-			if os.Link(oldPath, filepath.Join(d.staging, filepath.FromSlash(name))) == nil {
+			if os.Link(oldPath, full) == nil {
 				return nil
 			}
 		}
@@ -143,29 +152,60 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	d.mu.Lock()
 	d.written = append(d.written, name)
 	d.mu.Unlock()
-	return d.root.WriteFile(name, data, 0o644)
+	return writeNew(full, data)
 }
 
-// mkdirs creates the parent folders of name once (d.mu held).
-func (d *Dir) mkdirs(name string) error {
-	dir := filepath.ToSlash(filepath.Dir(name))
-	if dir == "." || d.dirs[dir] {
-		return nil
+// writeNew creates the file full, which must not exist yet, and writes
+// data to it with three system calls (os.WriteFile adds a few more to
+// register the file with the runtime's poller).
+func writeNew(full string, data []byte) error {
+	fd, err := unix.Open(full, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
+	if err != nil {
+		return &fs.PathError{Op: "open", Path: full, Err: err}
 	}
-	// Most folders are one level below a folder already made: one mkdir
-	// then costs one system call instead of a walk from the root.
-	parent := filepath.ToSlash(filepath.Dir(dir))
-	if parent == "." || d.dirs[parent] {
-		if err := d.root.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			return err
+	for len(data) > 0 {
+		n, err := unix.Write(fd, data)
+		if err == unix.EINTR {
+			continue
 		}
-	} else if err := d.root.MkdirAll(dir, 0o755); err != nil {
-		return err
+		if err != nil {
+			unix.Close(fd)
+			return &fs.PathError{Op: "write", Path: full, Err: err}
+		}
+		data = data[n:]
 	}
-	for p := dir; p != "." && p != "" && !d.dirs[p]; p = filepath.ToSlash(filepath.Dir(p)) {
-		d.dirs[p] = true
+	if err := unix.Close(fd); err != nil {
+		return &fs.PathError{Op: "close", Path: full, Err: err}
 	}
 	return nil
+}
+
+// mkdirs makes the folder dir (slash-separated, relative to the staging
+// folder) and its parents, each once.
+func (d *Dir) mkdirs(dir string) error {
+	if dir == "." || dir == "" {
+		return nil
+	}
+	d.mu.Lock()
+	o := d.dirs[dir]
+	if o == nil {
+		o = &dirOnce{}
+		d.dirs[dir] = o
+	}
+	d.mu.Unlock()
+	o.once.Do(func() {
+		if o.err = d.mkdirs(path.Dir(dir)); o.err != nil {
+			return
+		}
+		full := filepath.Join(d.staging, filepath.FromSlash(dir))
+		d.mkMu.Lock()
+		err := unix.Mkdir(full, 0o755)
+		d.mkMu.Unlock()
+		if err != nil && err != unix.EEXIST {
+			o.err = &fs.PathError{Op: "mkdir", Path: full, Err: err}
+		}
+	})
+	return o.err
 }
 
 // Root returns the folder the new output is being written to (the
@@ -179,15 +219,15 @@ func (d *Dir) Commit() (*Result, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	mb := manifestBytes(d.entries)
-	if err := d.root.WriteFile(ManifestName, mb, 0o644); err != nil {
+	mpath := filepath.Join(d.staging, ManifestName)
+	if err := writeNew(mpath, mb); err != nil {
 		return nil, d.abortLocked(err)
 	}
 	if old, err := os.ReadFile(filepath.Join(d.dest, ManifestName)); err == nil && string(old) == string(mb) {
 		// Keep the manifest's modification time too when nothing changed.
-		_ = d.root.Remove(ManifestName)
-		_ = os.Link(filepath.Join(d.dest, ManifestName), filepath.Join(d.staging, ManifestName))
+		_ = os.Remove(mpath)
+		_ = os.Link(filepath.Join(d.dest, ManifestName), mpath)
 	}
-	d.root.Close()
 	r := &Result{Files: len(d.entries), Written: append([]string(nil), d.written...)}
 	r.Unchanged = r.Files - len(r.Written)
 	for name := range d.old {
@@ -237,7 +277,6 @@ func (d *Dir) Abort() error {
 }
 
 func (d *Dir) abortLocked(cause error) error {
-	d.root.Close()
 	err := os.RemoveAll(d.staging)
 	if cause != nil {
 		return cause

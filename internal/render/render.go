@@ -28,6 +28,8 @@ type Renderer struct {
 	QR func(string) (template.HTML, error)
 	// Abs turns a site-relative URL into an absolute one.
 	Abs func(string) string
+	// Facts makes Page collect each body's ids and links (for checks).
+	Facts bool
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -50,7 +52,7 @@ func (r *Renderer) execute(sink Sink, section, kind, url string, d *Data) error 
 
 // body renders a page's Markdown.
 func (r *Renderer) body(p *site.Page, src []byte) (*markup.Rendered, error) {
-	doc := markup.Doc{Body: src, Line: p.BodyLine, Statute: p.Statute(), FAQ: p.Meta != nil && p.Meta.FAQ}
+	doc := markup.Doc{Body: src, Line: p.BodyLine, Statute: p.Statute(), FAQ: p.Meta != nil && p.Meta.FAQ, Facts: r.Facts}
 	out, err := r.Markup.Render(doc)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.SourcePath(), err)
@@ -59,19 +61,19 @@ func (r *Renderer) body(p *site.Page, src []byte) (*markup.Rendered, error) {
 }
 
 // Page renders one content page from its Markdown body and writes it. It
-// records the summary, ids and size on p.Derived and returns the rendered
+// records the summary and size on p.Derived and returns the rendered
 // body's facts (links, ids) for checks; the HTML is not kept.
 func (r *Renderer) Page(p *site.Page, src []byte, sink Sink) (*markup.Rendered, error) {
 	out, err := r.body(p, src)
 	if err != nil {
 		return nil, err
 	}
-	p.Derived = site.Derived{Summary: out.Summary, IDs: out.IDs, Chars: out.Chars}
+	p.Derived = site.Derived{Summary: out.Summary, Chars: out.Chars}
 	d := r.pageData(p, out)
 	if err := r.execute(sink, p.Column, "page", p.URL, d); err != nil {
 		return nil, err
 	}
-	out.HTML = nil
+	out.HTML = ""
 	return out, nil
 }
 

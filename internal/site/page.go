@@ -57,7 +57,10 @@ type Page struct {
 	ExpiryDate  time.Time
 	Weight      int
 	Tags        []string
-	Aliases     []string
+	// TagTerms are the terms of Tags (blank and repeated tags dropped), in
+	// the order of Site.Tags, so a template lists them without a search.
+	TagTerms []*Term
+	Aliases  []string
 	Draft       bool
 
 	// URL is the site-relative path of the page, "/zhengce/a/".
@@ -90,7 +93,6 @@ type Page struct {
 // Derived holds what rendering the body taught about the page.
 type Derived struct {
 	Summary string
-	IDs     []string
 	Chars   int
 }
 

@@ -11,6 +11,7 @@ func (s *Site) buildTaxonomies() {
 	series := map[string]*Term{}
 	for _, p := range s.Pages {
 		seen := map[string]bool{}
+		p.TagTerms = nil
 		for _, t := range p.Tags {
 			t = strings.TrimSpace(t)
 			if t == "" || seen[t] {
@@ -23,7 +24,9 @@ func (s *Site) buildTaxonomies() {
 				tags[t] = term
 			}
 			term.Pages = append(term.Pages, p)
+			p.TagTerms = append(p.TagTerms, term)
 		}
+		sort.Slice(p.TagTerms, func(i, j int) bool { return p.TagTerms[i].Name < p.TagTerms[j].Name })
 		if p.Article != nil && p.Article.Series != "" {
 			name := p.Article.Series
 			term := series[name]

@@ -148,22 +148,21 @@ func TestCorpusArticles(t *testing.T) {
 		var got, fragments []string
 		seen := map[string]bool{}
 		for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
-			para, ok := c.(*ast.Paragraph)
-			if !ok || para.Lines().Len() == 0 {
+			if c.Lines().Len() == 0 || (c.Kind() != ast.KindParagraph && c.Kind() != statute.KindArticle) {
 				continue
 			}
-			first := para.Lines().At(0)
+			first := c.Lines().At(0)
 			label := sourceLabel(string(first.Value(src)))
 			if label == "" {
 				continue
 			}
-			id := attr(para, "id")
-			if !strings.HasPrefix(id, "art-") {
+			art, ok := c.(*statute.Article)
+			if !ok || !strings.HasPrefix(art.ID, "art-") {
 				t.Errorf("%s:%d: 条文「%s」没有锚点 (article without art- id)", name, lineOf(src, first.Start), label)
 				continue
 			}
-			link, ok := para.FirstChild().(*ast.Link)
-			if !ok || string(link.Destination) != "#"+id || attr(link, "class") != "art-label" {
+			id := art.ID
+			if l, ok := art.FirstChild().(*statute.Label); !ok || l.ID != id {
 				t.Errorf("%s:%d: 条文「%s」的标签没有链接到 #%s (label link missing)", name, lineOf(src, first.Start), label, id)
 			}
 			got = append(got, id)
@@ -172,11 +171,14 @@ func TestCorpusArticles(t *testing.T) {
 			if !entering {
 				return ast.WalkContinue, nil
 			}
-			if id := attr(n, "id"); id != "" {
+			if id, _ := statute.ID(n); id != "" {
 				if seen[id] {
 					t.Errorf("%s: id %q 重复 (duplicate id)", name, id)
 				}
 				seen[id] = true
+			}
+			if l, ok := n.(*statute.Label); ok {
+				fragments = append(fragments, l.ID)
 			}
 			if l, ok := n.(*ast.Link); ok && bytes.HasPrefix(l.Destination, []byte("#")) {
 				fragments = append(fragments, string(l.Destination[1:]))

@@ -24,5 +24,6 @@ func (e *extender) Extend(m goldmark.Markdown) {
 	))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(&tocRenderer{}, 500),
+		util.Prioritized(&articleRenderer{}, 500),
 	))
 }

@@ -10,7 +10,7 @@ func skipRefs(n ast.Node) bool {
 	switch n.Kind() {
 	case ast.KindHeading, ast.KindLink, ast.KindAutoLink, ast.KindImage,
 		ast.KindCodeSpan, ast.KindRawHTML, ast.KindCodeBlock,
-		ast.KindFencedCodeBlock, ast.KindHTMLBlock, KindTOC,
+		ast.KindFencedCodeBlock, ast.KindHTMLBlock, KindTOC, KindLabel,
 		extast.KindTaskCheckBox:
 		return true
 	}

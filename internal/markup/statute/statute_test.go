@@ -209,9 +209,10 @@ func TestVisibleText(t *testing.T) {
 	}
 }
 
-// TestGenericWalker checks that code which only knows goldmark's own
-// nodes finds the ids and the link targets.
-func TestGenericWalker(t *testing.T) {
+// TestWalker checks that a walk of the tree finds every id (with
+// statute.ID) and every link target: goldmark links for the table of
+// contents and cross-references, Label nodes for article labels.
+func TestWalker(t *testing.T) {
 	src := []byte("## 第一章 总则\n\n第一条 见本规定第二条和《民法典》。\n\n第二条 施行。\n")
 	md := newMarkdown(statute.WithResolver(mapResolver{"民法典": "/laws/civil-code/"}))
 	doc := md.Parser().Parse(text.NewReader(src))
@@ -220,8 +221,11 @@ func TestGenericWalker(t *testing.T) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if id := attr(n, "id"); id != "" {
+		if id, ok := statute.ID(n); ok {
 			ids = append(ids, id)
+		}
+		if l, ok := n.(*statute.Label); ok {
+			hrefs = append(hrefs, "#"+l.ID+" art-label")
 		}
 		if l, ok := n.(*ast.Link); ok {
 			hrefs = append(hrefs, string(l.Destination)+" "+attr(l, "class"))

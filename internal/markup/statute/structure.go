@@ -18,13 +18,15 @@ func itoa(n int) string {
 // paragraphs that are direct children of doc, links every article label
 // to its anchor and collects the table of contents.
 func (p *pass) structure(doc *ast.Document) {
-	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+	for c := doc.FirstChild(); c != nil; {
+		next := c.NextSibling() // an article paragraph is replaced
 		switch n := c.(type) {
 		case *ast.Heading:
 			p.heading(n)
 		case *ast.Paragraph:
 			p.article(n)
 		}
+		c = next
 	}
 }
 
@@ -163,11 +165,12 @@ func (p *pass) article(para *ast.Paragraph) {
 		} else if r, _ := utf8.DecodeRune(rest); !isLabelSpace(r) {
 			return
 		}
-		id := p.markArticle(para, l)
+		id := p.articleID(l)
 		if len(rest) > 0 {
 			splitText(para, first, l.size)
 		}
 		wrapLabel(para, first, id)
+		toArticle(para, id)
 	case *ast.Emphasis:
 		// **第一条** text
 		t, ok := first.FirstChild().(*ast.Text)
@@ -185,35 +188,52 @@ func (p *pass) article(para *ast.Paragraph) {
 				return
 			}
 		}
-		wrapLabel(para, first, p.markArticle(para, l))
+		id := p.articleID(l)
+		wrapLabel(para, first, id)
+		toArticle(para, id)
 	}
 }
 
-// markArticle sets the id and class of an article paragraph and returns
-// the id.
-func (p *pass) markArticle(para *ast.Paragraph, l articleLabel) string {
+// articleID records an article label and returns the article's id,
+// unique in the document.
+func (p *pass) articleID(l articleLabel) string {
 	base := l.id()
 	p.articles[base] = struct{}{}
-	id := p.unique(base)
-	para.SetAttributeString("id", []byte(id))
-	class := []byte("article")
-	if old, ok := para.AttributeString("class"); ok {
-		if b, isBytes := old.([]byte); isBytes && len(b) > 0 {
-			class = append(append(append([]byte(nil), b...), ' '), class...)
-		}
-	}
-	para.SetAttributeString("class", class)
-	return id
+	return p.unique(base)
 }
 
-// wrapLabel replaces n by a link to #id with class art-label that holds n.
+// toArticle puts an Article with id in the place of para and moves para's
+// children into it. A paragraph that some other extension gave attributes
+// keeps them, and gets the id and class as attributes instead.
+func toArticle(para *ast.Paragraph, id string) {
+	if para.Attributes() != nil {
+		para.SetAttributeString("id", []byte(id))
+		class := []byte("article")
+		if old, ok := para.AttributeString("class"); ok {
+			if b, isBytes := old.([]byte); isBytes && len(b) > 0 {
+				class = append(append(append([]byte(nil), b...), ' '), class...)
+			}
+		}
+		para.SetAttributeString("class", class)
+		return
+	}
+	art := NewArticle(id)
+	art.SetLines(para.Lines())
+	for c := para.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		art.AppendChild(art, c)
+		c = next
+	}
+	parent := para.Parent()
+	parent.ReplaceChild(parent, para, art)
+}
+
+// wrapLabel replaces n by a Label linking to #id that holds n.
 func wrapLabel(parent, n ast.Node, id string) {
-	link := ast.NewLink()
-	link.Destination = []byte("#" + id)
-	link.SetAttributeString("class", []byte("art-label"))
-	parent.InsertBefore(parent, n, link)
+	label := NewLabel(id)
+	parent.InsertBefore(parent, n, label)
 	parent.RemoveChild(parent, n)
-	link.AppendChild(link, n)
+	label.AppendChild(label, n)
 }
 
 // splitText cuts t after k bytes. The tail becomes a new sibling right
