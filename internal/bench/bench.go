@@ -601,6 +601,14 @@ func removeOutput(out string) error {
 	return nil
 }
 
+// settle flushes the file system and waits a moment before a measured
+// run, so that no run pays for writing back or deleting what the run
+// before it left (every tool writes hundreds of megabytes).
+func settle() {
+	syscall.Sync()
+	time.Sleep(time.Second)
+}
+
 // tailBuffer keeps the last 64 KiB written to it.
 type tailBuffer struct{ b []byte }
 
@@ -615,6 +623,7 @@ func (t *tailBuffer) Write(p []byte) (int, error) {
 // measure runs cmd and reads its wall time, CPU time and peak RSS from the
 // kernel's accounting of the process (children it waited for included).
 func measure(cmd *exec.Cmd) (Sample, string, error) {
+	settle()
 	var stdout bytes.Buffer
 	var stderr tailBuffer
 	cmd.Stdout = &stdout

@@ -15,6 +15,7 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/build"
 	"github.com/fazhi-dev/fazhi/internal/publish"
 	"github.com/fazhi-dev/fazhi/internal/scss"
+	fzsource "github.com/fazhi-dev/fazhi/internal/source"
 )
 
 // ProfileResult is an in-process build of one site under the CPU profiler.
@@ -85,7 +86,7 @@ func Profile(ctx context.Context, c Config, name string, pages int, dir string) 
 	}
 	start := time.Now()
 	res, err := build.Build(ctx, build.Options{
-		Source: os.DirFS(filepath.Join(site, variantDir(c.ProfileVariant))), Theme: fazhi.Theme, Out: pub, Now: BuildNow, Sass: sass,
+		Source: fzsource.NewDir(filepath.Join(site, variantDir(c.ProfileVariant))), Theme: fazhi.Theme, Out: pub, Now: BuildNow, Sass: sass,
 	})
 	pprof.StopCPUProfile()
 	if err != nil {

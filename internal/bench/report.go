@@ -204,6 +204,7 @@ func Markdown(rep *Report) string {
 	w("  - 两个版本都照常写订阅源、站点地图、信息公开目录和日历（这些不依赖模板）；条文锚点、章节目录和交叉引用在正文 HTML 里，两个版本都有。无论用什么模板，fazhi 都会为每页计算 JSON-LD 和二维码。\n")
 	w("- Hugo (minimal layouts)：同一内容的 TOML 前言（领域字段放在 `[params]` 下），最小模板（baseof/single/list/home：元数据表、目录、正文、标签、上一篇/下一篇、分页列表），`paginate = 20`，`--buildFuture`，配置里打开了 goldmark 的 CJK 扩展（较老的 Hugo 会忽略这一项）。Hugo 照常写 RSS 和站点地图。\n")
 	w("- goldmark 下限 (floor)：`fazhi-bench -floor 内容文件夹` 子进程，用 goldmark（GFM + CJK）在 2 个 goroutine 上把同样的 Markdown 文件各转成一个 HTML 文件，不套模板。\n")
+	w("- 每次运行之前先删掉该工具上次的输出，再 `sync` 并等 1 秒，让上一次运行留下的写回和删除不算进下一次 (before each run: remove the tool's previous output, sync, wait 1 s)。\n")
 	w("- 四者轮流运行（fazhi 最小模板、fazhi 默认主题、Hugo、下限，再重复），各取中位数。墙钟 = 进程起止时间；CPU = 用户态 + 内核态（`ProcessState` 的 rusage）；峰值内存 = rusage 的 `Maxrss`（内核取进程本身与它等待过的子进程中最大者，不是总和）。页/秒 = 内容页数 ÷ 墙钟中位数。\n")
 	w("- 机器是共享的 2 核虚拟机，有其他工作同时运行；单次数字有噪声，请看同一次运行中的中位数和比值。\n\n")
 	w("**机器 (machine)**\n\n")

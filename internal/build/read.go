@@ -122,7 +122,7 @@ func (b *builder) read() error {
 // readHead reads only a file's front matter.
 func readHead(fsys fs.FS, p string, cfg *config.Config) (*frontmatter.Meta, int, error) {
 	file := "content/" + p
-	f, err := fsys.Open(file)
+	f, err := source.OpenReader(fsys, file)
 	if err != nil {
 		return nil, 0, diag.New(file, 0, "无法读取文件：%v", err)
 	}
@@ -245,19 +245,21 @@ func (b *builder) ownBody(p *site.Page) ([]byte, error) {
 	return bytes.Clone(body), err
 }
 
-// readInto appends the contents of file in fsys to buf.
+// readInto appends the contents of file in fsys to buf. A reused buffer
+// is normally large enough already: then the file costs one read for its
+// bytes and one that finds the end.
 func readInto(buf []byte, fsys fs.FS, file string) ([]byte, error) {
-	f, err := fsys.Open(file)
+	f, err := source.OpenReader(fsys, file)
 	if err != nil {
 		return buf, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > 0 {
-		buf = slices.Grow(buf, int(st.Size())+1)
+	if cap(buf)-len(buf) < 16<<10 {
+		buf = slices.Grow(buf, 16<<10)
 	}
 	for {
 		if len(buf) == cap(buf) {
-			buf = slices.Grow(buf, 4096)
+			buf = slices.Grow(buf, len(buf)) // double
 		}
 		n, err := f.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]

@@ -14,6 +14,7 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/publish"
 	"github.com/fazhi-dev/fazhi/internal/scss"
 	"github.com/fazhi-dev/fazhi/internal/search"
+	"github.com/fazhi-dev/fazhi/internal/source"
 )
 
 // buildFlags are the flags shared by build, serve and check.
@@ -57,7 +58,7 @@ func runBuild(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "fazhi build: 站点文件夹「%s」不存在 (site folder not found)\n", f.source)
 		return ExitUsage
 	}
-	src := os.DirFS(f.source)
+	src := source.NewDir(f.source)
 	sass, err := startSass(src, f.source)
 	if err != nil {
 		report(env.Stderr, err)

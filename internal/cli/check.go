@@ -9,6 +9,7 @@ import (
 	"github.com/fazhi-dev/fazhi"
 	"github.com/fazhi-dev/fazhi/internal/check"
 	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/source"
 )
 
 // jsonFinding is one finding in --format json output, for CI annotations.
@@ -44,7 +45,7 @@ func runCheck(env *Env, args []string) int {
 		return ExitUsage
 	}
 	rep, err := check.Run(env.Ctx, check.Options{
-		Source: os.DirFS(f.source), Theme: fazhi.Theme, Now: now,
+		Source: source.NewDir(f.source), Theme: fazhi.Theme, Now: now,
 		Drafts: f.drafts, Future: f.future, Expired: f.expired,
 	})
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/fazhi-dev/fazhi"
 	"github.com/fazhi-dev/fazhi/internal/build"
 	"github.com/fazhi-dev/fazhi/internal/serve"
+	"github.com/fazhi-dev/fazhi/internal/source"
 )
 
 func runServe(env *Env, args []string) int {
@@ -33,7 +34,7 @@ func runServe(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "fazhi serve: 站点文件夹「%s」不存在 (site folder not found)\n", f.source)
 		return ExitUsage
 	}
-	src := os.DirFS(f.source)
+	src := source.NewDir(f.source)
 	sass, err := startSass(src, f.source)
 	if err != nil {
 		report(env.Stderr, err)

@@ -2,10 +2,12 @@ package publish
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -181,5 +183,69 @@ func TestMem(t *testing.T) {
 	}
 	if _, ok := m.Files()[ManifestName]; !ok {
 		t.Error("no manifest")
+	}
+}
+
+// TestDirWriteErrorFailsCommit checks that an error of the writer (here a
+// file where a folder must go) reaches a later WriteFile and Commit, and
+// that the previous output and no staging folder are left.
+func TestDirWriteErrorFailsCommit(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	d, _ := OpenDir(dest)
+	write(t, d, map[string]string{"index.html": "旧"})
+	d, _ = OpenDir(dest)
+	if err := d.WriteFile("a", []byte("file")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("a/index.html", []byte("page")); err != nil {
+		t.Fatal(err) // queued; the writer fails later
+	}
+	d.Root() // waits for the writer
+	err := d.WriteFile("b/index.html", []byte("page"))
+	if err == nil || !strings.Contains(err.Error(), "a/index.html") {
+		t.Errorf("WriteFile after a failed write: err = %v, want the failed path", err)
+	}
+	if _, err := d.Commit(); err == nil || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("Commit: err = %v, want not a directory", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "旧" {
+		t.Errorf("previous output changed: %q", b)
+	}
+	if err := d.WriteFile("c", nil); err == nil {
+		t.Error("WriteFile after Commit succeeded")
+	}
+	assertNoStray(t, filepath.Dir(dest))
+}
+
+// TestDirConcurrentWriters writes from many goroutines and checks every
+// file and the manifest.
+func TestDirConcurrentWriters(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	d, _ := OpenDir(dest)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 50 {
+				name := fmt.Sprintf("col%d/p%d/index.html", i%3, g*100+i)
+				if err := d.WriteFile(name, []byte(name)); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	r, err := d.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Files != 400 || len(r.Written) != 400 {
+		t.Errorf("files %d, written %d; want 400", r.Files, len(r.Written))
+	}
+	for _, name := range r.Written {
+		if b, err := os.ReadFile(filepath.Join(dest, name)); err != nil || string(b) != name {
+			t.Errorf("%s: %q, %v", name, b, err)
+		}
 	}
 }

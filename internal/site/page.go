@@ -61,7 +61,7 @@ type Page struct {
 	// the order of Site.Tags, so a template lists them without a search.
 	TagTerms []*Term
 	Aliases  []string
-	Draft       bool
+	Draft    bool
 
 	// URL is the site-relative path of the page, "/zhengce/a/".
 	URL string
