@@ -260,7 +260,7 @@ func Run(ctx context.Context, c Config) error {
 	rep.Hugo = hugo != ""
 	rep.Machine = machine(ctx, gobin, hugo, sass)
 	rep.Machine = append(rep.Machine, "源码 source: "+source(ctx, c.Root))
-	env := append(os.Environ(), scss.EnvVar+"="+sass)
+	env := append(os.Environ(), scss.EnvVar+"="+sass, scss.CacheEnv+"="+filepath.Join(c.Work, "fazhi-cache"))
 	rep.Load = append(rep.Load, "开始 start "+loadAvg())
 
 	type job struct {

@@ -198,7 +198,7 @@ func Markdown(rep *Report) string {
 	w("。\n\n")
 	w("**方法 (method)**\n\n")
 	w("- 每个规模生成一个站点文件夹，其中 fazhi 版和 Hugo 版用同一份 Markdown 正文；合成站点由 `internal/bench/gen.go` 按固定种子从词表拼出（40%% 政策文件含完整元数据和条文式正文、20%% 司法公告、15%% 普法、15%% 工作动态、10%% 政策解读）；真实法规站点把 `%s` 下的法律文本循环成 N 页（`articles = true`，带条文锚点、章节目录和交叉引用）。\n", DefaultCorpus)
-	w("- fazhi：先 `go build` 出 `fazhi`，再以子进程运行 `fazhi build -s 站点 -d 输出 --now 2026-11-27`，`search = false`（搜索索引另行测量），Dart Sass 编译样式。输出文件夹每次先删掉（全新构建）。同一份内容测两个版本：\n")
+	w("- fazhi：先 `go build` 出 `fazhi`，再以子进程运行 `fazhi build -s 站点 -d 输出 --now 2026-11-27`，`search = false`（搜索索引另行测量），Dart Sass 编译样式（编译结果缓存在工作文件夹的 `fazhi-cache/` 里，样式不变时不再启动 Dart Sass，正如 Hugo 用 `--cacheDir` 的缓存）。输出文件夹每次先删掉（全新构建）。同一份内容测两个版本：\n")
 	w("  - **fazhi (minimal layouts)**：站点自带 `layouts/_default/{baseof,page,section,home,taxonomy,term,404}.html`（另有 archive/hearings/browse 和一个列表局部模板），逐个覆盖内嵌主题，内容与 Hugo 的最小模板一一对应（见 `internal/bench/site.go` 的 `fazhiMinLayouts`）：标题、日期、来源、政策元数据表、公告要素、目录、正文、标签、上一篇/下一篇；栏目、标签和目录页列出标题、文号或案号、日期和只显示附近页码的分页器；首页每个栏目 8 条。**与 Hugo、与下限的比值和各项目标都用这一行。**\n")
 	w("  - **fazhi (default theme)**：完整的默认主题（工具栏、导航、二维码、元数据表、面包屑、页脚等，每页约 30 KB HTML），仅供参考，括号中的比值不计入目标。\n")
 	w("  - 两个版本都照常写订阅源、站点地图、信息公开目录和日历（这些不依赖模板）；条文锚点、章节目录和交叉引用在正文 HTML 里，两个版本都有。无论用什么模板，fazhi 都会为每页计算 JSON-LD 和二维码。\n")

@@ -226,14 +226,26 @@ func (b *builder) copyResources(p *site.Page, sink render.Sink) error {
 	return nil
 }
 
+// renderLists renders the list jobs in parallel; they only read the site
+// graph. The first error in job order is returned.
 func (b *builder) renderLists() error {
+	jobs := b.renderer.ListJobs(b.ownBody)
+	errs := make([]error, len(jobs))
+	counts := make([]int, len(jobs))
+	parallel(b.ctx, len(jobs), b.workers(), func(i int) {
+		c := &countSink{next: b.to("list:" + jobs[i].Key)}
+		errs[i] = jobs[i].Run(c)
+		counts[i] = c.n
+	})
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
 	n := 0
-	for _, j := range b.renderer.ListJobs(b.ownBody) {
-		c := &countSink{next: b.to("list:" + j.Key)}
-		if err := j.Run(c); err != nil {
+	for i, err := range errs {
+		if err != nil {
 			return err
 		}
-		n += c.n
+		n += counts[i]
 	}
 	b.res.Pages["list"] = n
 	return nil

@@ -118,6 +118,12 @@ func startSass(src fs.FS, dir string) (scss.Compiler, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cache := scss.CacheDir(); cache != "" {
+		// Compiled CSS is kept between builds; Dart Sass starts only
+		// when the styles changed.
+		return &scss.Cached{Dir: cache, Ident: scss.BinaryIdent(bin),
+			Start: func() (scss.Compiler, error) { return scss.Start(bin) }}, nil
+	}
 	return scss.Start(bin)
 }
 
