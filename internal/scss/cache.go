@@ -55,10 +55,9 @@ func BinaryIdent(binary string) string {
 	if err != nil {
 		return binary
 	}
-	return binary + "|" + st.ModTime().UTC().String() + "|" + itoa(st.Size())
+	return binary + "|" + st.ModTime().UTC().String() + "|" + strconv.FormatInt(st.Size(), 10)
 }
 
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // Compile returns the cached CSS for entry, or compiles and keeps it.
 func (c *Cached) Compile(fsys fs.FS, entry string) ([]byte, error) {
@@ -113,7 +112,7 @@ func (c *Cached) key(fsys fs.FS, entry string) (string, error) {
 		if err != nil {
 			return err
 		}
-		h.Write([]byte(p + "\x00" + itoa(int64(len(b))) + "\x00"))
+		h.Write([]byte(p + "\x00" + strconv.Itoa(len(b)) + "\x00"))
 		h.Write(b)
 		return nil
 	})
