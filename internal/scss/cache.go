@@ -58,7 +58,6 @@ func BinaryIdent(binary string) string {
 	return binary + "|" + st.ModTime().UTC().String() + "|" + strconv.FormatInt(st.Size(), 10)
 }
 
-
 // Compile returns the cached CSS for entry, or compiles and keeps it.
 func (c *Cached) Compile(fsys fs.FS, entry string) ([]byte, error) {
 	key, err := c.key(fsys, entry)
