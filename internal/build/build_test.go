@@ -186,3 +186,35 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLURLStyle builds the basic site with urlStyle = "html" under a
+// sub-path: content pages become files, lists and aliases stay folders,
+// bundle files go to the page's folder and the bundle's relative links
+// follow them.
+func TestHTMLURLStyle(t *testing.T) {
+	site := strings.Replace(basicSite, `baseURL = "https://fzb.example.gov.cn/"`, "baseURL = \"https://www.example.gov.cn/fzb/\"\nurlStyle = \"html\"", 1) +
+		"-- content/gongzuo/d.md --\n+++\ntitle = \"链接\"\ndate = 2026-11-04\n+++\n见[第一篇](a.html)和[带附件的页面](/pufa/bundle.html#x)。\n" +
+		"-- content/pufa/bundle/fujian.pdf --\n%PDF\n" +
+		layouts
+	site = strings.Replace(site, "![示意图](tu.png)\n", "![示意图](tu.png)\n\n[附件](fujian.pdf?v=2)、[上一级](../)、[工作](../../gongzuo/b.html)、[外链](https://www.gov.cn/)、[本页](#top)\n", 1)
+	r := fazhitest.Build(t, site)
+	for _, name := range []string{"gongzuo/a.html", "gongzuo/d.html", "about.html", "pufa/bundle.html", "pufa/bundle/tu.png", "pufa/bundle/fujian.pdf",
+		"gongzuo/index.html", "gongzuo/page/2/index.html", "tags/index.html", "old/c.html", "old/c/index.html"} {
+		r.File(name)
+	}
+	for _, name := range []string{"gongzuo/a/index.html", "pufa/bundle/index.html", "about/index.html"} {
+		r.AssertNoFile(name)
+	}
+	r.AssertFileContent("gongzuo/d.html", `<a href="a.html">第一篇</a>`, `<a href="/fzb/pufa/bundle.html#x">带附件的页面</a>`)
+	r.AssertFileContent("pufa/bundle.html",
+		`<img src="/fzb/pufa/bundle/tu.png" alt="示意图">`,
+		`<a href="/fzb/pufa/bundle/fujian.pdf?v=2">附件</a>`,
+		`<a href="/fzb/pufa/">上一级</a>`,
+		`<a href="/fzb/gongzuo/b.html">工作</a>`,
+		`<a href="https://www.gov.cn/">外链</a>`,
+		`<a href="#top">本页</a>`)
+	r.AssertFileContent("gongzuo/index.html", `<a href="/fzb/gongzuo/c.html">第三篇</a>`)
+	r.AssertFileContent("old/c.html", `/fzb/gongzuo/c.html`)
+	r.AssertFileContent("sitemap.xml", `<loc>https://www.example.gov.cn/fzb/gongzuo/a.html</loc>`)
+	r.AssertFileContent("feed.xml", `https://www.example.gov.cn/fzb/gongzuo/a.html`)
+}

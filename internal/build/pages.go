@@ -218,7 +218,7 @@ func (b *builder) copyResources(p *site.Page, sink render.Sink) error {
 			return diag.New("content/"+r, 0, "无法读取附件：%v", err)
 		}
 		rel := strings.TrimPrefix(r, dir+"/")
-		name := strings.TrimPrefix(p.URL, "/") + rel
+		name := strings.TrimPrefix(p.Folder(), "/") + rel
 		if err := sink.WriteFile(name, data); err != nil {
 			return err
 		}

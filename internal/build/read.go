@@ -345,7 +345,7 @@ func (b *builder) assemble() error {
 			}
 			ext := strings.ToUpper(strings.TrimPrefix(path.Ext(a.File), "."))
 			p.Policy.Files = append(p.Policy.Files, site.AttachmentFile{
-				Name: a.Name, File: a.File, URL: p.URL + a.File, Ext: ext, Size: st.Size(),
+				Name: a.Name, File: a.File, URL: p.Folder() + a.File, Ext: ext, Size: st.Size(),
 			})
 		}
 	}

@@ -146,6 +146,34 @@ date = 2026-11-21
 			// Relative links start from the page's address /gongzuo/b/, as in a browser.
 			{"link-broken", "content/gongzuo/b.md", 7, 70, E, "链接「../zhengce/banfa/」指向的页面或文件不存在"},
 		}},
+		{"link-broken with urlStyle html", `
+-- site.toml --
+title = "某市法治政府网"
+baseURL = "https://fzb.example.gov.cn/"
+urlStyle = "html"
+[identity]
+sponsor = "某市人民政府办公室"
+siteCode = "9900000001"
+icp = "某ICP备00000001号"
+police = "某公网安备 99010202000001号"
+[[menu.main]]
+name = "工作动态"
+url = "/gongzuo/"
+[[menu.main]]
+name = "政策文件"
+url = "/zhengce/"
+-- content/gongzuo/b.md --
++++
+title = "链接"
+date = 2026-11-21
++++
+[相对](../zhengce/banfa.html#art-1)、[同栏目](a.html)、[第九条](/zhengce/banfa.html#art-9)、[源文件](../zhengce/banfa.md)。
+`, fazhitest.Now, []want{
+			// The folder form of the address no longer exists.
+			{"link-broken", "content/gongzuo/a.md", 5, 17, E, "链接「/zhengce/banfa/#art-2」指向的页面或文件不存在：请检查网址拼写；站内页面写成 /栏目文件夹/文件名.html，如 /zhengce/2024-banfa.html (broken link)"},
+			{"link-broken", "content/gongzuo/b.md", 5, 49, E, "《某市行政复议办法》中的「#art-9」"},
+			{"link-broken", "content/gongzuo/b.md", 5, 82, E, "请改成该页面的网址「/zhengce/banfa.html」"},
+		}},
 		{"link-broken in menu", `
 -- site.toml --
 title = "某市法治政府网"

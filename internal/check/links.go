@@ -34,7 +34,7 @@ func (c *checker) checkLinks() {
 	}
 	excluded := map[string]*site.Page{}
 	for _, p := range sortedPages(c.site.Excluded) {
-		if u := excludedURL(p); u != "" {
+		if u := excludedURL(p, c.cfg.URLStyle); u != "" {
 			excluded[u] = p
 		}
 	}
@@ -109,7 +109,7 @@ func (c *checker) checkLink(p *site.Page, l markup.Link, byURL, excluded map[str
 		c.checkMDLink(p, l, dest, u)
 		return
 	}
-	t := c.target(resolve(p.URL, u), byURL, excluded)
+	t := c.target(resolve(p.LinkBase(), u), byURL, excluded)
 	switch {
 	case t.written:
 		if frag != "" && t.page != nil {
@@ -119,7 +119,7 @@ func (c *checker) checkLink(p *site.Page, l markup.Link, byURL, excluded map[str
 		c.find(file, l.Line, l.Col, RuleLinkUnpublished, unpublishedMsg(dest, t.excluded, c.site.Now))
 	default:
 		c.find(file, l.Line, l.Col, RuleLinkBroken, fmt.Sprintf(
-			"链接「%s」指向的页面或文件不存在：请检查网址拼写；站内页面写成 /栏目文件夹/文件名/，如 /zhengce/2024-banfa/ (broken link)", dest))
+			"链接「%s」指向的页面或文件不存在：请检查网址拼写；站内页面写成 %s，如 %s (broken link)", dest, c.pageForm(), c.pageExample()))
 	}
 }
 
@@ -141,7 +141,7 @@ func (c *checker) checkMDLink(p *site.Page, l markup.Link, dest, u string) {
 		return
 	}
 	c.find(file, l.Line, l.Col, RuleLinkBroken, fmt.Sprintf(
-		"链接「%s」指向的文件不存在：请检查文件名；站内页面写成 /栏目文件夹/文件名/ 这样的网址 (broken link)", dest))
+		"链接「%s」指向的文件不存在：请检查文件名；站内页面写成 %s 这样的网址 (broken link)", dest, c.pageForm()))
 }
 
 // checkAnchor checks that frag is an id on target (list pages have none
@@ -173,8 +173,14 @@ func (c *checker) target(u string, byURL, excluded map[string]*site.Page) linkTa
 	if !strings.HasSuffix(dir, "/") {
 		dir += "/"
 	}
-	t.page = byURL[dir]
-	t.excluded = excluded[dir]
+	for _, k := range []string{u, dir} {
+		if t.page == nil {
+			t.page = byURL[k]
+		}
+		if t.excluded == nil {
+			t.excluded = excluded[k]
+		}
+	}
 	name := strings.TrimPrefix(u, "/")
 	for _, f := range []string{name, strings.TrimSuffix(name, "/") + "/index.html", name + "index.html"} {
 		if f == "/index.html" {
@@ -233,7 +239,7 @@ func resolve(base, u string) string {
 
 // excludedURL computes the address a left-out page would have, as the site
 // does: its url, or /<folders>/<slug or file name>/.
-func excludedURL(p *site.Page) string {
+func excludedURL(p *site.Page, style string) string {
 	if p.Meta != nil && p.Meta.URL != "" {
 		u, _ := site.CleanURL(p.Meta.URL)
 		return u
@@ -242,14 +248,17 @@ func excludedURL(p *site.Page) string {
 	if p.Meta != nil && p.Meta.Slug != "" {
 		slug = p.Meta.Slug
 	}
-	var parts []string
-	if p.File.Dir != "" {
-		for _, d := range strings.Split(p.File.Dir, "/") {
-			parts = append(parts, site.Slugify(d))
-		}
-	}
-	parts = append(parts, site.Slugify(slug))
-	return "/" + strings.Join(parts, "/") + "/"
+	return site.PageURL(p.File.Dir, slug, style)
+}
+
+// pageForm and pageExample show authors how a page address is written in
+// the site's URL style.
+func (c *checker) pageForm() string {
+	return site.PageURL("栏目文件夹", "文件名", c.cfg.URLStyle)
+}
+
+func (c *checker) pageExample() string {
+	return site.PageURL("zhengce", "2024-banfa", c.cfg.URLStyle)
 }
 
 // sortedPages returns a map's pages ordered by content path.

@@ -28,6 +28,7 @@ type Config struct {
 	LanguageCode string         `toml:"languageCode"`
 	TimeZone     string         `toml:"timeZone"`
 	Paginate     int            `toml:"paginate"`
+	URLStyle     string         `toml:"urlStyle"`
 	Search       *bool          `toml:"search"`
 	Minify       bool           `toml:"minify"`
 	Precompress  bool           `toml:"precompress"`
@@ -42,6 +43,17 @@ type Config struct {
 	// Location is TimeZone loaded; set by Load.
 	Location *time.Location `toml:"-"`
 }
+
+// URL styles of content pages (site.toml urlStyle).
+const (
+	// URLStyleDir publishes a page as a folder: /zhengce/banfa/ is
+	// zhengce/banfa/index.html. It is the default.
+	URLStyleDir = "dir"
+	// URLStyleHTML publishes a page as a file: /zhengce/banfa.html. Any
+	// object store serves it without an index-document setting, and it
+	// needs one file system entry per page instead of two.
+	URLStyleHTML = "html"
+)
 
 // Identity is the footer block that government-website rules require.
 type Identity struct {
@@ -168,6 +180,7 @@ func Default() *Config {
 		LanguageCode: "zh-CN",
 		TimeZone:     "Asia/Shanghai",
 		Paginate:     20,
+		URLStyle:     URLStyleDir,
 		Params:       map[string]any{},
 	}
 }
@@ -220,6 +233,10 @@ func (c *Config) finish(pos *tomlpos.Index) error {
 	c.Location = loc
 	if c.Paginate < 1 {
 		errs = append(errs, diag.New(FileName, pos.Line("paginate"), "paginate 应为正整数，如 paginate = 20"))
+	}
+	if c.URLStyle != URLStyleDir && c.URLStyle != URLStyleHTML {
+		errs = append(errs, diag.New(FileName, pos.Line("urlStyle"),
+			"urlStyle = \"%s\" 无效：应为 \"dir\"（默认，内容页网址如 /zhengce/banfa/）或 \"html\"（如 /zhengce/banfa.html） (unknown urlStyle)", c.URLStyle))
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"

@@ -74,6 +74,7 @@ func TestParseErrors(t *testing.T) {
 		{"title = \"a\"\npaginate = \"ten\"\n", `site.toml:2: 设置值类型不对`},
 		{"timeZone = \"Mars/Base\"\n", `site.toml:1: 时区「Mars/Base」无效`},
 		{"[check]\nlinks = \"loud\"\n", `无效，应为 "off"、"warning" 或 "error"`},
+		{"title = \"a\"\nurlStyle = \"ugly\"\n", `site.toml:2: urlStyle = "ugly" 无效：应为 "dir"（默认，内容页网址如 /zhengce/banfa/）或 "html"（如 /zhengce/banfa.html） (unknown urlStyle)`},
 	}
 	for _, c := range cases {
 		_, err := Parse([]byte(c.src))

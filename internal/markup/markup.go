@@ -54,6 +54,11 @@ type Doc struct {
 	// Facts collects the element ids and the links with their positions
 	// (Rendered.IDs and Rendered.Links), which only checks need.
 	Facts bool
+	// Folder, when set, is the folder URL ("/zhengce/a/") against which
+	// relative link and image destinations are made site-absolute: set it
+	// for a page published as a file ("/zhengce/a.html"), whose relative
+	// links a browser would otherwise resolve from its parent folder.
+	Folder string
 	// Context carries per-document values for extensions (may be nil).
 	Context parser.Context
 }
@@ -107,7 +112,7 @@ func (c *Converter) Render(d Doc) (*Rendered, error) {
 	doc := md.Parser().Parse(text.NewReader(d.Body), parser.WithContext(pc))
 	r := &Rendered{}
 	collect(doc, d, r)
-	rebase(doc, c.base)
+	rebase(doc, c.base, d.Folder)
 	var w htmlWriter
 	w.Grow(len(d.Body) + len(d.Body)/2 + 512)
 	if err := md.Renderer().Render(&w, d.Body, doc); err != nil {

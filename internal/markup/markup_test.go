@@ -125,6 +125,27 @@ func TestBasePath(t *testing.T) {
 	}
 }
 
+// TestFolder checks that relative destinations are made site-absolute
+// against Doc.Folder (then given the base path), and that the collected
+// links keep what the author wrote.
+func TestFolder(t *testing.T) {
+	body := "[a](file.pdf?v=1#p) [b](../b.html) [c](./x/) [d](/abs/) [e](#top) [f](mailto:a@b.cn) [g](../../../up) ![i](img/t.png) [h](..)"
+	r := render(t, Options{BasePath: "/sub/"}, Doc{Body: []byte(body), Folder: "/zhengce/a/", Facts: true})
+	for _, want := range []string{`href="/sub/zhengce/a/file.pdf?v=1#p"`, `href="/sub/zhengce/b.html"`, `href="/sub/zhengce/a/x/"`,
+		`href="/sub/abs/"`, `href="#top"`, `href="mailto:a@b.cn"`, `href="../../../up"`, `src="/sub/zhengce/a/img/t.png"`, `href="/sub/zhengce/"`} {
+		if !strings.Contains(r.HTML, want) {
+			t.Errorf("missing %s in %s", want, r.HTML)
+		}
+	}
+	if r.Links[0].Dest != "file.pdf?v=1#p" {
+		t.Errorf("collected link should be as written: %q", r.Links[0].Dest)
+	}
+	r = render(t, Options{}, Doc{Body: []byte("[a](file.pdf)"), Folder: "/zhengce/a/"})
+	if !strings.Contains(r.HTML, `href="/zhengce/a/file.pdf"`) {
+		t.Errorf("without a base path: %s", r.HTML)
+	}
+}
+
 // TestFactsOnlyWhenAsked checks that ids and links are collected only for
 // checks, while the summary, character count, TOC and HTML do not depend
 // on it; and that statute articles render with their id, class and label.

@@ -1,24 +1,37 @@
 package markup
 
 import (
+	"path"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 )
 
-// rebase prefixes root-relative link and image destinations ("/zhengce/a/")
-// with the site's base path, so that a site served from a sub-path keeps
-// working links.
-func rebase(doc ast.Node, base string) {
-	if base == "" || base == "/" {
+// rebase rewrites link and image destinations for where the page is
+// published. A relative destination ("file.pdf", "../b/") is made
+// site-absolute against folder when folder is set: a page published as a
+// file ("/zhengce/a.html") resolves links the way the same page published
+// as a folder ("/zhengce/a/") does, so its bundle files and the links its
+// author wrote keep working in either URL style. Then root-relative
+// destinations ("/zhengce/a/") get the site's base path, so that a site
+// served from a sub-path keeps working links.
+func rebase(doc ast.Node, base, folder string) {
+	if base == "/" {
+		base = ""
+	}
+	if base == "" && folder == "" {
 		return
 	}
 	fix := func(dest []byte) []byte {
 		s := string(dest)
-		if strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") {
-			return []byte(strings.TrimSuffix(base, "/") + s)
+		if folder != "" {
+			s = absolute(folder, s)
 		}
-		return dest
+		if base != "" && strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") {
+			s = strings.TrimSuffix(base, "/") + s
+		}
+		return []byte(s)
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -32,4 +45,42 @@ func rebase(doc ast.Node, base string) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// hasScheme matches a destination that starts with a URL scheme
+// ("https:", "mailto:", "tel:").
+var hasScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+
+// absolute resolves a relative destination against folder (which ends in
+// "/"), keeping its query and fragment. Empty, fragment-only, query-only,
+// root-relative, scheme-relative and absolute destinations are returned
+// as they are, as is one that would climb above the site root.
+func absolute(folder, dest string) string {
+	if dest == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") ||
+		strings.HasPrefix(dest, "?") || hasScheme.MatchString(dest) {
+		return dest
+	}
+	p, rest := dest, ""
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		p, rest = dest[:i], dest[i:]
+	}
+	joined := folder + p
+	depth := 0
+	for _, seg := range strings.Split(joined, "/") {
+		switch seg {
+		case "..":
+			depth--
+		case "", ".":
+		default:
+			depth++
+		}
+		if depth < 0 {
+			return dest
+		}
+	}
+	out := path.Clean(joined)
+	if (strings.HasSuffix(p, "/") || p == "." || p == ".." || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")) && out != "/" {
+		out += "/"
+	}
+	return out + rest
 }

@@ -53,6 +53,9 @@ func (r *Renderer) execute(sink Sink, section, kind, url string, d *Data) error 
 // body renders a page's Markdown.
 func (r *Renderer) body(p *site.Page, src []byte) (*markup.Rendered, error) {
 	doc := markup.Doc{Body: src, Line: p.BodyLine, Statute: p.Statute(), FAQ: p.Meta != nil && p.Meta.FAQ, Facts: r.Facts}
+	if b := p.LinkBase(); b != p.URL {
+		doc.Folder = b
+	}
 	out, err := r.Markup.Render(doc)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.SourcePath(), err)

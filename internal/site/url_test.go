@@ -68,3 +68,23 @@ func hasDotSegment(p string) bool {
 	}
 	return false
 }
+
+func TestPageAndFolderURL(t *testing.T) {
+	for _, c := range []struct{ dir, slug, style, want, folder string }{
+		{"zhengce", "Banfa 2024", "dir", "/zhengce/banfa-2024/", "/zhengce/banfa-2024/"},
+		{"zhengce", "Banfa 2024", "html", "/zhengce/banfa-2024.html", "/zhengce/banfa-2024/"},
+		{"", "about", "html", "/about.html", "/about/"},
+		{"zhengce/市政府 文件", "办法", "html", "/zhengce/市政府-文件/办法.html", "/zhengce/市政府-文件/办法/"},
+	} {
+		got := PageURL(c.dir, c.slug, c.style)
+		if got != c.want {
+			t.Errorf("PageURL(%q, %q, %q) = %q, want %q", c.dir, c.slug, c.style, got, c.want)
+		}
+		if f := FolderURL(got); f != c.folder {
+			t.Errorf("FolderURL(%q) = %q, want %q", got, f, c.folder)
+		}
+	}
+	if f := FolderURL("/old/c.htm"); f != "/old/c/" {
+		t.Errorf("FolderURL(/old/c.htm) = %q", f)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/fazhi-dev/fazhi/internal/config"
 	"github.com/fazhi-dev/fazhi/internal/diag"
 	"github.com/fazhi-dev/fazhi/internal/frontmatter"
 )
@@ -62,11 +63,7 @@ func (s *Site) assignURLs() error {
 				}
 				slug = m.Slug
 			}
-			dir := urlPath(p.File.Dir)
-			if dir != "" {
-				dir += "/"
-			}
-			p.URL = "/" + dir + Slugify(slug) + "/"
+			p.URL = PageURL(p.File.Dir, slug, s.Config.URLStyle)
 		}
 		if seg := firstSegmentInColumn(p); reservedSegments[seg] {
 			errs = append(errs, diag.New(file, p.Line("slug"),
@@ -99,6 +96,48 @@ func firstSegmentInColumn(p *Page) string {
 	}
 	seg, _, _ := strings.Cut(rest, "/")
 	return seg
+}
+
+// PageURL returns the URL of a content page in the content folder dir
+// with the given slug (or file name): "/zhengce/banfa/" in the "dir" URL
+// style, "/zhengce/banfa.html" in the "html" style. Folder names and the
+// slug are slugified.
+func PageURL(dir, slug, style string) string {
+	d := urlPath(dir)
+	if d != "" {
+		d += "/"
+	}
+	if style == config.URLStyleHTML {
+		return "/" + d + Slugify(slug) + ".html"
+	}
+	return "/" + d + Slugify(slug) + "/"
+}
+
+// FolderURL returns the folder a page's bundle files are published in and
+// its relative links are resolved against: the URL itself when it ends in
+// "/", else the URL without its extension plus "/" ("/zhengce/banfa.html"
+// → "/zhengce/banfa/").
+func FolderURL(u string) string {
+	if u == "" || strings.HasSuffix(u, "/") {
+		return u
+	}
+	return strings.TrimSuffix(u, path.Ext(u)) + "/"
+}
+
+// Folder returns FolderURL of the page's URL: where its bundle files are
+// published.
+func (p *Page) Folder() string { return FolderURL(p.URL) }
+
+// LinkBase returns the URL against which the relative links in the page's
+// Markdown are resolved, so that they follow the layout of the content
+// files: a bundle page (<name>/index.md) resolves them from its folder,
+// where its files are, whatever its URL style; any other page from its
+// own URL, as a browser does.
+func (p *Page) LinkBase() string {
+	if p.File.Bundle {
+		return p.Folder()
+	}
+	return p.URL
 }
 
 func urlPath(dir string) string {
