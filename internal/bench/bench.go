@@ -89,17 +89,20 @@ type OutputSize struct {
 
 // Tools, in the order they are run and shown. ToolFazhi, fazhi with
 // minimal layouts equivalent to Hugo's, is the row the ratios against
-// Hugo and the floor and the targets use; ToolFazhiTheme, fazhi with its
-// full default theme, is shown for information.
+// Hugo and the floor and the targets use; ToolFazhiHTML is the same build
+// with urlStyle = "html" (one file per page, as the floor writes), run on
+// the real-statute sites; ToolFazhiTheme, fazhi with its full default
+// theme, is shown for information.
 const (
 	ToolFazhi      = "fazhi (minimal layouts)"
+	ToolFazhiHTML  = "fazhi (minimal layouts, urlStyle html)"
 	ToolFazhiTheme = "fazhi (default theme)"
 	ToolHugo       = "Hugo (minimal layouts)"
 	ToolFloor      = "goldmark floor"
 )
 
 // Tools lists the tools in the order they are run and shown.
-var Tools = []string{ToolFazhi, ToolFazhiTheme, ToolHugo, ToolFloor}
+var Tools = []string{ToolFazhi, ToolFazhiHTML, ToolFazhiTheme, ToolHugo, ToolFloor}
 
 // Variants of the fazhi tree of a generated site.
 const (
@@ -421,6 +424,9 @@ func (c *Config) siteDir(name string, n int) (string, Stats, error) {
 			var st Stats
 			if _, err := fmt.Sscan(s, &st.Pages, &st.Files, &st.Bytes); err == nil {
 				c.logf("reusing %s", dir)
+				if err := SetURLStyle(filepath.Join(dir, FazhiMinDir), ""); err != nil {
+					return "", Stats{}, err
+				}
 				return dir, st, writeLayouts(dir)
 			}
 		}
@@ -451,6 +457,7 @@ func (c *Config) measureSet(ctx context.Context, name string, n int, bin, hugo s
 	set := &Set{Name: name, Pages: st.Pages, Bytes: st.Bytes, Samples: map[string][]Sample{}, Output: map[string]OutputSize{}}
 	outs := filepath.Join(c.Work, "out", fmt.Sprintf("%s-%d", name, n))
 	fm, fz, hg, fl := filepath.Join(outs, "fazhi-min"), filepath.Join(outs, "fazhi"), filepath.Join(outs, "hugo"), filepath.Join(outs, "floor")
+	fh := filepath.Join(outs, "fazhi-min-html")
 	runs := c.runsFor(n)
 	for r := range runs {
 		c.logf("%s %d pages, run %d/%d", name, n, r+1, runs)
@@ -460,6 +467,14 @@ func (c *Config) measureSet(ctx context.Context, name string, n int, bin, hugo s
 		}
 		set.Samples[ToolFazhi] = append(set.Samples[ToolFazhi], s)
 		c.logf("  fazhi minimal  %s", s)
+		if name == "statutes" {
+			s, err = c.fazhiHTMLBuild(ctx, bin, filepath.Join(dir, FazhiMinDir), fh, env)
+			if err != nil {
+				return nil, err
+			}
+			set.Samples[ToolFazhiHTML] = append(set.Samples[ToolFazhiHTML], s)
+			c.logf("  fazhi html     %s", s)
+		}
 		s, _, err = c.fazhiBuild(ctx, bin, filepath.Join(dir, FazhiDir), fz, env, true)
 		if err != nil {
 			return nil, err
@@ -481,7 +496,7 @@ func (c *Config) measureSet(ctx context.Context, name string, n int, bin, hugo s
 		set.Samples[ToolFloor] = append(set.Samples[ToolFloor], s)
 		c.logf("  floor          %s", s)
 	}
-	for tool, out := range map[string]string{ToolFazhi: fm, ToolFazhiTheme: fz, ToolHugo: hg, ToolFloor: fl} {
+	for tool, out := range map[string]string{ToolFazhi: fm, ToolFazhiHTML: fh, ToolFazhiTheme: fz, ToolHugo: hg, ToolFloor: fl} {
 		if len(set.Samples[tool]) > 0 {
 			set.Output[tool] = outputSize(out)
 		}
@@ -489,6 +504,7 @@ func (c *Config) measureSet(ctx context.Context, name string, n int, bin, hugo s
 	// The last default-theme output stays for the incremental build; the
 	// others are removed to free the disk.
 	removeOutput(fm)
+	removeOutput(fh)
 	os.RemoveAll(hg)
 	os.RemoveAll(fl)
 	return set, nil
@@ -521,6 +537,19 @@ func (c *Config) fazhiBuild(ctx context.Context, bin, site, out string, env []st
 		files[1], _ = strconv.Atoi(m[2])
 	}
 	return s, files, nil
+}
+
+// fazhiHTMLBuild runs a fresh `fazhi build` of site with urlStyle =
+// "html" and sets site.toml back afterwards.
+func (c *Config) fazhiHTMLBuild(ctx context.Context, bin, site, out string, env []string) (Sample, error) {
+	if err := SetURLStyle(site, "html"); err != nil {
+		return Sample{}, err
+	}
+	s, _, err := c.fazhiBuild(ctx, bin, site, out, env, true)
+	if err2 := SetURLStyle(site, ""); err == nil {
+		err = err2
+	}
+	return s, err
 }
 
 func (c *Config) hugoBuild(ctx context.Context, hugo, site, out string) (Sample, error) {

@@ -157,6 +157,11 @@ func (rep *Report) targets() ([]target, string) {
 			t.got, t.met, t.known = fmt.Sprintf("%.2f", fz/fl), fz/fl <= TargetFloorWall, true
 		}
 		ts = append(ts, t)
+		if fh := s.wall(ToolFazhiHTML); fh > 0 && fl > 0 {
+			t = target{name: "同上，`urlStyle = \"html\"`：与下限一样每页写一个文件，不建每页的文件夹 (wall vs floor, one file per page as the floor writes)", limit: "≤ 1.50"}
+			t.got, t.met, t.known = fmt.Sprintf("%.2f", fh/fl), fh/fl <= TargetFloorWall, true
+			ts = append(ts, t)
+		}
 	}
 	if w := rep.worstHTMLRSS(); w != nil {
 		r := w.rss(ToolFazhiTheme) / w.rss(ToolFazhi)
@@ -200,12 +205,13 @@ func Markdown(rep *Report) string {
 	w("- 每个规模生成一个站点文件夹，其中 fazhi 版和 Hugo 版用同一份 Markdown 正文；合成站点由 `internal/bench/gen.go` 按固定种子从词表拼出（40%% 政策文件含完整元数据和条文式正文、20%% 司法公告、15%% 普法、15%% 工作动态、10%% 政策解读）；真实法规站点把 `%s` 下的法律文本循环成 N 页（`articles = true`，带条文锚点、章节目录和交叉引用）。\n", DefaultCorpus)
 	w("- fazhi：先 `go build` 出 `fazhi`，再以子进程运行 `fazhi build -s 站点 -d 输出 --now 2026-11-27`，`search = false`（搜索索引另行测量），Dart Sass 编译样式（编译结果缓存在工作文件夹的 `fazhi-cache/` 里，样式不变时不再启动 Dart Sass，正如 Hugo 用 `--cacheDir` 的缓存）。输出文件夹每次先删掉（全新构建）。同一份内容测两个版本：\n")
 	w("  - **fazhi (minimal layouts)**：站点自带 `layouts/_default/{baseof,page,section,home,taxonomy,term,404}.html`（另有 archive/hearings/browse 和一个列表局部模板），逐个覆盖内嵌主题，内容与 Hugo 的最小模板一一对应（见 `internal/bench/site.go` 的 `fazhiMinLayouts`）：标题、日期、来源、政策元数据表、公告要素、目录、正文、标签、上一篇/下一篇；栏目、标签和目录页列出标题、文号或案号、日期和只显示附近页码的分页器；首页每个栏目 8 条。**与 Hugo、与下限的比值和各项目标都用这一行。**\n")
+	w("  - **fazhi (minimal layouts, urlStyle html)**：同一棵树在 `site.toml` 里加 `urlStyle = \"html\"` 再构建（只在真实法规站点上测）：内容页写成 `/栏目/标题.html`，与下限一样每页一个文件；默认的 `/栏目/标题/` 每页要一个文件夹加一个 `index.html`。\n")
 	w("  - **fazhi (default theme)**：完整的默认主题（工具栏、导航、二维码、元数据表、面包屑、页脚等，每页约 30 KB HTML），仅供参考，括号中的比值不计入目标。\n")
 	w("  - 两个版本都照常写订阅源、站点地图、信息公开目录和日历（这些不依赖模板）；条文锚点、章节目录和交叉引用在正文 HTML 里，两个版本都有。无论用什么模板，fazhi 都会为每页计算 JSON-LD 和二维码。\n")
 	w("- Hugo (minimal layouts)：同一内容的 TOML 前言（领域字段放在 `[params]` 下），最小模板（baseof/single/list/home：元数据表、目录、正文、标签、上一篇/下一篇、分页列表），`paginate = 20`，`--buildFuture`，配置里打开了 goldmark 的 CJK 扩展（较老的 Hugo 会忽略这一项）。Hugo 照常写 RSS 和站点地图。\n")
 	w("- goldmark 下限 (floor)：`fazhi-bench -floor 内容文件夹` 子进程，用 goldmark（GFM + CJK）在 2 个 goroutine 上把同样的 Markdown 文件各转成一个 HTML 文件，不套模板。\n")
 	w("- 每次运行之前先删掉该工具上次的输出，再 `sync` 并等 1 秒，让上一次运行留下的写回和删除不算进下一次 (before each run: remove the tool's previous output, sync, wait 1 s)。\n")
-	w("- 四者轮流运行（fazhi 最小模板、fazhi 默认主题、Hugo、下限，再重复），各取中位数。墙钟 = 进程起止时间；CPU = 用户态 + 内核态（`ProcessState` 的 rusage）；峰值内存 = rusage 的 `Maxrss`（内核取进程本身与它等待过的子进程中最大者，不是总和）。页/秒 = 内容页数 ÷ 墙钟中位数。\n")
+	w("- 各工具轮流运行（fazhi 最小模板、法规站点上再加 urlStyle html、fazhi 默认主题、Hugo、下限，再重复），各取中位数。墙钟 = 进程起止时间；CPU = 用户态 + 内核态（`ProcessState` 的 rusage）；峰值内存 = rusage 的 `Maxrss`（内核取进程本身与它等待过的子进程中最大者，不是总和）。页/秒 = 内容页数 ÷ 墙钟中位数。\n")
 	w("- 机器是共享的 2 核虚拟机，有其他工作同时运行；单次数字有噪声，请看同一次运行中的中位数和比值。\n\n")
 	w("**机器 (machine)**\n\n")
 	for _, m := range rep.Machine {
@@ -225,7 +231,7 @@ func Markdown(rep *Report) string {
 			}
 			wall := s.wall(tool)
 			r1, r2, r3 := "", "", ""
-			if tool == ToolFazhi || tool == ToolFazhiTheme {
+			if tool == ToolFazhi || tool == ToolFazhiTheme || tool == ToolFazhiHTML {
 				r1 = ratio(wall, s.wall(ToolHugo))
 				r2 = ratio(s.rss(tool), s.rss(ToolHugo))
 				r3 = ratio(wall, s.wall(ToolFloor))
@@ -399,6 +405,9 @@ func reading(rep *Report, ts []target) []string {
 		}
 		if fl > 0 {
 			out = append(out, fmt.Sprintf("同一站点只做 Markdown 转换的下限是 %.1f s，fazhi 是它的 %.2f 倍；多出的时间是模板、条文结构、列表页、订阅源、站点地图和写盘。", fl, fz/fl))
+		}
+		if fh := s.wall(ToolFazhiHTML); fh > 0 && fl > 0 {
+			out = append(out, fmt.Sprintf("同一站点用 `urlStyle = \"html\"`（内容页写成 `/栏目/标题.html`，与下限一样每页一个文件）用时 %.1f s，是下限的 %.2f 倍、默认网址形式的 %.2f 倍。", fh, fh/fl, fh/fz))
 		}
 	}
 	var met, missed []string

@@ -348,3 +348,32 @@ func SetPostProcessing(siteDir string, minify, precompress bool) error {
 	}
 	return os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
 }
+
+// SetURLStyle sets urlStyle in a generated fazhi tree's site.toml ("" or
+// "dir" leaves the default). The line goes among the top-level keys,
+// after precompress.
+func SetURLStyle(siteDir, style string) error {
+	p := filepath.Join(siteDir, "site.toml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	var out []string
+	found := false
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "urlStyle = ") {
+			continue
+		}
+		out = append(out, l)
+		if strings.HasPrefix(l, "precompress = ") {
+			found = true
+			if style != "" && style != "dir" {
+				out = append(out, "urlStyle = "+strconv.Quote(style))
+			}
+		}
+	}
+	if !found {
+		return fmt.Errorf("%s: precompress line not found", p)
+	}
+	return os.WriteFile(p, []byte(strings.Join(out, "\n")), 0o644)
+}
