@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -83,6 +84,10 @@ func Profile(ctx context.Context, c Config, name string, pages int, dir string) 
 	defer cpuFile.Close()
 	if err := pprof.StartCPUProfile(cpuFile); err != nil {
 		return nil, err
+	}
+	if os.Getenv("GOGC") == "" {
+		// As cmd/fazhi does.
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
 	start := time.Now()
 	res, err := build.Build(ctx, build.Options{

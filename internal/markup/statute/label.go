@@ -79,8 +79,21 @@ func (l articleLabel) id() string {
 	return articleIDOf(l.num, l.sub)
 }
 
+// commonIDs holds "art-N" for the article numbers that nearly every
+// statute uses, so that labelling them allocates nothing.
+var commonIDs = func() []string {
+	ids := make([]string, 1300) // 民法典, the longest code, has 1,260 articles
+	for n := range ids {
+		ids[n] = "art-" + strconv.Itoa(n)
+	}
+	return ids
+}()
+
 // articleIDOf returns art-N, or art-N-M when sub is not 0.
 func articleIDOf(num, sub int) string {
+	if sub == 0 && num >= 0 && num < len(commonIDs) {
+		return commonIDs[num]
+	}
 	b := make([]byte, 0, 12)
 	b = append(b, "art-"...)
 	b = strconv.AppendInt(b, int64(num), 10)

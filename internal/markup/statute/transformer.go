@@ -1,6 +1,8 @@
 package statute
 
 import (
+	"sync"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -15,7 +17,9 @@ type transformer struct {
 
 // Transform implements parser.ASTTransformer.
 func (t *transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
-	p := newPass(&t.cfg, reader.Source())
+	p := passes.Get().(*pass)
+	p.cfg, p.src = &t.cfg, reader.Source()
+	defer p.release()
 	p.structure(doc)
 	if t.cfg.crossRefs {
 		p.linkInlines(doc)
@@ -23,6 +27,28 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.
 	if t.cfg.toc && len(p.toc) > 0 && doc.FirstChild() != nil {
 		doc.InsertBefore(doc, doc.FirstChild(), buildTOC(p.toc))
 	}
+}
+
+// passes are reused between documents: a statute of a few hundred
+// articles grows its id sets to a few hundred entries, and building those
+// maps anew for every document of a large site costs more than the rest
+// of the pass.
+var passes = sync.Pool{New: func() any { return newPass(nil, nil) }}
+
+// release empties p, keeping the capacity of its maps and buffers, and
+// puts it back in the pool. Nothing of a pass outlives its document: ids
+// and destinations are copied into the nodes.
+func (p *pass) release() {
+	clear(p.ids)
+	clear(p.articles)
+	clear(p.titles)
+	clear(p.run[:cap(p.run)]) // text nodes of the document
+	clear(p.matches[:cap(p.matches)])
+	*p = pass{
+		ids: p.ids, articles: p.articles, titles: p.titles,
+		toc: p.toc[:0], buf: p.buf[:0], offs: p.offs[:0], run: p.run[:0], matches: p.matches[:0],
+	}
+	passes.Put(p)
 }
 
 // pass is the state of transforming one document.

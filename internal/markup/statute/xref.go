@@ -65,6 +65,8 @@ func (p *pass) findRefs(b []byte, out []match) []match {
 				scope = scopeUnknown
 			}
 			i, out = p.refList(b, i, l, i, scope, "", out)
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80:
+			i += 3 // another whole three-byte character (most of Chinese text)
 		default:
 			i++
 		}
