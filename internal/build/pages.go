@@ -101,7 +101,8 @@ func (b *builder) prepare() error {
 			break
 		}
 	}
-	b.renderer = &render.Renderer{Site: b.site, Data: sd, Tmpl: set, Markup: b.conv, QR: qrcode.SVG, Abs: b.abs, Facts: b.o.Collect}
+	b.renderer = &render.Renderer{Site: b.site, Data: sd, Tmpl: set, Markup: b.conv, QR: qrcode.SVG, Abs: b.abs, Facts: b.o.Collect,
+		ValidUTF8: true} // body() repairs invalid UTF-8 and warns
 	return nil
 }
 

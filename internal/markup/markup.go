@@ -7,7 +7,9 @@ package markup
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -15,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Options configures a Converter.
@@ -54,6 +57,9 @@ type Doc struct {
 	// Facts collects the element ids and the links with their positions
 	// (Rendered.IDs and Rendered.Links), which only checks need.
 	Facts bool
+	// ValidUTF8 says that Body is known to be valid UTF-8, which Render
+	// otherwise checks (and repairs) first.
+	ValidUTF8 bool
 	// Folder, when set, is the folder URL ("/zhengce/a/") against which
 	// relative link and image destinations are made site-absolute: set it
 	// for a page published as a file ("/zhengce/a.html"), whose relative
@@ -97,11 +103,57 @@ func newMarkdown(o Options, extra []goldmark.Extender) goldmark.Markdown {
 
 // Render converts one document.
 func (c *Converter) Render(d Doc) (*Rendered, error) {
+	var w htmlWriter
+	w.Grow(len(d.Body) + len(d.Body)/2 + 512)
+	r, sanitized, err := c.render(d, &w)
+	if err != nil {
+		return nil, err
+	}
+	if !sanitized {
+		r.HTML = w.String()
+	}
+	return r, nil
+}
+
+// RenderTransient is Render with the HTML held in a buffer that is
+// reused for a later document once release is called: Rendered.HTML is
+// valid only until then. A page that is rendered, written and dropped
+// (as the build does) so allocates nothing for its HTML. release must be
+// called exactly once.
+func (c *Converter) RenderTransient(d Doc) (*Rendered, func(), error) {
+	bp := htmlBufs.Get().(*[]byte)
+	w := bufWriter{b: (*bp)[:0]}
+	release := func() {
+		if cap(w.b) <= maxPooledHTML {
+			*bp = w.b[:0]
+			htmlBufs.Put(bp)
+		}
+	}
+	r, sanitized, err := c.render(d, &w)
+	if err != nil {
+		release()
+		return nil, func() {}, err
+	}
+	if !sanitized && len(w.b) > 0 {
+		r.HTML = unsafe.String(&w.b[0], len(w.b))
+	}
+	return r, release, nil
+}
+
+// htmlBufs are the buffers of RenderTransient; one larger than
+// maxPooledHTML (a huge page) is left to the garbage collector.
+var htmlBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledHTML = 4 << 20
+
+// render converts d into w. When the sanitizer ran (sanitized), r.HTML is
+// its result; otherwise the HTML is what w holds and r.HTML is unset.
+func (c *Converter) render(d Doc, w util.BufWriter) (r *Rendered, sanitized bool, err error) {
 	md := c.plain
 	if d.Statute {
 		md = c.statute
 	}
-	if !utf8.Valid(d.Body) {
+	if !d.ValidUTF8 && !utf8.Valid(d.Body) {
 		// goldmark's CJK line-break handling can panic on invalid UTF-8.
 		d.Body = bytes.ToValidUTF8(d.Body, []byte("\uFFFD"))
 	}
@@ -110,20 +162,53 @@ func (c *Converter) Render(d Doc) (*Rendered, error) {
 		pc = parser.NewContext(parser.WithIDs(newIDs()))
 	}
 	doc := md.Parser().Parse(text.NewReader(d.Body), parser.WithContext(pc))
-	r := &Rendered{}
+	r = &Rendered{}
 	collect(doc, d, r)
 	rebase(doc, c.base, d.Folder)
-	var w htmlWriter
-	w.Grow(len(d.Body) + len(d.Body)/2 + 512)
-	if err := md.Renderer().Render(&w, d.Body, doc); err != nil {
-		return nil, err
+	if err := md.Renderer().Render(w, d.Body, doc); err != nil {
+		return nil, false, err
 	}
-	r.HTML = w.String()
 	if c.policy != nil {
-		r.HTML = c.policy.Sanitize(r.HTML)
+		r.HTML = c.policy.Sanitize(written(w))
+		return r, true, nil
 	}
-	return r, nil
+	return r, false, nil
 }
+
+// written returns what w holds, as a string that stays valid.
+func written(w util.BufWriter) string {
+	switch w := w.(type) {
+	case *htmlWriter:
+		return w.String()
+	case *bufWriter:
+		return string(w.b)
+	}
+	panic("markup: unknown writer")
+}
+
+// bufWriter is a util.BufWriter over a byte slice.
+type bufWriter struct{ b []byte }
+
+func (w *bufWriter) Write(p []byte) (int, error) { w.b = append(w.b, p...); return len(p), nil }
+
+func (w *bufWriter) WriteString(s string) (int, error) {
+	w.b = append(w.b, s...)
+	return len(s), nil
+}
+
+func (w *bufWriter) WriteByte(c byte) error { w.b = append(w.b, c); return nil }
+
+func (w *bufWriter) WriteRune(r rune) (int, error) {
+	n := len(w.b)
+	w.b = utf8.AppendRune(w.b, r)
+	return len(w.b) - n, nil
+}
+
+// Available, Buffered and Flush implement util.BufWriter: nothing is held
+// back.
+func (w *bufWriter) Available() int { return cap(w.b) - len(w.b) }
+func (w *bufWriter) Buffered() int  { return 0 }
+func (w *bufWriter) Flush() error   { return nil }
 
 // htmlWriter collects rendered HTML in a strings.Builder. It implements
 // goldmark's util.BufWriter, so the renderer writes straight into it (no

@@ -24,8 +24,6 @@ type Rendered struct {
 	Links []Link
 	// FAQ holds question and answer pairs when Doc.FAQ is set.
 	FAQ []QA
-	// Chars counts the characters of text in the body.
-	Chars int
 }
 
 // Heading is a table-of-contents entry.
@@ -114,10 +112,13 @@ func collect(doc ast.Node, d Doc, r *Rendered) {
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *statute.Article:
+			summary := r.Summary == "" && n.Parent() == doc
+			if !summary && faq == nil {
+				break
+			}
 			scratch = appendText(scratch[:0], n, src)
 			t := bytes.TrimSpace(scratch)
-			r.Chars += runeCount(t)
-			if r.Summary == "" && n.Parent() == doc {
+			if summary {
 				r.Summary = Summarize(string(t), SummaryLimit)
 			}
 			if faq != nil && n.Parent() != nil {

@@ -30,6 +30,10 @@ type Renderer struct {
 	Abs func(string) string
 	// Facts makes Page collect each body's ids and links (for checks).
 	Facts bool
+	// ValidUTF8 says that every body handed to Page or returned by a
+	// BodyReader is valid UTF-8 already (the build makes it so as it
+	// reads), so Markdown rendering need not check it again.
+	ValidUTF8 bool
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -52,31 +56,40 @@ func (r *Renderer) execute(sink Sink, section, kind, url string, d *Data) error 
 
 // body renders a page's Markdown.
 func (r *Renderer) body(p *site.Page, src []byte) (*markup.Rendered, error) {
-	doc := markup.Doc{Body: src, Line: p.BodyLine, Statute: p.Statute(), FAQ: p.Meta != nil && p.Meta.FAQ, Facts: r.Facts}
-	if b := p.LinkBase(); b != p.URL {
-		doc.Folder = b
-	}
-	out, err := r.Markup.Render(doc)
+	out, err := r.Markup.Render(r.doc(p, src))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.SourcePath(), err)
 	}
 	return out, nil
 }
 
+// doc is the markup input for a page's body.
+func (r *Renderer) doc(p *site.Page, src []byte) markup.Doc {
+	doc := markup.Doc{Body: src, Line: p.BodyLine, Statute: p.Statute(), FAQ: p.Meta != nil && p.Meta.FAQ, Facts: r.Facts, ValidUTF8: r.ValidUTF8}
+	if b := p.LinkBase(); b != p.URL {
+		doc.Folder = b
+	}
+	return doc
+}
+
 // Page renders one content page from its Markdown body and writes it. It
 // records the summary and size on p.Derived and returns the rendered
 // body's facts (links, ids) for checks; the HTML is not kept.
 func (r *Renderer) Page(p *site.Page, src []byte, sink Sink) (*markup.Rendered, error) {
-	out, err := r.body(p, src)
+	// The body's HTML lives in a reused buffer until the page is written:
+	// the template copies it into the page, and the sink copies the page.
+	out, release, err := r.Markup.RenderTransient(r.doc(p, src))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.SourcePath(), err)
+	}
+	defer release()
+	p.Derived = site.Derived{Summary: out.Summary}
+	d := r.pageData(p, out)
+	err = r.execute(sink, p.Column, "page", p.URL, d)
+	out.HTML = ""
 	if err != nil {
 		return nil, err
 	}
-	p.Derived = site.Derived{Summary: out.Summary, Chars: out.Chars}
-	d := r.pageData(p, out)
-	if err := r.execute(sink, p.Column, "page", p.URL, d); err != nil {
-		return nil, err
-	}
-	out.HTML = ""
 	return out, nil
 }
 

@@ -93,7 +93,6 @@ type Page struct {
 // Derived holds what rendering the body taught about the page.
 type Derived struct {
 	Summary string
-	Chars   int
 }
 
 // Statute reports whether article anchors apply to the page's body.
