@@ -68,7 +68,10 @@ type Config struct {
 // Sample is one measured process.
 type Sample struct {
 	Wall, CPU time.Duration
-	RSS       int64 // peak resident set, bytes
+	// Sys is the part of CPU spent in the kernel (creating files and
+	// folders, reading, faulting memory in).
+	Sys time.Duration `json:",omitempty"`
+	RSS int64         // peak resident set, bytes
 }
 
 // Set is one site measured with every tool.
@@ -458,43 +461,46 @@ func (c *Config) measureSet(ctx context.Context, name string, n int, bin, hugo s
 	outs := filepath.Join(c.Work, "out", fmt.Sprintf("%s-%d", name, n))
 	fm, fz, hg, fl := filepath.Join(outs, "fazhi-min"), filepath.Join(outs, "fazhi"), filepath.Join(outs, "hugo"), filepath.Join(outs, "floor")
 	fh := filepath.Join(outs, "fazhi-min-html")
+	type step struct {
+		tool, label string
+		run         func() (Sample, error)
+	}
+	fazhi := func(tree, out string) func() (Sample, error) {
+		return func() (Sample, error) {
+			s, _, err := c.fazhiBuild(ctx, bin, filepath.Join(dir, tree), out, env, true)
+			return s, err
+		}
+	}
+	steps := []step{{ToolFazhi, "fazhi minimal", fazhi(FazhiMinDir, fm)}}
+	if name == "statutes" {
+		steps = append(steps, step{ToolFazhiHTML, "fazhi html", func() (Sample, error) {
+			return c.fazhiHTMLBuild(ctx, bin, filepath.Join(dir, FazhiMinDir), fh, env)
+		}})
+	}
+	steps = append(steps, step{ToolFazhiTheme, "fazhi theme", fazhi(FazhiDir, fz)})
+	if hugo != "" {
+		steps = append(steps, step{ToolHugo, "Hugo", func() (Sample, error) {
+			return c.hugoBuild(ctx, hugo, filepath.Join(dir, HugoDir), hg)
+		}})
+	}
+	steps = append(steps, step{ToolFloor, "floor", func() (Sample, error) {
+		return c.floorRun(ctx, filepath.Join(dir, FazhiDir, "content"), fl)
+	}})
 	runs := c.runsFor(n)
 	for r := range runs {
 		c.logf("%s %d pages, run %d/%d", name, n, r+1, runs)
-		s, _, err := c.fazhiBuild(ctx, bin, filepath.Join(dir, FazhiMinDir), fm, env, true)
-		if err != nil {
-			return nil, err
-		}
-		set.Samples[ToolFazhi] = append(set.Samples[ToolFazhi], s)
-		c.logf("  fazhi minimal  %s", s)
-		if name == "statutes" {
-			s, err = c.fazhiHTMLBuild(ctx, bin, filepath.Join(dir, FazhiMinDir), fh, env)
+		// Each round starts one tool later, so that no tool always runs
+		// right after the same other one (a large build leaves work for
+		// the kernel that lands on whatever runs next).
+		for k := range steps {
+			st := steps[(r+k)%len(steps)]
+			s, err := st.run()
 			if err != nil {
 				return nil, err
 			}
-			set.Samples[ToolFazhiHTML] = append(set.Samples[ToolFazhiHTML], s)
-			c.logf("  fazhi html     %s", s)
+			set.Samples[st.tool] = append(set.Samples[st.tool], s)
+			c.logf("  %-14s %s", st.label, s)
 		}
-		s, _, err = c.fazhiBuild(ctx, bin, filepath.Join(dir, FazhiDir), fz, env, true)
-		if err != nil {
-			return nil, err
-		}
-		set.Samples[ToolFazhiTheme] = append(set.Samples[ToolFazhiTheme], s)
-		c.logf("  fazhi theme    %s", s)
-		if hugo != "" {
-			s, err := c.hugoBuild(ctx, hugo, filepath.Join(dir, HugoDir), hg)
-			if err != nil {
-				return nil, err
-			}
-			set.Samples[ToolHugo] = append(set.Samples[ToolHugo], s)
-			c.logf("  Hugo           %s", s)
-		}
-		s, err = c.floorRun(ctx, filepath.Join(dir, FazhiDir, "content"), fl)
-		if err != nil {
-			return nil, err
-		}
-		set.Samples[ToolFloor] = append(set.Samples[ToolFloor], s)
-		c.logf("  floor          %s", s)
 	}
 	for tool, out := range map[string]string{ToolFazhi: fm, ToolFazhiHTML: fh, ToolFazhiTheme: fz, ToolHugo: hg, ToolFloor: fl} {
 		if len(set.Samples[tool]) > 0 {
@@ -511,7 +517,7 @@ func (c *Config) measureSet(ctx context.Context, name string, n int, bin, hugo s
 }
 
 func (s Sample) String() string {
-	return fmt.Sprintf("wall %.2fs cpu %.2fs rss %d MiB", s.Wall.Seconds(), s.CPU.Seconds(), s.RSS>>20)
+	return fmt.Sprintf("wall %.2fs cpu %.2fs (sys %.2fs) rss %d MiB", s.Wall.Seconds(), s.CPU.Seconds(), s.Sys.Seconds(), s.RSS>>20)
 }
 
 var summaryRe = regexp.MustCompile(`文件 (\d+)：新写入 (\d+)，未变 (\d+)，删除 (\d+)`)
@@ -666,6 +672,7 @@ func measure(cmd *exec.Cmd) (Sample, string, error) {
 	s := Sample{Wall: wall}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		s.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		s.Sys = time.Duration(ru.Stime.Nano())
 		s.RSS = ru.Maxrss * 1024
 	}
 	return s, stdout.String(), nil
