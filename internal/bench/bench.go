@@ -738,6 +738,7 @@ func (c *Config) extras(ctx context.Context, set *Set, bin string, env []string)
 func wallOf(s Sample) float64 { return s.Wall.Seconds() }
 func cpuOf(s Sample) float64  { return s.CPU.Seconds() }
 func rssOf(s Sample) float64  { return float64(s.RSS) }
+func sysOf(s Sample) float64  { return s.Sys.Seconds() }
 
 // median of f over samples, as a duration for wall and CPU seconds.
 func median(ss []Sample, f func(Sample) float64) time.Duration {

@@ -72,6 +72,7 @@ func (pr *ProfileResult) variant() string {
 func (s *Set) wall(tool string) float64 { return medianF(s.Samples[tool], wallOf) }
 func (s *Set) cpu(tool string) float64  { return medianF(s.Samples[tool], cpuOf) }
 func (s *Set) rss(tool string) float64  { return medianF(s.Samples[tool], rssOf) }
+func (s *Set) sys(tool string) float64  { return medianF(s.Samples[tool], sysOf) }
 
 // rssSlope is the peak RSS each added page costs on one kind of site,
 // from its smallest to its largest size, for the two fazhi variants.
@@ -471,6 +472,15 @@ func reading(rep *Report, ts []target) []string {
 		}
 		if fl > 0 {
 			out = append(out, fmt.Sprintf("同一站点只做 Markdown 转换的下限是 %.1f s，fazhi 是它的 %.2f 倍；多出的时间是模板、条文结构、列表页、订阅源、站点地图和写盘。", fl, fz/fl))
+		}
+		if fl > 0 && s.sys(ToolFloor) > 0 && s.sys(ToolFazhi) > 0 {
+			fu, lu := s.cpu(ToolFazhi)-s.sys(ToolFazhi), s.cpu(ToolFloor)-s.sys(ToolFloor)
+			l := fmt.Sprintf("分开看（各取中位数）：用户态 CPU fazhi %.1f s、下限 %.1f s（%.2f 倍），内核 CPU fazhi %.1f s、下限 %.1f s（%.2f 倍）", fu, lu, fu/lu,
+				s.sys(ToolFazhi), s.sys(ToolFloor), s.sys(ToolFazhi)/s.sys(ToolFloor))
+			if s.sys(ToolFazhiHTML) > 0 {
+				l += fmt.Sprintf("；`urlStyle = \"html\"` 时内核 CPU %.1f s", s.sys(ToolFazhiHTML))
+			}
+			out = append(out, l+"。内核时间主要花在新建文件和文件夹上，在这台虚拟机上随时间起伏很大。")
 		}
 		if fh := s.wall(ToolFazhiHTML); fh > 0 && fl > 0 {
 			out = append(out, fmt.Sprintf("同一站点用 `urlStyle = \"html\"`（内容页写成 `/栏目/标题.html`，与下限一样每页一个文件）用时 %.1f s，是下限的 %.2f 倍、默认网址形式的 %.2f 倍。", fh, fh/fl, fh/fz))
