@@ -13,7 +13,7 @@ import (
 // layer gives each package its place in the pipeline; a package may
 // import only packages of a lower layer (or its own subpackages).
 var layer = map[string]int{
-	"diag": 0, "tomlpos": 0, "toolbin": 0, "legal": 0, "overlay": 0, "qrcode": 0,
+	"diag": 0, "tomlpos": 0, "toolbin": 0, "legal": 0, "overlay": 0, "qrcode": 0, "rawfs": 0,
 	"config": 1, "lint": 1,
 	"source": 2, "frontmatter": 2,
 	"markup": 3, "markup/statute": 3,

@@ -16,6 +16,8 @@ import (
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/fazhi-dev/fazhi/internal/rawfs"
 )
 
 // Dir publishes to a folder on disk through a staging folder beside it.
@@ -263,22 +265,15 @@ func (d *Dir) stop() {
 // data to it with three system calls (os.WriteFile adds a few more to
 // register the file with the runtime's poller).
 func writeNew(full string, data []byte) error {
-	fd, err := unix.Open(full, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
+	fd, err := rawfs.Open(full, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW, 0o644)
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: full, Err: err}
 	}
-	for len(data) > 0 {
-		n, err := unix.Write(fd, data)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			unix.Close(fd)
-			return &fs.PathError{Op: "write", Path: full, Err: err}
-		}
-		data = data[n:]
+	if err := rawfs.WriteAll(fd, data); err != nil {
+		rawfs.Close(fd)
+		return &fs.PathError{Op: "write", Path: full, Err: err}
 	}
-	if err := unix.Close(fd); err != nil {
+	if err := rawfs.Close(fd); err != nil {
 		return &fs.PathError{Op: "close", Path: full, Err: err}
 	}
 	return nil
@@ -294,7 +289,7 @@ func (d *Dir) mkdirs(dir string) error {
 		return err
 	}
 	full := filepath.Join(d.staging, filepath.FromSlash(dir))
-	if err := unix.Mkdir(full, 0o755); err != nil && err != unix.EEXIST {
+	if err := rawfs.Mkdir(full, 0o755); err != nil && err != fs.ErrExist {
 		return &fs.PathError{Op: "mkdir", Path: full, Err: err}
 	}
 	d.dirs[dir] = true

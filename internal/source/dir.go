@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/fazhi-dev/fazhi/internal/rawfs"
 )
 
 // Dir is the file system of a site folder on disk: os.DirFS, plus OpenRaw
@@ -42,7 +44,9 @@ func (d Dir) OpenRaw(name string) (io.ReadCloser, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	fd, err := unix.Open(filepath.Join(d.root, filepath.FromSlash(name)), unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	// O_NONBLOCK: a named pipe among the sources fails to read instead of
+	// blocking the build (and, with rawfs, its processor) forever.
+	fd, err := rawfs.Open(filepath.Join(d.root, filepath.FromSlash(name)), unix.O_RDONLY|unix.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -61,10 +65,7 @@ func (f rawFile) Read(p []byte) (int, error) {
 		return 0, nil
 	}
 	for {
-		n, err := unix.Read(f.fd, p)
-		if err == unix.EINTR {
-			continue
-		}
+		n, err := rawfs.Read(f.fd, p)
 		if err != nil {
 			return 0, &fs.PathError{Op: "read", Path: f.name, Err: err}
 		}
@@ -77,7 +78,7 @@ func (f rawFile) Read(p []byte) (int, error) {
 
 // Close implements io.Closer.
 func (f rawFile) Close() error {
-	return unix.Close(f.fd)
+	return rawfs.Close(f.fd)
 }
 
 // OpenReader opens name in fsys for reading: with OpenRaw when fsys is a

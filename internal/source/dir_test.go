@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestDir(t *testing.T) {
@@ -56,4 +58,37 @@ func TestDir(t *testing.T) {
 		t.Errorf("MapFS read %q", b)
 	}
 	r.Close()
+}
+
+// TestDirNamedPipe checks that reading a named pipe among the sources
+// ends at once (empty, as a pipe without a writer reads) instead of
+// waiting for a writer that never comes.
+func TestDirNamedPipe(t *testing.T) {
+	root := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(root, "pipe.md"), 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		r, err := NewDir(root).OpenRaw("pipe.md")
+		if err != nil {
+			done <- result{nil, err}
+			return
+		}
+		defer r.Close()
+		b, err := io.ReadAll(r)
+		done <- result{b, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil || len(r.b) != 0 {
+			t.Errorf("read %q, %v; want nothing", r.b, r.err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("reading a named pipe blocked")
+	}
 }
