@@ -209,33 +209,7 @@ func splitLink(dest string) (u, frag string) {
 
 // resolve turns a link into a site address the way a browser does from
 // the page at base; "" when it leaves the site.
-func resolve(base, u string) string {
-	if !strings.HasPrefix(u, "/") {
-		dir := base
-		if !strings.HasSuffix(dir, "/") {
-			dir = path.Dir(dir) + "/"
-		}
-		u = dir + u
-	}
-	depth := 0
-	for _, seg := range strings.Split(u, "/") {
-		switch seg {
-		case "..":
-			depth--
-		case "", ".":
-		default:
-			depth++
-		}
-		if depth < 0 {
-			return ""
-		}
-	}
-	out := path.Clean(u)
-	if strings.HasSuffix(u, "/") && out != "/" {
-		out += "/"
-	}
-	return out
-}
+func resolve(base, u string) string { return markup.ResolvePath(base, u) }
 
 // excludedURL computes the address a left-out page would have, as the site
 // does: its url, or /<folders>/<slug or file name>/.

@@ -231,3 +231,20 @@ func TestRenderTransient(t *testing.T) {
 		t.Errorf("sanitized script should leave only the line break, got %q", r.HTML)
 	}
 }
+
+func TestResolvePath(t *testing.T) {
+	for _, c := range []struct{ base, u, want string }{
+		{"/gongzuo/b/", "../zhengce/a/", "/gongzuo/zhengce/a/"},
+		{"/gongzuo/b.html", "a.html", "/gongzuo/a.html"},
+		{"/gongzuo/b.html", "../zhengce/", "/zhengce/"},
+		{"/gongzuo/b/", "..", "/gongzuo/"},
+		{"/gongzuo/b/", ".", "/gongzuo/b/"},
+		{"/gongzuo/b/", "/abs/x.pdf", "/abs/x.pdf"},
+		{"/gongzuo/b/", "../../..", ""},
+		{"/", "../x", ""},
+	} {
+		if got := ResolvePath(c.base, c.u); got != c.want {
+			t.Errorf("ResolvePath(%q, %q) = %q, want %q", c.base, c.u, got, c.want)
+		}
+	}
+}

@@ -64,9 +64,28 @@ func absolute(folder, dest string) string {
 	if i := strings.IndexAny(dest, "?#"); i >= 0 {
 		p, rest = dest[:i], dest[i:]
 	}
-	joined := folder + p
+	out := ResolvePath(folder, p)
+	if out == "" {
+		return dest
+	}
+	return out + rest
+}
+
+// ResolvePath turns the link path u (no query or fragment) into a site
+// address the way a browser does on the page at base: a relative path
+// starts from base when base ends in "/", else from base's folder. The
+// result is cleaned and ends in "/" when u names a folder ("a/", "..").
+// It is "" when the path climbs above the site root.
+func ResolvePath(base, u string) string {
+	if !strings.HasPrefix(u, "/") {
+		dir := base
+		if !strings.HasSuffix(dir, "/") {
+			dir = path.Dir(dir) + "/"
+		}
+		u = dir + u
+	}
 	depth := 0
-	for _, seg := range strings.Split(joined, "/") {
+	for _, seg := range strings.Split(u, "/") {
 		switch seg {
 		case "..":
 			depth--
@@ -75,12 +94,12 @@ func absolute(folder, dest string) string {
 			depth++
 		}
 		if depth < 0 {
-			return dest
+			return ""
 		}
 	}
-	out := path.Clean(joined)
-	if (strings.HasSuffix(p, "/") || p == "." || p == ".." || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")) && out != "/" {
+	out := path.Clean(u)
+	if out != "/" && (strings.HasSuffix(u, "/") || strings.HasSuffix(u, "/.") || strings.HasSuffix(u, "/..")) {
 		out += "/"
 	}
-	return out + rest
+	return out
 }
