@@ -103,16 +103,7 @@ func TestGeneratedSiteBuilds(t *testing.T) {
 		t.Errorf("built %d content pages, want 50", got)
 	}
 	// A policy has article anchors and at least one in-document link.
-	var policy string
-	for _, n := range r.Names() {
-		if strings.HasPrefix(n, "zhengce/p") && strings.HasSuffix(n, "/index.html") {
-			policy = n
-			break
-		}
-	}
-	if policy == "" {
-		t.Fatalf("no policy page written: %v", r.Names())
-	}
+	policy := policyPage(t, r)
 	r.AssertFileContent(policy, `id="art-1"`, `id="chap-1"`)
 	// Interpretations are linked both ways.
 	r.AssertFileContent("jiedu/j00001/index.html", "/zhengce/p")
@@ -236,16 +227,7 @@ func TestMinimalLayouts(t *testing.T) {
 	if html < 150 {
 		t.Errorf("only %d HTML files", html)
 	}
-	var policy string
-	for _, n := range r.Names() {
-		if strings.HasPrefix(n, "zhengce/p") && strings.HasSuffix(n, "/index.html") {
-			policy = n
-			break
-		}
-	}
-	if policy == "" {
-		t.Fatal("no policy page written")
-	}
+	policy := policyPage(t, r)
 	r.AssertFileContent(policy, `<table class="policy-meta">`, "索引号", `id="art-1"`, `<time datetime="`, `<p class="tags">标签：<a href="/tags/`)
 	r.AssertFileContent("zhengce/index.html", `<ul class="list">`, `<ul class="pagination">`, `href="/zhengce/page/2/"`, "〔")
 	r.AssertFileContent("zhengce/page/2/index.html", `<li class="active"><a href="/zhengce/page/2/">2</a>`)
@@ -254,4 +236,64 @@ func TestMinimalLayouts(t *testing.T) {
 	r.AssertFileContent("tags/index.html", `<ul class="list">`)
 	r.AssertFileContent("index.html", `<h2><a href="/zhengce/">政策文件</a></h2>`)
 	r.AssertFileContent("404.html", "返回首页")
+}
+
+// policyPage returns the first policy page of a built generated site.
+func policyPage(t *testing.T, r *fazhitest.Result) string {
+	t.Helper()
+	for _, n := range r.Names() {
+		if strings.HasPrefix(n, "zhengce/p") && strings.HasSuffix(n, "/index.html") {
+			return n
+		}
+	}
+	t.Fatalf("no policy page written: %v", r.Names())
+	return ""
+}
+
+// TestSiteTOMLSwitches checks the edits the benchmark makes to a
+// generated site.toml between runs.
+func TestSiteTOMLSwitches(t *testing.T) {
+	dir := t.TempDir()
+	src := siteTOML("测试", nil)
+	p := filepath.Join(dir, "site.toml")
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	read := func() string {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if err := SetURLStyle(dir, "html"); err != nil {
+		t.Fatal(err)
+	}
+	if err := SetURLStyle(dir, "html"); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(); strings.Count(got, "urlStyle") != 1 || !strings.Contains(got, "precompress = false\nurlStyle = \"html\"\n") {
+		t.Errorf("after SetURLStyle(html):\n%s", got)
+	}
+	if err := SetPostProcessing(dir, true, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(); !strings.Contains(got, "minify = true\nprecompress = false\nurlStyle") {
+		t.Errorf("after SetPostProcessing:\n%s", got)
+	}
+	if err := SetURLStyle(dir, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := SetPostProcessing(dir, false, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(); got != src {
+		t.Errorf("switches not undone:\n%s", got)
+	}
+	if err := os.WriteFile(p, []byte("title = \"x\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := SetURLStyle(dir, "html"); err == nil || !strings.Contains(err.Error(), "precompress line not found") {
+		t.Errorf("missing precompress line: %v", err)
+	}
 }

@@ -326,54 +326,54 @@ const minList = `{{ define "main" }}
 // SetPostProcessing switches minify and precompress in a generated
 // fazhi tree's site.toml (siteDir is DIR/fazhi).
 func SetPostProcessing(siteDir string, minify, precompress bool) error {
-	p := filepath.Join(siteDir, "site.toml")
-	b, err := os.ReadFile(p)
-	if err != nil {
-		return err
-	}
-	lines := strings.Split(string(b), "\n")
 	found := 0
-	for i, l := range lines {
+	return editSiteTOML(siteDir, func(l string) []string {
 		switch {
 		case strings.HasPrefix(l, "minify = "):
-			lines[i] = "minify = " + strconv.FormatBool(minify)
 			found++
+			return []string{"minify = " + strconv.FormatBool(minify)}
 		case strings.HasPrefix(l, "precompress = "):
-			lines[i] = "precompress = " + strconv.FormatBool(precompress)
 			found++
+			return []string{"precompress = " + strconv.FormatBool(precompress)}
 		}
-	}
-	if found != 2 {
-		return fmt.Errorf("%s: minify/precompress lines not found", p)
-	}
-	return os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
+		return []string{l}
+	}, func() bool { return found == 2 }, "minify/precompress lines not found")
 }
 
 // SetURLStyle sets urlStyle in a generated fazhi tree's site.toml ("" or
 // "dir" leaves the default). The line goes among the top-level keys,
 // after precompress.
 func SetURLStyle(siteDir, style string) error {
+	found := false
+	return editSiteTOML(siteDir, func(l string) []string {
+		switch {
+		case strings.HasPrefix(l, "urlStyle = "):
+			return nil
+		case strings.HasPrefix(l, "precompress = "):
+			found = true
+			if style != "" && style != "dir" {
+				return []string{l, "urlStyle = " + strconv.Quote(style)}
+			}
+		}
+		return []string{l}
+	}, func() bool { return found }, "precompress line not found")
+}
+
+// editSiteTOML replaces each line of a generated tree's site.toml with
+// the lines edit returns, and writes the file back when ok reports that
+// the edit found what it looked for.
+func editSiteTOML(siteDir string, edit func(line string) []string, ok func() bool, notFound string) error {
 	p := filepath.Join(siteDir, "site.toml")
 	b, err := os.ReadFile(p)
 	if err != nil {
 		return err
 	}
 	var out []string
-	found := false
 	for _, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(l, "urlStyle = ") {
-			continue
-		}
-		out = append(out, l)
-		if strings.HasPrefix(l, "precompress = ") {
-			found = true
-			if style != "" && style != "dir" {
-				out = append(out, "urlStyle = "+strconv.Quote(style))
-			}
-		}
+		out = append(out, edit(l)...)
 	}
-	if !found {
-		return fmt.Errorf("%s: precompress line not found", p)
+	if !ok() {
+		return fmt.Errorf("%s: %s", p, notFound)
 	}
 	return os.WriteFile(p, []byte(strings.Join(out, "\n")), 0o644)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/fazhi-dev/fazhi/internal/config"
 	"github.com/fazhi-dev/fazhi/internal/frontmatter"
+	"github.com/fazhi-dev/fazhi/internal/markup"
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
 
@@ -48,7 +49,7 @@ func (c *checker) checkEmpty() {
 		if scheme.MatchString(u) || strings.HasPrefix(u, "//") {
 			continue
 		}
-		sec, ok := emptyByURL[resolve("/", u)]
+		sec, ok := emptyByURL[markup.ResolvePath("/", u)]
 		if !ok {
 			continue
 		}

@@ -51,7 +51,7 @@ func (c *checker) checkLinks() {
 			continue
 		}
 		u, frag := splitLink(dest)
-		t := c.target(resolve("/", u), byURL, excluded)
+		t := c.target(markup.ResolvePath("/", u), byURL, excluded)
 		if !t.written && frag == "" {
 			line := c.siteTOML.Line(fmt.Sprintf("menu.main.%d.url", i))
 			c.find(config.FileName, line, 0, RuleLinkBroken, fmt.Sprintf(
@@ -109,7 +109,7 @@ func (c *checker) checkLink(p *site.Page, l markup.Link, byURL, excluded map[str
 		c.checkMDLink(p, l, dest, u)
 		return
 	}
-	t := c.target(resolve(p.LinkBase(), u), byURL, excluded)
+	t := c.target(markup.ResolvePath(p.LinkBase(), u), byURL, excluded)
 	switch {
 	case t.written:
 		if frag != "" && t.page != nil {
@@ -206,10 +206,6 @@ func splitLink(dest string) (u, frag string) {
 	}
 	return u, frag
 }
-
-// resolve turns a link into a site address the way a browser does from
-// the page at base; "" when it leaves the site.
-func resolve(base, u string) string { return markup.ResolvePath(base, u) }
 
 // excludedURL computes the address a left-out page would have, as the site
 // does: its url, or /<folders>/<slug or file name>/.

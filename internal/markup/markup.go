@@ -105,13 +105,11 @@ func newMarkdown(o Options, extra []goldmark.Extender) goldmark.Markdown {
 func (c *Converter) Render(d Doc) (*Rendered, error) {
 	var w htmlWriter
 	w.Grow(len(d.Body) + len(d.Body)/2 + 512)
-	r, sanitized, err := c.render(d, &w)
+	r, err := c.render(d, &w)
 	if err != nil {
 		return nil, err
 	}
-	if !sanitized {
-		r.HTML = w.String()
-	}
+	r.HTML = c.sanitize(w.String())
 	return r, nil
 }
 
@@ -129,12 +127,14 @@ func (c *Converter) RenderTransient(d Doc) (*Rendered, func(), error) {
 			htmlBufs.Put(bp)
 		}
 	}
-	r, sanitized, err := c.render(d, &w)
+	r, err := c.render(d, &w)
 	if err != nil {
 		release()
 		return nil, func() {}, err
 	}
-	if !sanitized && len(w.b) > 0 {
+	if c.policy != nil {
+		r.HTML = c.sanitize(string(w.b))
+	} else if len(w.b) > 0 {
 		r.HTML = unsafe.String(&w.b[0], len(w.b))
 	}
 	return r, release, nil
@@ -146,9 +146,9 @@ var htmlBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 const maxPooledHTML = 4 << 20
 
-// render converts d into w. When the sanitizer ran (sanitized), r.HTML is
-// its result; otherwise the HTML is what w holds and r.HTML is unset.
-func (c *Converter) render(d Doc, w util.BufWriter) (r *Rendered, sanitized bool, err error) {
+// render converts d into w; the caller takes the HTML from w (through
+// sanitize) and sets r.HTML.
+func (c *Converter) render(d Doc, w util.BufWriter) (*Rendered, error) {
 	md := c.plain
 	if d.Statute {
 		md = c.statute
@@ -162,28 +162,22 @@ func (c *Converter) render(d Doc, w util.BufWriter) (r *Rendered, sanitized bool
 		pc = parser.NewContext(parser.WithIDs(newIDs()))
 	}
 	doc := md.Parser().Parse(text.NewReader(d.Body), parser.WithContext(pc))
-	r = &Rendered{}
+	r := &Rendered{}
 	collect(doc, d, r)
 	rebase(doc, c.base, d.Folder)
 	if err := md.Renderer().Render(w, d.Body, doc); err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	if c.policy != nil {
-		r.HTML = c.policy.Sanitize(written(w))
-		return r, true, nil
-	}
-	return r, false, nil
+	return r, nil
 }
 
-// written returns what w holds, as a string that stays valid.
-func written(w util.BufWriter) string {
-	switch w := w.(type) {
-	case *htmlWriter:
-		return w.String()
-	case *bufWriter:
-		return string(w.b)
+// sanitize passes raw HTML through the sanitizer when the site lets raw
+// HTML in without trusting it.
+func (c *Converter) sanitize(html string) string {
+	if c.policy == nil {
+		return html
 	}
-	panic("markup: unknown writer")
+	return c.policy.Sanitize(html)
 }
 
 // bufWriter is a util.BufWriter over a byte slice.

@@ -2,6 +2,7 @@ package statute
 
 import (
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -81,18 +82,20 @@ func (l articleLabel) id() string {
 
 // commonIDs holds "art-N" for the article numbers that nearly every
 // statute uses, so that labelling them allocates nothing.
-var commonIDs = func() []string {
+// They are made on first use, so commands that render no statute do not
+// pay for them at start-up.
+var commonIDs = sync.OnceValue(func() []string {
 	ids := make([]string, 1300) // 民法典, the longest code, has 1,260 articles
 	for n := range ids {
 		ids[n] = "art-" + strconv.Itoa(n)
 	}
 	return ids
-}()
+})
 
 // articleIDOf returns art-N, or art-N-M when sub is not 0.
 func articleIDOf(num, sub int) string {
-	if sub == 0 && num >= 0 && num < len(commonIDs) {
-		return commonIDs[num]
+	if ids := commonIDs(); sub == 0 && num >= 0 && num < len(ids) {
+		return ids[num]
 	}
 	b := make([]byte, 0, 12)
 	b = append(b, "art-"...)

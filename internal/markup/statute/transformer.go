@@ -33,7 +33,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.
 // articles grows its id sets to a few hundred entries, and building those
 // maps anew for every document of a large site costs more than the rest
 // of the pass.
-var passes = sync.Pool{New: func() any { return newPass(nil, nil) }}
+var passes = sync.Pool{New: func() any { return newPass() }}
 
 // release empties p, keeping the capacity of its maps and buffers, and
 // puts it back in the pool. Nothing of a pass outlives its document: ids
@@ -74,11 +74,10 @@ type pass struct {
 	titles  map[string]titleTarget
 }
 
-// newPass returns the state for one document.
-func newPass(cfg *config, src []byte) *pass {
+// newPass returns an empty pass; Transform sets its configuration and
+// source.
+func newPass() *pass {
 	return &pass{
-		cfg:      cfg,
-		src:      src,
 		ids:      make(map[string]struct{}),
 		articles: make(map[string]struct{}),
 	}
