@@ -162,17 +162,32 @@ url = "/gongzuo/"
 [[menu.main]]
 name = "政策文件"
 url = "/zhengce/"
+[[menu.main]]
+name = "会议"
+url = "/gongzuo/a/"
 -- content/gongzuo/b.md --
 +++
 title = "链接"
 date = 2026-11-21
 +++
-[相对](../zhengce/banfa.html#art-1)、[同栏目](a.html)、[第九条](/zhengce/banfa.html#art-9)、[源文件](../zhengce/banfa.md)。
+[相对](../zhengce/banfa.html#art-1)、[同栏目](a.html)、[第九条](/zhengce/banfa.html#art-9)、[源文件](../zhengce/banfa.md)、[无此页](/zhengce/none.html)。
 `, fazhitest.Now, []want{
 			// The folder form of the address no longer exists.
-			{"link-broken", "content/gongzuo/a.md", 5, 17, E, "链接「/zhengce/banfa/#art-2」指向的页面或文件不存在：请检查网址拼写；站内页面写成 /栏目文件夹/文件名.html，如 /zhengce/2024-banfa.html (broken link)"},
+			{"link-broken", "content/gongzuo/a.md", 5, 17, E, "链接「/zhengce/banfa/#art-2」指向的页面不存在：本站这个页面的网址是「/zhengce/banfa.html#art-2」，请改成它 (broken link)"},
 			{"link-broken", "content/gongzuo/b.md", 5, 49, E, "《某市行政复议办法》中的「#art-9」"},
 			{"link-broken", "content/gongzuo/b.md", 5, 82, E, "请改成该页面的网址「/zhengce/banfa.html」"},
+			{"link-broken", "content/gongzuo/b.md", 5, 109, E, "链接「/zhengce/none.html」指向的页面或文件不存在：请检查网址拼写；站内页面写成 /栏目文件夹/文件名.html，如 /zhengce/2024-banfa.html (broken link)"},
+			{"link-broken", "site.toml", 17, 0, E, "导航菜单「会议」的网址「/gongzuo/a/」在网站中不存在：这个页面的网址是「/gongzuo/a.html」，请写成 url = \"/gongzuo/a.html\" (menu link to a missing page)"},
+		}},
+		{"link-broken suggests the folder form", `
+-- content/gongzuo/b.md --
++++
+title = "链接"
+date = 2026-11-21
++++
+见[办法](/zhengce/banfa.html)。
+`, fazhitest.Now, []want{
+			{"link-broken", "content/gongzuo/b.md", 5, 2, E, "链接「/zhengce/banfa.html」指向的页面不存在：本站这个页面的网址是「/zhengce/banfa/」，请改成它 (broken link)"},
 		}},
 		{"link-broken in menu", `
 -- site.toml --

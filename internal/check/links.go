@@ -54,8 +54,11 @@ func (c *checker) checkLinks() {
 		t := c.target(markup.ResolvePath("/", u), byURL, excluded)
 		if !t.written && frag == "" {
 			line := c.siteTOML.Line(fmt.Sprintf("menu.main.%d.url", i))
-			c.find(config.FileName, line, 0, RuleLinkBroken, fmt.Sprintf(
-				"导航菜单「%s」的网址「%s」在网站中不存在：请改成已有栏目的网址，如 url = \"/zhengce/\" (menu link to a missing page)", m.Name, dest))
+			msg := fmt.Sprintf("导航菜单「%s」的网址「%s」在网站中不存在：请改成已有栏目的网址，如 url = \"/zhengce/\" (menu link to a missing page)", m.Name, dest)
+			if alt := otherForm(markup.ResolvePath("/", u), byURL); alt != "" {
+				msg = fmt.Sprintf("导航菜单「%s」的网址「%s」在网站中不存在：这个页面的网址是「%s」，请写成 url = \"%s\" (menu link to a missing page)", m.Name, dest, alt, alt)
+			}
+			c.find(config.FileName, line, 0, RuleLinkBroken, msg)
 		}
 	}
 }
@@ -109,7 +112,8 @@ func (c *checker) checkLink(p *site.Page, l markup.Link, byURL, excluded map[str
 		c.checkMDLink(p, l, dest, u)
 		return
 	}
-	t := c.target(markup.ResolvePath(p.LinkBase(), u), byURL, excluded)
+	abs := markup.ResolvePath(p.LinkBase(), u)
+	t := c.target(abs, byURL, excluded)
 	switch {
 	case t.written:
 		if frag != "" && t.page != nil {
@@ -117,10 +121,37 @@ func (c *checker) checkLink(p *site.Page, l markup.Link, byURL, excluded map[str
 		}
 	case t.excluded != nil:
 		c.find(file, l.Line, l.Col, RuleLinkUnpublished, unpublishedMsg(dest, t.excluded, c.site.Now))
+	case otherForm(abs, byURL) != "":
+		fixed := otherForm(abs, byURL)
+		if frag != "" {
+			fixed += "#" + frag
+		}
+		c.find(file, l.Line, l.Col, RuleLinkBroken, fmt.Sprintf(
+			"链接「%s」指向的页面不存在：本站这个页面的网址是「%s」，请改成它 (broken link)", dest, fixed))
 	default:
 		c.find(file, l.Line, l.Col, RuleLinkBroken, fmt.Sprintf(
 			"链接「%s」指向的页面或文件不存在：请检查网址拼写；站内页面写成 %s，如 %s (broken link)", dest, c.pageForm(), c.pageExample()))
 	}
+}
+
+// otherForm returns the URL of the page that u names in the other URL
+// style ("/zhengce/a/" for "/zhengce/a.html" and the other way round),
+// or "" when there is none: the usual mistake after a site changes its
+// urlStyle.
+func otherForm(u string, byURL map[string]*site.Page) string {
+	var alt string
+	switch {
+	case strings.HasSuffix(u, ".html"):
+		alt = strings.TrimSuffix(u, ".html") + "/"
+	case strings.HasSuffix(u, "/") && u != "/":
+		alt = strings.TrimSuffix(u, "/") + ".html"
+	default:
+		return ""
+	}
+	if p, ok := byURL[alt]; ok && p.IsContent() {
+		return alt
+	}
+	return ""
 }
 
 // checkMDLink follows a link written as a content file path.
