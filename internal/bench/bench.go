@@ -58,6 +58,9 @@ type Config struct {
 	// ProfileVariant is the fazhi tree profiled: VariantMinimal (default)
 	// or VariantTheme.
 	ProfileVariant string
+	// DeletedWait is the pause after deleting a set's outputs, before the
+	// next set (see DefaultDeletedWait; 0 does not wait, as with Quick).
+	DeletedWait time.Duration
 	// Exe is the program started with -floor for the floor (default: this
 	// executable).
 	Exe string
@@ -150,6 +153,12 @@ type Report struct {
 	// Profiles are in-process CPU profiles of the target build and of the
 	// largest synthetic build.
 	Profiles []*ProfileResult
+	// FreshFolders is set when every run wrote to a new folder and a
+	// set's outputs were deleted only after its last run, followed by a
+	// pause of DeletedWait; older reports deleted each tool's output
+	// just before its next run.
+	FreshFolders bool          `json:",omitempty"`
+	DeletedWait  time.Duration `json:",omitempty"`
 }
 
 // RepoRoot finds the folder holding go.mod above the working directory.
@@ -195,6 +204,7 @@ func (c *Config) defaults() error {
 	}
 	if c.Quick {
 		c.Sizes, c.CorpusSizes, c.Runs, c.BigRuns = []int{1000}, nil, 1, 1
+		c.DeletedWait = 0
 	}
 	if c.Runs < 1 {
 		c.Runs = 1
@@ -240,7 +250,7 @@ func Run(ctx context.Context, c Config) error {
 	if err := c.defaults(); err != nil {
 		return err
 	}
-	rep := &Report{Runs: c.Runs, BigRuns: c.BigRuns, Quick: c.Quick}
+	rep := &Report{Runs: c.Runs, BigRuns: c.BigRuns, Quick: c.Quick, FreshFolders: true, DeletedWait: c.DeletedWait}
 	sass, err := FindSass(c.Root)
 	if err != nil {
 		return fmt.Errorf("Dart Sass is needed for fazhi builds (run make tools): %w", err)
@@ -287,20 +297,27 @@ func Run(ctx context.Context, c Config) error {
 			rep.Notes = append(rep.Notes, "未找到法规语料（"+DefaultCorpus+"），只测了合成站点 (statute corpus not found)")
 		}
 	}
+	outs := &outputs{root: filepath.Join(c.Work, "out"), wait: c.DeletedWait, log: c.logf}
+	if ents, _ := os.ReadDir(outs.root); len(ents) > 0 {
+		// Outputs of an earlier benchmark: delete them and wait, as
+		// between sets.
+		outs.made = []string{outs.root}
+		outs.clear()
+	}
 	for _, j := range jobs {
-		set, err := c.measureSet(ctx, j.name, j.pages, bin, hugo, env)
+		set, theme, err := c.measureSet(ctx, j.name, j.pages, bin, hugo, env, outs)
 		if err != nil {
 			return err
 		}
 		rep.Sets = append(rep.Sets, set)
 		if !c.NoExtras && j.name == "synthetic" && j.pages == extrasSize(c) {
-			ex, err := c.extras(ctx, set, bin, env)
+			ex, err := c.extras(ctx, set, theme, bin, env, outs)
 			if err != nil {
 				return err
 			}
 			rep.Extras = append(rep.Extras, ex...)
 		}
-		removeOutput(filepath.Join(c.Work, "out", fmt.Sprintf("%s-%d", j.name, j.pages), "fazhi"))
+		outs.clear()
 	}
 	rep.Load = append(rep.Load, "结束 end "+loadAvg())
 	if !c.Quick && !c.NoProfile {
@@ -452,39 +469,41 @@ func (c *Config) siteDir(name string, n int) (string, Stats, error) {
 	return dir, st, err
 }
 
-func (c *Config) measureSet(ctx context.Context, name string, n int, bin, hugo string, env []string) (*Set, error) {
+// measureSet measures every tool on one generated site, each run writing
+// to a new folder from outs. It returns the set and the last
+// default-theme output, which the incremental build reuses.
+func (c *Config) measureSet(ctx context.Context, name string, n int, bin, hugo string, env []string, outs *outputs) (*Set, string, error) {
 	dir, st, err := c.siteDir(name, n)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	set := &Set{Name: name, Pages: st.Pages, Bytes: st.Bytes, Samples: map[string][]Sample{}, Output: map[string]OutputSize{}}
-	outs := filepath.Join(c.Work, "out", fmt.Sprintf("%s-%d", name, n))
-	fm, fz, hg, fl := filepath.Join(outs, "fazhi-min"), filepath.Join(outs, "fazhi"), filepath.Join(outs, "hugo"), filepath.Join(outs, "floor")
-	fh := filepath.Join(outs, "fazhi-min-html")
+	prefix := fmt.Sprintf("%s-%d-", name, n)
+	last := map[string]string{}
 	type step struct {
-		tool, label string
-		run         func() (Sample, error)
+		tool, label, out string
+		run              func(out string) (Sample, error)
 	}
-	fazhi := func(tree, out string) func() (Sample, error) {
-		return func() (Sample, error) {
-			s, _, err := c.fazhiBuild(ctx, bin, filepath.Join(dir, tree), out, env, true)
+	fazhi := func(tree string) func(string) (Sample, error) {
+		return func(out string) (Sample, error) {
+			s, _, err := c.fazhiBuild(ctx, bin, filepath.Join(dir, tree), out, env)
 			return s, err
 		}
 	}
-	steps := []step{{ToolFazhi, "fazhi minimal", fazhi(FazhiMinDir, fm)}}
+	steps := []step{{ToolFazhi, "fazhi minimal", "fazhi-min", fazhi(FazhiMinDir)}}
 	if name == "statutes" {
-		steps = append(steps, step{ToolFazhiHTML, "fazhi html", func() (Sample, error) {
-			return c.fazhiHTMLBuild(ctx, bin, filepath.Join(dir, FazhiMinDir), fh, env)
+		steps = append(steps, step{ToolFazhiHTML, "fazhi html", "fazhi-min-html", func(out string) (Sample, error) {
+			return c.fazhiHTMLBuild(ctx, bin, filepath.Join(dir, FazhiMinDir), out, env)
 		}})
 	}
-	steps = append(steps, step{ToolFazhiTheme, "fazhi theme", fazhi(FazhiDir, fz)})
+	steps = append(steps, step{ToolFazhiTheme, "fazhi theme", "fazhi", fazhi(FazhiDir)})
 	if hugo != "" {
-		steps = append(steps, step{ToolHugo, "Hugo", func() (Sample, error) {
-			return c.hugoBuild(ctx, hugo, filepath.Join(dir, HugoDir), hg)
+		steps = append(steps, step{ToolHugo, "Hugo", "hugo", func(out string) (Sample, error) {
+			return c.hugoBuild(ctx, hugo, filepath.Join(dir, HugoDir), out)
 		}})
 	}
-	steps = append(steps, step{ToolFloor, "floor", func() (Sample, error) {
-		return c.floorRun(ctx, filepath.Join(dir, FazhiDir, "content"), fl)
+	steps = append(steps, step{ToolFloor, "floor", "floor", func(out string) (Sample, error) {
+		return c.floorRun(ctx, filepath.Join(dir, FazhiDir, "content"), out)
 	}})
 	runs := c.runsFor(n)
 	for r := range runs {
@@ -494,26 +513,23 @@ func (c *Config) measureSet(ctx context.Context, name string, n int, bin, hugo s
 		// the kernel that lands on whatever runs next).
 		for k := range steps {
 			st := steps[(r+k)%len(steps)]
-			s, err := st.run()
+			out, err := outs.fresh(prefix + st.out)
 			if err != nil {
-				return nil, err
+				return nil, "", err
+			}
+			s, err := st.run(out)
+			if err != nil {
+				return nil, "", err
 			}
 			set.Samples[st.tool] = append(set.Samples[st.tool], s)
+			last[st.tool] = out
 			c.logf("  %-14s %s", st.label, s)
 		}
 	}
-	for tool, out := range map[string]string{ToolFazhi: fm, ToolFazhiHTML: fh, ToolFazhiTheme: fz, ToolHugo: hg, ToolFloor: fl} {
-		if len(set.Samples[tool]) > 0 {
-			set.Output[tool] = outputSize(out)
-		}
+	for tool, out := range last {
+		set.Output[tool] = outputSize(out)
 	}
-	// The last default-theme output stays for the incremental build; the
-	// others are removed to free the disk.
-	removeOutput(fm)
-	removeOutput(fh)
-	os.RemoveAll(hg)
-	os.RemoveAll(fl)
-	return set, nil
+	return set, last[ToolFazhiTheme], nil
 }
 
 func (s Sample) String() string {
@@ -522,14 +538,9 @@ func (s Sample) String() string {
 
 var summaryRe = regexp.MustCompile(`文件 (\d+)：新写入 (\d+)，未变 (\d+)，删除 (\d+)`)
 
-// fazhiBuild runs `fazhi build`; fresh removes the previous output first.
-// It returns the sample and the number of files and of files written.
-func (c *Config) fazhiBuild(ctx context.Context, bin, site, out string, env []string, fresh bool) (Sample, [2]int, error) {
-	if fresh {
-		if err := removeOutput(out); err != nil {
-			return Sample{}, [2]int{}, err
-		}
-	}
+// fazhiBuild runs `fazhi build` into out. It returns the sample and the
+// number of files and of files written.
+func (c *Config) fazhiBuild(ctx context.Context, bin, site, out string, env []string) (Sample, [2]int, error) {
 	cmd := exec.CommandContext(ctx, bin, "build", "-s", site, "-d", out, "--now", BuildNow.Format("2006-01-02"))
 	cmd.Dir = c.Root
 	cmd.Env = env
@@ -545,13 +556,13 @@ func (c *Config) fazhiBuild(ctx context.Context, bin, site, out string, env []st
 	return s, files, nil
 }
 
-// fazhiHTMLBuild runs a fresh `fazhi build` of site with urlStyle =
+// fazhiHTMLBuild runs `fazhi build` of site with urlStyle =
 // "html" and sets site.toml back afterwards.
 func (c *Config) fazhiHTMLBuild(ctx context.Context, bin, site, out string, env []string) (Sample, error) {
 	if err := SetURLStyle(site, "html"); err != nil {
 		return Sample{}, err
 	}
-	s, _, err := c.fazhiBuild(ctx, bin, site, out, env, true)
+	s, _, err := c.fazhiBuild(ctx, bin, site, out, env)
 	if err2 := SetURLStyle(site, ""); err == nil {
 		err = err2
 	}
@@ -559,9 +570,6 @@ func (c *Config) fazhiHTMLBuild(ctx context.Context, bin, site, out string, env 
 }
 
 func (c *Config) hugoBuild(ctx context.Context, hugo, site, out string) (Sample, error) {
-	if err := os.RemoveAll(out); err != nil {
-		return Sample{}, err
-	}
 	cache := filepath.Join(c.Work, "hugo-cache")
 	cmd := exec.CommandContext(ctx, hugo, "--source", site, "--destination", out, "--cacheDir", cache,
 		"--buildFuture", "--quiet", "--noBuildLock")
@@ -574,9 +582,6 @@ func (c *Config) hugoBuild(ctx context.Context, hugo, site, out string) (Sample,
 }
 
 func (c *Config) floorRun(ctx context.Context, content, out string) (Sample, error) {
-	if err := os.RemoveAll(out); err != nil {
-		return Sample{}, err
-	}
 	cmd := exec.CommandContext(ctx, c.Exe, "-floor", content, "-floor-out", out, "-floor-workers", "2")
 	s, _, err := measure(cmd)
 	if err != nil {
@@ -619,21 +624,6 @@ func loadAvg() string {
 		return "unknown"
 	}
 	return strings.Join(f[:3], " ")
-}
-
-// removeOutput removes an output folder and what fazhi keeps beside it.
-func removeOutput(out string) error {
-	if err := os.RemoveAll(out); err != nil {
-		return err
-	}
-	parent, base := filepath.Dir(out), filepath.Base(out)
-	ents, _ := os.ReadDir(parent)
-	for _, e := range ents {
-		if strings.HasPrefix(e.Name(), "."+base+".fazhi-") {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
-		}
-	}
-	return nil
 }
 
 // settle flushes the file system and waits a moment before a measured
@@ -682,16 +672,15 @@ func measure(cmd *exec.Cmd) (Sample, string, error) {
 // site (what a portal deploys): a rebuild with nothing changed (files
 // written should be 0), and builds with minify and with precompress
 // against the plain build.
-func (c *Config) extras(ctx context.Context, set *Set, bin string, env []string) ([]Extra, error) {
+func (c *Config) extras(ctx context.Context, set *Set, out, bin string, env []string, outs *outputs) ([]Extra, error) {
 	dir, _, err := c.siteDir("synthetic", set.Pages)
 	if err != nil {
 		return nil, err
 	}
 	site := filepath.Join(dir, FazhiDir)
-	out := filepath.Join(c.Work, "out", fmt.Sprintf("synthetic-%d", set.Pages), "fazhi")
 	var ex []Extra
 	c.logf("incremental rebuild of %d pages", set.Pages)
-	s, files, err := c.fazhiBuild(ctx, bin, site, out, env, false)
+	s, files, err := c.fazhiBuild(ctx, bin, site, out, env)
 	if err != nil {
 		return nil, err
 	}
@@ -717,7 +706,11 @@ func (c *Config) extras(ctx context.Context, set *Set, bin string, env []string)
 		var n int
 		for r := range runs {
 			c.logf("%s build of %d pages, run %d/%d", v.name, set.Pages, r+1, runs)
-			s, files, err := c.fazhiBuild(ctx, bin, site, out, env, true)
+			out, err := outs.fresh(fmt.Sprintf("synthetic-%d-%s", set.Pages, v.name))
+			if err != nil {
+				return nil, err
+			}
+			s, files, err := c.fazhiBuild(ctx, bin, site, out, env)
 			if err != nil {
 				return nil, err
 			}
@@ -731,7 +724,6 @@ func (c *Config) extras(ctx context.Context, set *Set, bin string, env []string)
 	if err := SetPostProcessing(site, false, false); err != nil {
 		return nil, err
 	}
-	removeOutput(out)
 	return ex, nil
 }
 

@@ -263,14 +263,18 @@ func Markdown(rep *Report) string {
 	w("。\n\n")
 	w("**方法 (method)**\n\n")
 	w("- 每个规模生成一个站点文件夹，其中 fazhi 版和 Hugo 版用同一份 Markdown 正文；合成站点由 `internal/bench/gen.go` 按固定种子从词表拼出（40%% 政策文件含完整元数据和条文式正文、20%% 司法公告、15%% 普法、15%% 工作动态、10%% 政策解读）；真实法规站点把 `%s` 下的法律文本循环成 N 页（`articles = true`，带条文锚点、章节目录和交叉引用）。\n", DefaultCorpus)
-	w("- fazhi：先 `go build` 出 `fazhi`，再以子进程运行 `fazhi build -s 站点 -d 输出 --now 2026-11-27`，`search = false`（搜索索引另行测量），Dart Sass 编译样式（编译结果缓存在工作文件夹的 `fazhi-cache/` 里，样式不变时不再启动 Dart Sass，正如 Hugo 用 `--cacheDir` 的缓存）。输出文件夹每次先删掉（全新构建）。同一份内容测两个版本：\n")
+	w("- fazhi：先 `go build` 出 `fazhi`，再以子进程运行 `fazhi build -s 站点 -d 输出 --now 2026-11-27`，`search = false`（搜索索引另行测量），Dart Sass 编译样式（编译结果缓存在工作文件夹的 `fazhi-cache/` 里，样式不变时不再启动 Dart Sass，正如 Hugo 用 `--cacheDir` 的缓存）。每次都是全新构建（输出写到空文件夹）。同一份内容测两个版本：\n")
 	w("  - **fazhi (minimal layouts)**：站点自带 `layouts/_default/{baseof,page,section,home,taxonomy,term,404}.html`（另有 archive/hearings/browse 和一个列表局部模板），逐个覆盖内嵌主题，内容与 Hugo 的最小模板一一对应（见 `internal/bench/site.go` 的 `fazhiMinLayouts`）：标题、日期、来源、政策元数据表、公告要素、目录、正文、标签、上一篇/下一篇；栏目、标签和目录页列出标题、文号或案号、日期和只显示附近页码的分页器；首页每个栏目 8 条。**与 Hugo、与下限的比值和各项目标都用这一行。**\n")
 	w("  - **fazhi (minimal layouts, urlStyle html)**：同一棵树在 `site.toml` 里加 `urlStyle = \"html\"` 再构建（只在真实法规站点上测）：内容页写成 `/栏目/标题.html`，与下限一样每页一个文件；默认的 `/栏目/标题/` 每页要一个文件夹加一个 `index.html`。\n")
 	w("  - **fazhi (default theme)**：完整的默认主题（工具栏、导航、二维码、元数据表、面包屑、页脚等，每页约 30 KB HTML），仅供参考，括号中的比值不计入目标。\n")
 	w("  - 两个版本都照常写订阅源、站点地图、信息公开目录和日历（这些不依赖模板）；条文锚点、章节目录和交叉引用在正文 HTML 里，两个版本都有。无论用什么模板，fazhi 都会为每页计算 JSON-LD 和二维码。\n")
 	w("- Hugo (minimal layouts)：同一内容的 TOML 前言（领域字段放在 `[params]` 下），最小模板（baseof/single/list/home：元数据表、目录、正文、标签、上一篇/下一篇、分页列表），`paginate = 20`，`--buildFuture`，配置里打开了 goldmark 的 CJK 扩展（较老的 Hugo 会忽略这一项）。Hugo 照常写 RSS 和站点地图。\n")
 	w("- goldmark 下限 (floor)：`fazhi-bench -floor 内容文件夹` 子进程，用 goldmark（GFM + CJK）在 2 个 goroutine 上把同样的 Markdown 文件各转成一个 HTML 文件，不套模板。\n")
-	w("- 每次运行之前先删掉该工具上次的输出，再 `sync` 并等 1 秒，让上一次运行留下的写回和删除不算进下一次 (before each run: remove the tool's previous output, sync, wait 1 s)。\n")
+	if rep.FreshFolders {
+		w("- 每次运行写到一个新文件夹，运行前 `sync` 并等 1 秒，让上一次运行留下的写回不算进下一次。一组站点的所有运行结束后才删除这一组的输出，删除后 `sync` 并等 %s 再测下一组：这台机器的 ext4 没有日志，分配新 inode 时会逐个跳过最近 60 秒内（inode 表块尚未写回时为 6 分钟内）删除的 inode，紧接在 `rm -rf` 一个大输出之后的构建要为此多花数秒内核时间，建的文件越多越吃亏 (every run writes to a new folder; a set's outputs are deleted after its last run, then sync and a %s pause, because ext4 without a journal skips recently freed inodes)。\n", rep.DeletedWait, rep.DeletedWait)
+	} else {
+		w("- 每次运行之前先删掉该工具上次的输出，再 `sync` 并等 1 秒 (before each run: remove the tool's previous output, sync, wait 1 s)。**紧接在删除之后的构建会多付内核时间**（ext4 无日志时跳过最近删除的 inode），本次的内核时间因此偏高。\n")
+	}
 	w("- 各工具轮流运行（fazhi 最小模板、法规站点上再加 urlStyle html、fazhi 默认主题、Hugo、下限；每一轮从下一个工具开始，免得某个工具总排在同一个工具之后），各取中位数。墙钟 = 进程起止时间；CPU = 用户态 + 内核态（`ProcessState` 的 rusage）；峰值内存 = rusage 的 `Maxrss`（内核取进程本身与它等待过的子进程中最大者，不是总和）。页/秒 = 内容页数 ÷ 墙钟中位数。\n")
 	w("- 机器是共享的 2 核虚拟机，有其他工作同时运行；单次数字有噪声，请看同一次运行中的中位数和比值。\n\n")
 	w("**机器 (machine)**\n\n")

@@ -48,6 +48,7 @@ func main() {
 		profSite    = flag.String("profile-site", "synthetic", "剖析用的站点：synthetic 或 statutes")
 		profVariant = flag.String("profile-variant", bench.VariantMinimal, "剖析用的 fazhi 版本：minimal（与 Hugo 对等的最小模板）或 theme（默认主题）")
 		profDir     = flag.String("profile-dir", "", "剖析文件写到这里，默认工作文件夹下的 profile/ (profile folder)")
+		deletedWait = flag.Duration("deleted-wait", bench.DefaultDeletedWait, "删除一组输出后、测下一组前的等待 (pause after deleting outputs; see docs/benchmarks.md)")
 		_           = flag.String("floor", "", "下限模式：只用 goldmark 渲染该文件夹 (floor mode; must be the first flag)")
 	)
 	flag.Parse()
@@ -56,7 +57,8 @@ func main() {
 	cfg := bench.Config{
 		Runs: *runs, BigRuns: *bigRuns, ExtraRuns: *extraRuns, Out: *out, Quick: *quick, Work: *work, Corpus: *corpus, Seed: *seed,
 		NoHugo: *noHugo, NoExtras: *noExtras, NoProfile: *noProfile, ProfileVariant: *profVariant,
-		Log: func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) },
+		DeletedWait: *deletedWait,
+		Log:         func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) },
 	}
 	var err error
 	if cfg.Sizes, err = parseSizes(*sizes); err == nil {
