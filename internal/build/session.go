@@ -300,6 +300,8 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 	}
 	r := b.renderer
 	r.Site = ns
+	// Cached partials may show what the edit changed (a title in a list).
+	b.tmpl.ResetCache()
 	r.Data.Sections, r.Data.Tags, r.Data.Series, r.Data.Home, r.Data.Graph = ns.Sections, ns.Tags, ns.Series, ns.Home, ns
 	st := &store{files: make(map[string][]byte, len(s.files)), owned: make(map[string][]string, len(s.owned))}
 	for k, v := range s.files {

@@ -16,7 +16,9 @@ const sessionSite = `
 title = "网"
 paginate = 2
 -- layouts/_default/page.html --
-<h1>{{ .Title }}</h1>{{ with .Page.Prev }}<prev>{{ .Title }}</prev>{{ end }}{{ with .Page.Next }}<next>{{ .Title }}</next>{{ end }}{{ range .Page.Interpretations }}<jd>{{ .Title }}</jd>{{ end }}{{ .Content }}
+<h1>{{ .Title }}</h1>{{ with .Page.Prev }}<prev>{{ .Title }}</prev>{{ end }}{{ with .Page.Next }}<next>{{ .Title }}</next>{{ end }}{{ range .Page.Interpretations }}<jd>{{ .Title }}</jd>{{ end }}{{ partialCached "t.html" . .Page.Path }}{{ .Content }}
+-- layouts/partials/t.html --
+<t>{{ .Title }}</t>
 -- layouts/_default/section.html --
 {{ range .Pages }}<li>{{ .Title }}|{{ .Summary }}</li>{{ end }}
 -- layouts/_default/home.html --

@@ -118,3 +118,63 @@ func TestTemplateErrorsNameFileAndLine(t *testing.T) {
 		t.Fatalf("exec err = %v", err)
 	}
 }
+
+func TestPartialCached(t *testing.T) {
+	fsys := fstest.MapFS{
+		"layouts/_default/page.html":  {Data: []byte(`{{ partialCached "p.html" .N }}|{{ partialCached "p.html" .N .K }}|{{ partial "p.html" .N }}`)},
+		"layouts/_default/404.html":   {Data: []byte(`{{ partialCached "loop.html" . }}`)},
+		"layouts/partials/p.html":     {Data: []byte(`<b>{{ . }}</b>`)},
+		"layouts/partials/loop.html":  {Data: []byte(`{{ partialCached "loop.html" . }}`)},
+		"layouts/_default/alias.html": {Data: []byte(`{{ partialCached "p.html" 1 .P }}`)},
+	}
+	s, err := Load(fsys, Funcs(FuncOptions{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := s.Get()
+	defer s.Put(e)
+	run := func(kind string, data any) string {
+		t.Helper()
+		var b strings.Builder
+		if err := e.Execute(&b, "", kind, data); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	type d struct {
+		N int
+		K string
+	}
+	for _, c := range []struct {
+		data d
+		want string
+	}{
+		{d{1, "a"}, "<b>1</b>|<b>1</b>|<b>1</b>"},
+		// Same keys: the first rendering is reused, whatever the data.
+		{d{2, "a"}, "<b>1</b>|<b>1</b>|<b>2</b>"},
+		// A new key renders again.
+		{d{3, "b"}, "<b>1</b>|<b>3</b>|<b>3</b>"},
+	} {
+		if got := run("page", c.data); got != c.want {
+			t.Errorf("%v: got %q, want %q", c.data, got, c.want)
+		}
+	}
+	s.ResetCache()
+	if got, want := run("page", d{4, "a"}), "<b>4</b>|<b>4</b>|<b>4</b>"; got != want {
+		t.Errorf("after ResetCache: got %q, want %q", got, want)
+	}
+	// A page or a list is not a key: its address may be reused.
+	type page struct{ P *int }
+	x := 1
+	var b strings.Builder
+	err = e.Execute(&b, "", "alias", page{&x})
+	want := `layouts/_default/alias.html:1:3: 模板错误：executing "layouts/_default/alias.html" at <partialCached "p.html" 1 .P>: error calling partialCached: partialCached「p.html」的第 1 个键是 *int：键只能是字符串、数字或布尔值`
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("pointer key: %v\nwant %s…", err, want)
+	}
+	b.Reset()
+	err = e.Execute(&b, "", "404", "x")
+	if err == nil || !strings.Contains(err.Error(), "嵌套超过 64 层") {
+		t.Errorf("recursion error = %v", err)
+	}
+}

@@ -6,7 +6,9 @@
 // A kind template that defines blocks ({{ define "main" }}) is executed
 // through layouts/_default/baseof.html; one that defines none is executed
 // on its own. Partials live in layouts/partials/ and are called with
-// {{ partial "name.html" . }}.
+// {{ partial "name.html" . }}, or with {{ partialCached "name.html" . key… }}
+// for a part that is the same on many pages: it is rendered once per
+// distinct list of keys and reused until ResetCache.
 package tmpl
 
 import (
@@ -16,6 +18,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -45,7 +48,12 @@ type Set struct {
 	files map[string]string // name relative to layouts/ → source
 	funcs template.FuncMap
 	pool  sync.Pool
+	cache sync.Map // partialCached key → template.HTML
 }
+
+// ResetCache forgets what partialCached rendered, for a rebuild in which
+// the site's data may have changed.
+func (s *Set) ResetCache() { s.cache.Clear() }
 
 // Load reads every .html file under layouts/ in fsys and checks that each
 // kind template parses. funcs are the template functions (see Funcs).
@@ -106,6 +114,7 @@ func (s *Set) newExecutor() (*Executor, error) {
 		funcs[k] = v
 	}
 	funcs["partial"] = e.partial
+	funcs["partialCached"] = e.partialCached
 	root := template.New("").Funcs(funcs)
 	names := s.names()
 	for _, name := range names {
@@ -203,6 +212,46 @@ func (e *Executor) partial(name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
+}
+
+// partialCached renders a partial like partial, the first time it is
+// called with name and keys; later calls with the same name and keys
+// return that HTML without executing the template, whatever data they
+// pass. Two goroutines may render the same entry at once; both then
+// return the one stored first, so the output does not depend on timing.
+func (e *Executor) partialCached(name string, data any, keys ...any) (template.HTML, error) {
+	k, err := cacheKey(name, keys)
+	if err != nil {
+		return "", err
+	}
+	if h, ok := e.set.cache.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	h, err := e.partial(name, data)
+	if err != nil {
+		return "", err
+	}
+	v, _ := e.set.cache.LoadOrStore(k, h)
+	return v.(template.HTML), nil
+}
+
+// cacheKey joins a partial's name and keys. A key must be a string, a
+// number or a boolean: a page or a list has no value that is cheap to
+// compare, and its address may be reused for another one.
+func cacheKey(name string, keys []any) (string, error) {
+	var b strings.Builder
+	b.WriteString(name)
+	for i, k := range keys {
+		b.WriteByte(0)
+		switch reflect.ValueOf(k).Kind() {
+		case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+			fmt.Fprintf(&b, "%T:%v", k, k)
+		default:
+			return "", fmt.Errorf("partialCached「%s」的第 %d 个键是 %T：键只能是字符串、数字或布尔值，例如 .Section.URL 或 .Page.Path，而不是 .Section 或 .Page (partialCached keys must be strings, numbers or booleans)", name, i+1, k)
+		}
+	}
+	return b.String(), nil
 }
 
 var tmplPos = regexp.MustCompile(`template: (layouts/[^:]+):(\d+)(?::(\d+))?: ?`)
