@@ -92,6 +92,7 @@ func newMarkdown(o Options, extra []goldmark.Extender) goldmark.Markdown {
 	}
 	exts = append(exts, extra...)
 	rOpts := []goldmark.Option{
+		newParser(),
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	}
