@@ -78,7 +78,8 @@ operator = "某市司法局"
 
 // hugoLayouts are minimal templates that show what fazhi's default theme
 // shows in substance: the domain metadata, a table of contents, the body,
-// tags, neighbours, and paginated lists. The page's own tables are read
+// tags, neighbours, and paginated lists. The menu, the same on every
+// page, is a cached partial in both tools. The page's own tables are read
 // from .Params.params (Hugo before 0.123) or .Params (later versions).
 var hugoLayouts = map[string]string{
 	"_default/baseof.html": `<!DOCTYPE html>
@@ -95,11 +96,7 @@ var hugoLayouts = map[string]string{
 <body>
 <header>
 <p class="site-title"><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a></p>
-<nav><ul>
-{{- range .Site.Menus.main }}
-<li><a href="{{ .URL | relURL }}">{{ .Name }}</a></li>
-{{- end }}
-</ul></nav>
+{{ partialCached "menu.html" . }}
 </header>
 <main>
 {{ block "main" . }}{{ end }}
@@ -170,6 +167,12 @@ var hugoLayouts = map[string]string{
 {{- end }}
 {{ end }}
 `,
+	// The menu is the same on every page: both tools render it once.
+	"partials/menu.html": `<nav><ul>
+{{- range .Site.Menus.main }}
+<li><a href="{{ .URL | relURL }}">{{ .Name }}</a></li>
+{{- end }}
+</ul></nav>`,
 }
 
 // fazhiMinLayouts are fazhi templates equivalent to hugoLayouts: the same
@@ -196,11 +199,7 @@ var fazhiMinLayouts = map[string]string{
 <body>
 <header>
 <p class="site-title"><a href="{{ relURL "/" }}">{{ .Site.Title }}</a></p>
-<nav><ul>
-{{- range .Site.Menu }}
-<li><a href="{{ relURL .URL }}">{{ .Name }}</a></li>
-{{- end }}
-</ul></nav>
+{{ partialCached "menu.html" . }}
 </header>
 <main>
 {{ block "main" . }}{{ end }}
@@ -227,12 +226,8 @@ var fazhiMinLayouts = map[string]string{
 {{- with $p.Notice }}
 <dl class="notice-meta"><dt>公告类型</dt><dd>{{ .Type }}</dd><dt>案号</dt><dd>{{ .CaseNumber }}</dd><dt>法院</dt><dd>{{ .Court }}</dd>{{ if not .Hearing.IsZero }}<dt>开庭时间</dt><dd>{{ pubDate .Hearing.Time }}</dd>{{ end }}</dl>
 {{- end }}
-{{- with .TOC }}
-<nav class="toc"><ul>
-{{- range . }}
-<li class="toc-l{{ .Level }}"><a href="#{{ .ID }}">{{ .Text }}</a></li>
-{{- end }}
-</ul></nav>
+{{- with .TableOfContents }}
+<nav class="toc">{{ . }}</nav>
 {{- end }}
 <div class="body">
 {{ .Content }}
@@ -289,6 +284,11 @@ var fazhiMinLayouts = map[string]string{
 `,
 	// bench-list is the list of a column, term or browse page with its
 	// pager, as Hugo's list.html with _internal/pagination.html.
+	"partials/menu.html": `<nav><ul>
+{{- range .Site.Menu }}
+<li><a href="{{ relURL .URL }}">{{ .Name }}</a></li>
+{{- end }}
+</ul></nav>`,
 	"partials/bench-list.html": `<ul class="list">
 {{- range .Pages }}
 <li><a href="{{ relURL .URL }}">{{ .Title }}</a>{{ with .Policy }} <span>{{ .DocNumber }}</span>{{ end }}{{ with .Notice }} <span>{{ .Type }}</span> <span>{{ .CaseNumber }}</span>{{ end }}{{ if not .Date.IsZero }} <time>{{ isoDate .Date }}</time>{{ end }}</li>
