@@ -14,7 +14,8 @@ import (
 // Sink receives rendered files; the publish stage implements it.
 type Sink interface {
 	// WriteFile stores data at name, a slash-separated path below the
-	// output root ("zhengce/a/index.html").
+	// output root ("zhengce/a/index.html"). It must not keep data after it
+	// returns (the caller reuses the buffer): it writes or copies it.
 	WriteFile(name string, data []byte) error
 }
 
@@ -77,7 +78,8 @@ func (r *Renderer) doc(p *site.Page, src []byte) markup.Doc {
 // body's facts (links, ids) for checks; the HTML is not kept.
 func (r *Renderer) Page(p *site.Page, src []byte, sink Sink) (*markup.Rendered, error) {
 	// The body's HTML lives in a reused buffer until the page is written:
-	// the template copies it into the page, and the sink copies the page.
+	// the template copies it into the page, and the sink is done with the
+	// page when WriteFile returns.
 	out, release, err := r.Markup.RenderTransient(r.doc(p, src))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.SourcePath(), err)
