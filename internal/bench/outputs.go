@@ -21,7 +21,8 @@ import (
 // for every inode the deletion freed, several seconds for a 10,000-page
 // site, and the tool that creates the most files pays the most. Every
 // run writes to a new folder, the outputs of a set are deleted only after
-// its last run, and the next set waits this long after a sync.
+// its last run, and the next set (and the first) waits this long after a
+// sync.
 const DefaultDeletedWait = 65 * time.Second
 
 // outputs hands out a new output folder for every measured run and
