@@ -298,11 +298,7 @@ func Run(ctx context.Context, c Config) error {
 		}
 	}
 	outs := &outputs{root: filepath.Join(c.Work, "out"), wait: c.DeletedWait, log: c.logf}
-	// Outputs of an earlier benchmark are deleted, and the first set
-	// waits as the later ones do: whatever was deleted just before the
-	// benchmark started would otherwise slow the first set alone.
-	outs.made = []string{outs.root}
-	outs.clear()
+	outs.reset()
 	for _, j := range jobs {
 		set, theme, err := c.measureSet(ctx, j.name, j.pages, bin, hugo, env, outs)
 		if err != nil {

@@ -44,6 +44,9 @@ func (o *outputs) fresh(tool string) (string, error) {
 	if err := removeOutput(dir); err != nil {
 		return "", err
 	}
+	if err := os.MkdirAll(o.root, 0o755); err != nil {
+		return "", err
+	}
 	o.made = append(o.made, dir)
 	return dir, nil
 }
@@ -66,6 +69,14 @@ func (o *outputs) clear() {
 		}
 		time.Sleep(o.wait)
 	}
+}
+
+// reset deletes everything under root, left by an earlier benchmark or
+// not, and waits as clear does: what was deleted just before the
+// benchmark started would otherwise slow the first set alone.
+func (o *outputs) reset() {
+	o.made = append(o.made, o.root)
+	o.clear()
 }
 
 // removeOutput removes an output folder and what fazhi keeps beside it.

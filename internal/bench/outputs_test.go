@@ -38,4 +38,9 @@ func TestOutputs(t *testing.T) {
 	if len(ents) != 0 || len(o.made) != 0 {
 		t.Fatalf("after clear: %d entries left, %d remembered", len(ents), len(o.made))
 	}
+	os.WriteFile(filepath.Join(root, "left"), nil, 0o644)
+	o.reset()
+	if _, err := os.Stat(root); !os.IsNotExist(err) {
+		t.Fatalf("after reset: root still there: %v", err)
+	}
 }
