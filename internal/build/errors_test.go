@@ -86,6 +86,24 @@ issuer = "某市人民政府"
 docNumber = "某政规〔2026〕1号"
 +++
 `, `content/zhengce/b.md:6: 发文字号「某政规〔2026〕1号」与 content/zhengce/a.md 重复`},
+		{"url taken by another page", `-- content/zhengce/b.md --
++++
+title = "乙"
+date = 2026-01-02
+url = "/zhengce/a/"
+[policy]
+issuer = "某市人民政府"
++++
+`, `content/zhengce/b.md:4: 网址 /zhengce/a/ 与 content/zhengce/a.md 重复`},
+		{"alias taken by another page", `-- content/zhengce/b.md --
++++
+title = "乙"
+date = 2026-01-02
+aliases = ["/old/", "/zhengce/a/"]
+[policy]
+issuer = "某市人民政府"
++++
+`, `content/zhengce/b.md:4: 网址 /zhengce/a/ 与 content/zhengce/a.md 重复`},
 		{"interprets nowhere", `-- content/jiedu/x.md --
 +++
 title = "解读"

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -18,17 +19,12 @@ import (
 // without a zone are read. Unknown keys are errors naming key and line.
 func Decode(file string, fm []byte, fmLine int, loc *time.Location) (*Meta, error) {
 	m := &Meta{}
-	pos := tomlpos.New(fm)
-	offset := fmLine - 1
-	m.Lines = func(key string) int {
-		if l := pos.Line(key); l > 0 {
-			return l + offset
-		}
-		return 0
-	}
-	md, err := toml.Decode(string(fm), m)
+	src := string(fm)
+	kl := &keyLines{src: src, offset: fmLine - 1}
+	m.Lines = kl.line
+	md, err := toml.Decode(src, m)
 	if err != nil {
-		return nil, fixTypeError(file, config.DecodeError(file, offset, err, pos), m.Lines)
+		return nil, fixTypeError(file, config.DecodeError(file, kl.offset, err, kl.index()), m.Lines)
 	}
 	var errs diag.List
 	for _, k := range md.Undecoded() {
@@ -42,6 +38,31 @@ func Decode(file string, fm []byte, fmLine int, loc *time.Location) (*Meta, erro
 		t.Time = config.InZone(t.Time, loc)
 	}
 	return m, nil
+}
+
+// keyLines finds the file line of a front-matter key. The key positions
+// are only needed for a message about a key, which most pages never get,
+// so the index is made on first use; until then a page keeps only its
+// front-matter text (which the decoded strings share anyway).
+type keyLines struct {
+	src    string
+	offset int // file line of the front matter's first line, minus one
+	once   sync.Once
+	idx    *tomlpos.Index
+}
+
+// index returns the key index, making it on first use.
+func (k *keyLines) index() *tomlpos.Index {
+	k.once.Do(func() { k.idx = tomlpos.New([]byte(k.src)) })
+	return k.idx
+}
+
+// line returns the file line of key, or 0.
+func (k *keyLines) line(key string) int {
+	if l := k.index().Line(key); l > 0 {
+		return l + k.offset
+	}
+	return 0
 }
 
 // fixTypeError improves the message of a wrong-typed value: the decoder

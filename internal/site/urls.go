@@ -23,8 +23,15 @@ var reservedSegments = map[string]bool{"page": true, "archive": true, "hearings"
 func (s *Site) assignURLs() error {
 	var errs diag.List
 	owners := map[string]string{"/": s.Home.SourcePath()}
-	claim := func(u, owner string, line int, file string) {
+	// claim takes u for owner; on a clash the error names file and the
+	// line of key in page p's front matter (p is nil for a column index).
+	// The line is only looked up then: most pages never need it.
+	claim := func(u, owner, file string, p *Page, key string) {
 		if prev, ok := owners[u]; ok && prev != owner {
+			line := 0
+			if p != nil {
+				line = p.Line(key)
+			}
 			errs = append(errs, diag.New(file, line,
 				"网址 %s 与 %s 重复：两个页面不能使用同一个网址，请修改其中一个的 slug 或 url (two pages claim one URL)", u, prev))
 			return
@@ -39,7 +46,7 @@ func (s *Site) assignURLs() error {
 	for _, p := range paths {
 		sec := s.SectionByPath[p]
 		sec.Index.URL = "/" + urlPath(sec.Path) + "/"
-		claim(sec.Index.URL, sec.Index.SourcePath(), 0, sec.Index.SourcePath())
+		claim(sec.Index.URL, sec.Index.SourcePath(), sec.Index.SourcePath(), nil, "")
 	}
 	for _, p := range s.Pages {
 		file := p.SourcePath()
@@ -69,7 +76,7 @@ func (s *Site) assignURLs() error {
 			errs = append(errs, diag.New(file, p.Line("slug"),
 				"网址 %s 与自动生成的列表页冲突：「%s」是保留名称，请换一个 slug (reserved URL)", p.URL, seg))
 		}
-		claim(p.URL, file, p.Line("url"), file)
+		claim(p.URL, file, file, p, "url")
 	}
 	for _, p := range s.Pages {
 		for _, a := range p.Aliases {
@@ -79,7 +86,7 @@ func (s *Site) assignURLs() error {
 					"别名 aliases 中的「%s」无效：不能含有「..」或协议名，应写成站内旧网址，如 \"/old/path/\" (alias escapes the site)", a))
 				continue
 			}
-			claim(u, p.SourcePath(), p.Line("aliases"), p.SourcePath())
+			claim(u, p.SourcePath(), p.SourcePath(), p, "aliases")
 		}
 	}
 	return errs.Err()
