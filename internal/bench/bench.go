@@ -153,11 +153,13 @@ type Report struct {
 	// Profiles are in-process CPU profiles of the target build and of the
 	// largest synthetic build.
 	Profiles []*ProfileResult
-	// FreshFolders is set when every run wrote to a new folder and a
-	// set's outputs were deleted only after its last run, followed by a
-	// pause of DeletedWait; older reports deleted each tool's output
-	// just before its next run.
+	// FreshFolders is set when every run wrote to a new folder. Then
+	// KeptOutputs says that no output was deleted before the last
+	// measurement; without it, a set's outputs were deleted after its
+	// last run, followed by a pause of DeletedWait. Older reports deleted
+	// each tool's output just before its next run.
 	FreshFolders bool          `json:",omitempty"`
+	KeptOutputs  bool          `json:",omitempty"`
 	DeletedWait  time.Duration `json:",omitempty"`
 }
 
@@ -298,7 +300,24 @@ func Run(ctx context.Context, c Config) error {
 		}
 	}
 	outs := &outputs{root: filepath.Join(c.Work, "out"), wait: c.DeletedWait, log: c.logf}
-	outs.reset()
+	if err := outs.reset(); err != nil {
+		return err
+	}
+	defer outs.finish()
+	var pageRuns int64
+	for _, j := range jobs {
+		pageRuns += int64(j.pages * c.runsFor(j.pages))
+	}
+	keep, need, free := roomToKeep(c.Work, pageRuns)
+	outs.keep, rep.KeptOutputs = keep, keep
+	if !keep {
+		c.logf("%d MiB free, about %d MiB needed to keep every output: deleting each set's outputs and waiting %s instead", free>>20, need>>20, c.DeletedWait)
+	}
+	// The incremental and post-processing builds come after every set:
+	// the unchanged rebuild deletes the tree it replaces, and no measured
+	// run of a set should follow a deletion.
+	var extrasSet *Set
+	var extrasOut string
 	for _, j := range jobs {
 		set, theme, err := c.measureSet(ctx, j.name, j.pages, bin, hugo, env, outs)
 		if err != nil {
@@ -306,13 +325,24 @@ func Run(ctx context.Context, c Config) error {
 		}
 		rep.Sets = append(rep.Sets, set)
 		if !c.NoExtras && j.name == "synthetic" && j.pages == extrasSize(c) {
-			ex, err := c.extras(ctx, set, theme, bin, env, outs)
-			if err != nil {
-				return err
+			if keep {
+				extrasSet, extrasOut = set, theme
+			} else {
+				ex, err := c.extras(ctx, set, theme, bin, env, outs)
+				if err != nil {
+					return err
+				}
+				rep.Extras = append(rep.Extras, ex...)
 			}
-			rep.Extras = append(rep.Extras, ex...)
 		}
-		outs.clear()
+		outs.setDone()
+	}
+	if extrasSet != nil {
+		ex, err := c.extras(ctx, extrasSet, extrasOut, bin, env, outs)
+		if err != nil {
+			return err
+		}
+		rep.Extras = append(rep.Extras, ex...)
 	}
 	rep.Load = append(rep.Load, "结束 end "+loadAvg())
 	if !c.Quick && !c.NoProfile {

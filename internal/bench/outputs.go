@@ -10,34 +10,44 @@ import (
 )
 
 // DefaultDeletedWait is how long the benchmark waits, after flushing the
-// file system, between deleting a set's outputs and the next measured
-// run.
+// file system, between deleting outputs and the next measured run, when
+// the disk is too small to keep every output until the end.
 //
 // ext4 without a journal (the file system of the machines this benchmark
-// was first run on) does not reuse an inode freed in the last 60 seconds,
-// or in the last 6 minutes while its inode-table block is not written
-// back: the allocator checks each candidate and skips it. A build that
-// starts right after `rm -rf` of a large output therefore pays kernel time
-// for every inode the deletion freed, several seconds for a 10,000-page
-// site, and the tool that creates the most files pays the most. Every
-// run writes to a new folder, the outputs of a set are deleted only after
-// its last run, and the next set (and the first) waits this long after a
-// sync.
-const DefaultDeletedWait = 65 * time.Second
+// was first run on) prefers not to reuse a recently freed inode: for each
+// free inode it considers, it reads the inode's deletion time and skips
+// the inode if it was freed in the last 60 seconds, or in the last 6
+// minutes when its inode-table block is dirty. The new files of a build
+// dirty those blocks, so for 6 minutes after `rm -rf` of a large output
+// every inode a build creates can cost a scan past thousands of freed
+// ones: seconds of kernel time for a 10,000-page site, and the tool that
+// creates the most files pays the most. 6 minutes and 5 seconds is past
+// both windows.
+const DefaultDeletedWait = 6*time.Minute + 5*time.Second
 
-// outputs hands out a new output folder for every measured run and
-// deletes them together, between sets.
+// bytesPerPageRun bounds the disk space one page takes in the outputs of
+// all tools of one run (fazhi three times, Hugo, the floor; each page a
+// folder and a file of up to tens of kilobytes).
+const bytesPerPageRun = 160 << 10
+
+// outputs hands out a new output folder for every measured run. When keep
+// is set, nothing is deleted until finish, after the last measurement, so
+// that no measured run follows a deletion; otherwise setDone deletes a
+// set's outputs and waits.
 type outputs struct {
 	root string
+	keep bool
 	wait time.Duration
 	log  func(format string, args ...any)
 	n    int
 	made []string
+	old  []string // output folders of earlier benchmarks, moved aside
 }
 
 // fresh returns a folder under root, named after tool, that no earlier run
 // of this benchmark wrote to. A folder left by an interrupted benchmark is
-// deleted first.
+// deleted first (reset moves such folders aside, so this only happens
+// without it).
 func (o *outputs) fresh(tool string) (string, error) {
 	o.n++
 	dir := filepath.Join(o.root, fmt.Sprintf("%s-%d", tool, o.n))
@@ -51,17 +61,31 @@ func (o *outputs) fresh(tool string) (string, error) {
 	return dir, nil
 }
 
-// clear deletes every folder handed out so far, flushes the file system
-// and waits o.wait, so that the next measured run does not pay for the
-// inodes the deletion freed.
-func (o *outputs) clear() {
-	if len(o.made) == 0 {
+// reset moves the output folder of an earlier benchmark, and any such
+// folder an interrupted benchmark moved aside, out of the way without
+// deleting them: finish deletes them after the measurements.
+func (o *outputs) reset() error {
+	olds, _ := filepath.Glob(o.root + ".old-*")
+	o.old = append(o.old, olds...)
+	if _, err := os.Stat(o.root); err != nil {
+		return nil
+	}
+	aside := fmt.Sprintf("%s.old-%d", o.root, time.Now().UnixNano())
+	if err := os.Rename(o.root, aside); err != nil {
+		return err
+	}
+	o.old = append(o.old, aside)
+	return nil
+}
+
+// setDone ends a set. Unless outputs are kept, it deletes every folder
+// handed out so far, flushes the file system and waits o.wait, so that
+// the next measured run does not pay for the inodes the deletion freed.
+func (o *outputs) setDone() {
+	if o.keep || len(o.made) == 0 {
 		return
 	}
-	for _, d := range o.made {
-		removeOutput(d)
-	}
-	o.made = nil
+	o.removeMade()
 	syscall.Sync()
 	if o.wait > 0 {
 		if o.log != nil {
@@ -71,12 +95,33 @@ func (o *outputs) clear() {
 	}
 }
 
-// reset deletes everything under root, left by an earlier benchmark or
-// not, and waits as clear does: what was deleted just before the
-// benchmark started would otherwise slow the first set alone.
-func (o *outputs) reset() {
-	o.made = append(o.made, o.root)
-	o.clear()
+// finish deletes every output and every folder reset moved aside.
+func (o *outputs) finish() {
+	o.removeMade()
+	for _, d := range o.old {
+		os.RemoveAll(d)
+	}
+	o.old = nil
+}
+
+func (o *outputs) removeMade() {
+	for _, d := range o.made {
+		removeOutput(d)
+	}
+	o.made = nil
+}
+
+// roomToKeep reports whether the file system holding dir has room for
+// every output of the given pages (the sum of pages times runs over all
+// sets), with a quarter to spare.
+func roomToKeep(dir string, pageRuns int64) (bool, int64, int64) {
+	need := pageRuns * bytesPerPageRun
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		return false, need, 0
+	}
+	free := int64(st.Bavail) * int64(st.Bsize)
+	return free > need+need/4, need, free
 }
 
 // removeOutput removes an output folder and what fazhi keeps beside it.

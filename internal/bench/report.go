@@ -270,9 +270,13 @@ func Markdown(rep *Report) string {
 	w("  - 两个版本都照常写订阅源、站点地图、信息公开目录和日历（这些不依赖模板）；条文锚点、章节目录和交叉引用在正文 HTML 里，两个版本都有。无论用什么模板，fazhi 都会为每页计算 JSON-LD 和二维码。\n")
 	w("- Hugo (minimal layouts)：同一内容的 TOML 前言（领域字段放在 `[params]` 下），最小模板（baseof/single/list/home：元数据表、目录、正文、标签、上一篇/下一篇、分页列表），`paginate = 20`，`--buildFuture`，配置里打开了 goldmark 的 CJK 扩展（较老的 Hugo 会忽略这一项）。Hugo 照常写 RSS 和站点地图。\n")
 	w("- goldmark 下限 (floor)：`fazhi-bench -floor 内容文件夹` 子进程，用 goldmark（GFM + CJK）在 2 个 goroutine 上把同样的 Markdown 文件各转成一个 HTML 文件，不套模板。\n")
-	if rep.FreshFolders {
-		w("- 每次运行写到一个新文件夹，运行前 `sync` 并等 1 秒，让上一次运行留下的写回不算进下一次。一组站点的所有运行结束后才删除这一组的输出，删除后 `sync` 并等 %s 再测下一组：这台机器的 ext4 没有日志，分配新 inode 时会逐个跳过最近 60 秒内（inode 表块尚未写回时为 6 分钟内）删除的 inode，紧接在 `rm -rf` 一个大输出之后的构建要为此多花数秒内核时间，建的文件越多越吃亏 (every run writes to a new folder; a set's outputs are deleted after its last run, then sync and a %s pause, because ext4 without a journal skips recently freed inodes)。\n", rep.DeletedWait, rep.DeletedWait)
-	} else {
+	const inodeWhy = "这台机器的 ext4 没有日志，分配新 inode 时会读出每个候选空闲 inode 的删除时间，跳过最近 60 秒内删除的，所在 inode 表块是脏的（新建文件正好会弄脏它）则跳过最近 6 分钟内删除的；`rm -rf` 一个大输出之后 6 分钟内的构建，每建一个文件都可能要扫过成千上万个刚释放的 inode，多花数秒内核时间，建的文件越多越吃亏"
+	switch {
+	case rep.FreshFolders && rep.KeptOutputs:
+		w("- 每次运行写到一个新文件夹，运行前 `sync` 并等 1 秒，让上一次运行留下的写回不算进下一次。所有测量结束之前不删除任何输出（上一次基准测试留下的输出先改名挪开，最后才删），增量重建和后处理放在所有站点组之后测（增量重建会删掉被替换的旧树）：%s (every run writes to a new folder and nothing is deleted until the last measurement, because ext4 without a journal scans past recently freed inodes)。\n", inodeWhy)
+	case rep.FreshFolders:
+		w("- 每次运行写到一个新文件夹，运行前 `sync` 并等 1 秒，让上一次运行留下的写回不算进下一次。磁盘空间不够保留所有输出，所以一组站点的所有运行结束后删除这一组的输出，删除后 `sync` 并等 %s 再测下一组：%s (a set's outputs are deleted after its last run, then sync and a %s pause, because ext4 without a journal scans past recently freed inodes)。\n", rep.DeletedWait, inodeWhy, rep.DeletedWait)
+	default:
 		w("- 每次运行之前先删掉该工具上次的输出，再 `sync` 并等 1 秒 (before each run: remove the tool's previous output, sync, wait 1 s)。**紧接在删除之后的构建会多付内核时间**（ext4 无日志时跳过最近删除的 inode），本次的内核时间因此偏高。\n")
 	}
 	w("- 各工具轮流运行（fazhi 最小模板、法规站点上再加 urlStyle html、fazhi 默认主题、Hugo、下限；每一轮从下一个工具开始，免得某个工具总排在同一个工具之后），各取中位数。墙钟 = 进程起止时间；CPU = 用户态 + 内核态（`ProcessState` 的 rusage）；峰值内存 = rusage 的 `Maxrss`（内核取进程本身与它等待过的子进程中最大者，不是总和）。页/秒 = 内容页数 ÷ 墙钟中位数。\n")
