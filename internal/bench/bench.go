@@ -47,6 +47,10 @@ type Config struct {
 	// Work keeps generated sites and outputs (default: a folder under the
 	// system temporary folder, reused between runs).
 	Work string
+	// OutRoot is where the builds write (default: out/ under Work). A
+	// folder on another file system, such as a tmpfs, measures the tools
+	// without the costs of the disk's file system.
+	OutRoot string
 	// Corpus is the statute folder (default ../shared/corpus/laws from Root).
 	Corpus string
 	// Seed of the synthetic generator.
@@ -158,9 +162,12 @@ type Report struct {
 	// measurement; without it, a set's outputs were deleted after its
 	// last run, followed by a pause of DeletedWait. Older reports deleted
 	// each tool's output just before its next run.
-	FreshFolders bool          `json:",omitempty"`
-	KeptOutputs  bool          `json:",omitempty"`
-	DeletedWait  time.Duration `json:",omitempty"`
+	FreshFolders bool `json:",omitempty"`
+	KeptOutputs  bool `json:",omitempty"`
+	// OutRoot is the output folder when it was not the default one.
+	OutRoot     string        `json:",omitempty"`
+	OutFS       string        `json:",omitempty"` // the output folder's file system
+	DeletedWait time.Duration `json:",omitempty"`
 }
 
 // RepoRoot finds the folder holding go.mod above the working directory.
@@ -299,7 +306,15 @@ func Run(ctx context.Context, c Config) error {
 			rep.Notes = append(rep.Notes, "未找到法规语料（"+DefaultCorpus+"），只测了合成站点 (statute corpus not found)")
 		}
 	}
-	outs := &outputs{root: filepath.Join(c.Work, "out"), wait: c.DeletedWait, log: c.logf}
+	outRoot := c.OutRoot
+	if outRoot == "" {
+		outRoot = filepath.Join(c.Work, "out")
+	}
+	if err := os.MkdirAll(filepath.Dir(outRoot), 0o755); err != nil {
+		return err
+	}
+	rep.OutRoot, rep.OutFS = c.OutRoot, fsName(filepath.Dir(outRoot))
+	outs := &outputs{root: outRoot, wait: c.DeletedWait, log: c.logf}
 	if err := outs.reset(); err != nil {
 		return err
 	}
@@ -308,7 +323,7 @@ func Run(ctx context.Context, c Config) error {
 	for _, j := range jobs {
 		pageRuns += int64(j.pages * c.runsFor(j.pages))
 	}
-	keep, need, free := roomToKeep(c.Work, pageRuns)
+	keep, need, free := roomToKeep(filepath.Dir(outRoot), pageRuns)
 	outs.keep, rep.KeptOutputs = keep, keep
 	if !keep {
 		c.logf("%d MiB free, about %d MiB needed to keep every output: deleting each set's outputs and waiting %s instead", free>>20, need>>20, c.DeletedWait)

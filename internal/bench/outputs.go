@@ -138,3 +138,23 @@ func removeOutput(out string) error {
 	}
 	return nil
 }
+
+// fsName names the file system holding dir: tmpfs, ext4, or its magic
+// number.
+func fsName(dir string) string {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		return "?"
+	}
+	switch uint64(st.Type) {
+	case 0x01021994:
+		return "tmpfs"
+	case 0xef53:
+		return "ext4"
+	case 0x9123683e:
+		return "btrfs"
+	case 0x58465342:
+		return "xfs"
+	}
+	return fmt.Sprintf("0x%x", uint64(st.Type))
+}

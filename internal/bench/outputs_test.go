@@ -95,3 +95,14 @@ func TestRoomToKeep(t *testing.T) {
 		t.Fatal("roomToKeep of a missing folder said yes")
 	}
 }
+
+// TestFSName checks that the test's temporary folder's file system gets a
+// name and a missing folder does not.
+func TestFSName(t *testing.T) {
+	if n := fsName(t.TempDir()); n == "" || n == "?" {
+		t.Fatalf("fsName(temp dir) = %q", n)
+	}
+	if n := fsName(filepath.Join(t.TempDir(), "missing")); n != "?" {
+		t.Fatalf("fsName(missing) = %q, want ?", n)
+	}
+}

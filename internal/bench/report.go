@@ -279,6 +279,13 @@ func Markdown(rep *Report) string {
 	default:
 		w("- 每次运行之前先删掉该工具上次的输出，再 `sync` 并等 1 秒 (before each run: remove the tool's previous output, sync, wait 1 s)。**紧接在删除之后的构建会多付内核时间**（ext4 无日志时跳过最近删除的 inode），本次的内核时间因此偏高。\n")
 	}
+	if rep.OutFS != "" {
+		w("- 输出所在的文件系统 (output file system)：%s", rep.OutFS)
+		if rep.OutRoot != "" {
+			w("（`-out-root %s`，不是默认的工作文件夹）", rep.OutRoot)
+		}
+		w("。\n")
+	}
 	w("- 各工具轮流运行（fazhi 最小模板、法规站点上再加 urlStyle html、fazhi 默认主题、Hugo、下限；每一轮从下一个工具开始，免得某个工具总排在同一个工具之后），各取中位数。墙钟 = 进程起止时间；CPU = 用户态 + 内核态（`ProcessState` 的 rusage）；峰值内存 = rusage 的 `Maxrss`（内核取进程本身与它等待过的子进程中最大者，不是总和）。页/秒 = 内容页数 ÷ 墙钟中位数。\n")
 	w("- 机器是共享的 2 核虚拟机，有其他工作同时运行；单次数字有噪声，请看同一次运行中的中位数和比值。\n\n")
 	w("**机器 (machine)**\n\n")

@@ -37,6 +37,7 @@ func main() {
 		out         = flag.String("out", "", "写入的 Markdown 文件，如 docs/benchmarks.md (report file)")
 		quick       = flag.Bool("quick", false, "只测 1,000 页、1 次 (smoke test)")
 		work        = flag.String("work", "", "生成站点和输出的文件夹，默认系统临时文件夹下的 fazhi-bench (work folder)")
+		outRoot     = flag.String("out-root", "", "构建输出写到这里，默认工作文件夹下的 out/；放在 tmpfs 上可以不计磁盘文件系统的开销 (output folder; on a tmpfs, file-system costs of the disk drop out)")
 		corpus      = flag.String("corpus", "", "法规语料文件夹，默认 "+bench.DefaultCorpus+" (statute corpus)")
 		seed        = flag.Uint64("seed", 20261127, "合成站点的随机种子 (generator seed)")
 		noHugo      = flag.Bool("no-hugo", false, "不测 Hugo (skip Hugo)")
@@ -55,7 +56,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	cfg := bench.Config{
-		Runs: *runs, BigRuns: *bigRuns, ExtraRuns: *extraRuns, Out: *out, Quick: *quick, Work: *work, Corpus: *corpus, Seed: *seed,
+		Runs: *runs, BigRuns: *bigRuns, ExtraRuns: *extraRuns, Out: *out, Quick: *quick, Work: *work, OutRoot: *outRoot, Corpus: *corpus, Seed: *seed,
 		NoHugo: *noHugo, NoExtras: *noExtras, NoProfile: *noProfile, ProfileVariant: *profVariant,
 		DeletedWait: *deletedWait,
 		Log:         func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) },
