@@ -47,30 +47,14 @@ var otherSuffixes = [...]string{
 // listSeparators join references in a list (第十条、第十一条和第十二条).
 var listSeparators = [...]string{"、", "和", "以及", "及", "或者", "或", "至", "到"}
 
-// findRefs appends the cross-references in b to out. Only a 《 or a 第
-// can start one, so it jumps from one of them to the next with
-// bytes.Index (both are three-byte UTF-8 sequences whose first byte never
-// continues another character, so a match is always a whole character).
+// findRefs appends the cross-references in b to out.
 func (p *pass) findRefs(b []byte, out []match) []match {
-	nextTitle, nextDi := -1, -1 // cached positions of the next 《 and 第; -1: search again
 	for i := 0; i < len(b); {
-		if nextTitle >= 0 && nextTitle < i {
-			nextTitle = -1
-		}
-		if nextTitle < 0 {
-			nextTitle = indexFrom(b, i, "《")
-		}
-		if nextDi >= 0 && nextDi < i {
-			nextDi = -1
-		}
-		if nextDi < 0 {
-			nextDi = indexFrom(b, i, "第")
-		}
+		c := b[i]
 		switch {
-		case nextTitle < len(b) && nextTitle < nextDi:
-			i, out = p.titleRef(b, nextTitle, out)
-		case nextDi < len(b):
-			i = nextDi
+		case c == 0xE3 && hasPrefix(b[i:], "《"):
+			i, out = p.titleRef(b, i, out)
+		case c == 0xE7 && hasPrefix(b[i:], "第"):
 			l, ok := parseArticleLabel(b[i:])
 			if !ok {
 				i += len("第")
@@ -81,20 +65,13 @@ func (p *pass) findRefs(b []byte, out []match) []match {
 				scope = scopeUnknown
 			}
 			i, out = p.refList(b, i, l, i, scope, "", out)
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80:
+			i += 3 // another whole three-byte character (most of Chinese text)
 		default:
-			return out
+			i++
 		}
 	}
 	return out
-}
-
-// indexFrom returns the index of the first s in b at or after from, or
-// len(b) when there is none.
-func indexFrom(b []byte, from int, s string) int {
-	if k := bytes.Index(b[from:], []byte(s)); k >= 0 {
-		return from + k
-	}
-	return len(b)
 }
 
 // hasSelfPrefix reports whether b ends with 本法, 本条例 and the like.
