@@ -315,6 +315,10 @@ func Run(ctx context.Context, c Config) error {
 	}
 	rep.OutRoot, rep.OutFS = c.OutRoot, fsName(filepath.Dir(outRoot))
 	outs := &outputs{root: outRoot, wait: c.DeletedWait, log: c.logf}
+	if rep.OutFS == "tmpfs" {
+		outs.wait = 0 // a tmpfs reuses freed inodes at once
+	}
+	rep.DeletedWait = outs.wait
 	if err := outs.reset(); err != nil {
 		return err
 	}
@@ -326,14 +330,14 @@ func Run(ctx context.Context, c Config) error {
 	keep, need, free := roomToKeep(filepath.Dir(outRoot), pageRuns)
 	outs.keep, rep.KeptOutputs = keep, keep
 	if !keep {
-		c.logf("%d MiB free, about %d MiB needed to keep every output: deleting each set's outputs and waiting %s instead", free>>20, need>>20, c.DeletedWait)
+		c.logf("%d MiB free, about %d MiB needed to keep every output: deleting each set's outputs and waiting %s instead", free>>20, need>>20, outs.wait)
 	}
 	// The incremental and post-processing builds come after every set:
 	// the unchanged rebuild deletes the tree it replaces, and no measured
 	// run of a set should follow a deletion.
 	var extrasSet *Set
 	var extrasOut string
-	for _, j := range jobs {
+	for i, j := range jobs {
 		set, theme, err := c.measureSet(ctx, j.name, j.pages, bin, hugo, env, outs)
 		if err != nil {
 			return err
@@ -350,7 +354,9 @@ func Run(ctx context.Context, c Config) error {
 				rep.Extras = append(rep.Extras, ex...)
 			}
 		}
-		outs.setDone()
+		if i < len(jobs)-1 {
+			outs.setDone()
+		}
 	}
 	if extrasSet != nil {
 		ex, err := c.extras(ctx, extrasSet, extrasOut, bin, env, outs)
