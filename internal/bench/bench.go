@@ -259,7 +259,7 @@ func Run(ctx context.Context, c Config) error {
 	if err := c.defaults(); err != nil {
 		return err
 	}
-	rep := &Report{Runs: c.Runs, BigRuns: c.BigRuns, Quick: c.Quick, FreshFolders: true, DeletedWait: c.DeletedWait}
+	rep := &Report{Runs: c.Runs, BigRuns: c.BigRuns, Quick: c.Quick, FreshFolders: true}
 	sass, err := FindSass(c.Root)
 	if err != nil {
 		return fmt.Errorf("Dart Sass is needed for fazhi builds (run make tools): %w", err)

@@ -51,11 +51,12 @@ func (c *checker) checkLinks() {
 			continue
 		}
 		u, frag := splitLink(dest)
-		t := c.target(markup.ResolvePath("/", u), byURL, excluded)
+		abs := markup.ResolvePath("/", u)
+		t := c.target(abs, byURL, excluded)
 		if !t.written && frag == "" {
 			line := c.siteTOML.Line(fmt.Sprintf("menu.main.%d.url", i))
 			msg := fmt.Sprintf("导航菜单「%s」的网址「%s」在网站中不存在：请改成已有栏目的网址，如 url = \"/zhengce/\" (menu link to a missing page)", m.Name, dest)
-			if alt := otherForm(markup.ResolvePath("/", u), byURL); alt != "" {
+			if alt := otherForm(abs, byURL); alt != "" {
 				msg = fmt.Sprintf("导航菜单「%s」的网址「%s」在网站中不存在：这个页面的网址是「%s」，请写成 url = \"%s\" (menu link to a missing page)", m.Name, dest, alt, alt)
 			}
 			c.find(config.FileName, line, 0, RuleLinkBroken, msg)
@@ -114,6 +115,10 @@ func (c *checker) checkLink(p *site.Page, l markup.Link, byURL, excluded map[str
 	}
 	abs := markup.ResolvePath(p.LinkBase(), u)
 	t := c.target(abs, byURL, excluded)
+	fixed := ""
+	if !t.written && t.excluded == nil {
+		fixed = otherForm(abs, byURL)
+	}
 	switch {
 	case t.written:
 		if frag != "" && t.page != nil {
@@ -121,8 +126,7 @@ func (c *checker) checkLink(p *site.Page, l markup.Link, byURL, excluded map[str
 		}
 	case t.excluded != nil:
 		c.find(file, l.Line, l.Col, RuleLinkUnpublished, unpublishedMsg(dest, t.excluded, c.site.Now))
-	case otherForm(abs, byURL) != "":
-		fixed := otherForm(abs, byURL)
+	case fixed != "":
 		if frag != "" {
 			fixed += "#" + frag
 		}
