@@ -2,6 +2,7 @@ package tmpl
 
 import (
 	"html/template"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -176,5 +177,30 @@ func TestPartialCached(t *testing.T) {
 	err = e.Execute(&b, "", "404", "x")
 	if err == nil || !strings.Contains(err.Error(), "嵌套超过 64 层") {
 		t.Errorf("recursion error = %v", err)
+	}
+}
+
+// TestExecutorsKept checks that an executor handed back is handed out
+// again, also after garbage collections, and that a second one is made
+// only while the first is in use: making one parses every layout.
+func TestExecutorsKept(t *testing.T) {
+	fsys := fstest.MapFS{"layouts/_default/page.html": {Data: []byte(`{{ .Title }}`)}}
+	s, err := Load(fsys, Funcs(FuncOptions{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e1, _ := s.Get()
+	e2, _ := s.Get()
+	if e1 == e2 {
+		t.Fatal("two callers got the same executor")
+	}
+	s.Put(e2)
+	s.Put(e1)
+	runtime.GC()
+	runtime.GC()
+	a, _ := s.Get()
+	b, _ := s.Get()
+	if !(a == e1 && b == e2) {
+		t.Errorf("executors were not reused after garbage collection")
 	}
 }

@@ -47,8 +47,14 @@ const (
 type Set struct {
 	files map[string]string // name relative to layouts/ → source
 	funcs template.FuncMap
-	pool  sync.Pool
 	cache sync.Map // partialCached key → template.HTML
+
+	// idle holds the executors nobody is using. A build uses one per
+	// rendering goroutine; they are kept for the life of the Set (a
+	// sync.Pool would drop them at every garbage collection, and each
+	// new one parses every layout again).
+	mu   sync.Mutex
+	idle []*Executor
 }
 
 // ResetCache forgets what partialCached rendered, for a rebuild in which
@@ -83,7 +89,7 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.pool.Put(e)
+	s.idle = append(s.idle, e)
 	return s, nil
 }
 
@@ -96,16 +102,28 @@ type Executor struct {
 	depth int
 }
 
-// Get returns an Executor for this goroutine.
+// Get returns an Executor for this goroutine: an idle one, or a new one
+// when all are in use.
 func (s *Set) Get() (*Executor, error) {
-	if e, ok := s.pool.Get().(*Executor); ok {
+	s.mu.Lock()
+	if n := len(s.idle); n > 0 {
+		e := s.idle[n-1]
+		s.idle[n-1] = nil
+		s.idle = s.idle[:n-1]
+		s.mu.Unlock()
 		return e, nil
 	}
+	s.mu.Unlock()
 	return s.newExecutor()
 }
 
 // Put returns an Executor for reuse.
-func (s *Set) Put(e *Executor) { e.depth = 0; s.pool.Put(e) }
+func (s *Set) Put(e *Executor) {
+	e.depth = 0
+	s.mu.Lock()
+	s.idle = append(s.idle, e)
+	s.mu.Unlock()
+}
 
 func (s *Set) newExecutor() (*Executor, error) {
 	e := &Executor{set: s, kinds: map[string]*template.Template{}}
