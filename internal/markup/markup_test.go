@@ -125,6 +125,25 @@ func TestBasePath(t *testing.T) {
 	}
 }
 
+// TestBasePathXRef checks that a statute's cross-references to another
+// document get the base path like any other link, while those within the
+// document stay fragments.
+func TestBasePathXRef(t *testing.T) {
+	resolve := statute.ResolverFunc(func(title string) (string, bool) {
+		return "/laws/civil-code/", title == "民法典"
+	})
+	o := Options{BasePath: "/sub/", Statute: []goldmark.Extender{statute.New(statute.WithResolver(resolve))}}
+	r := render(t, o, Doc{Body: []byte("第一条　依照《民法典》第三条和本法第一条。\n"), Line: 1, Statute: true, Facts: true})
+	want := `<p id="art-1" class="article"><a href="#art-1" class="art-label">第一条</a>　依照<a href="/sub/laws/civil-code/#art-3" class="xref">《民法典》第三条</a>和本法<a href="#art-1" class="xref">第一条</a>。</p>` + "\n"
+	if string(r.HTML) != want {
+		t.Errorf("html =\n%s\nwant\n%s", r.HTML, want)
+	}
+	wantLinks := []Link{{Dest: "/laws/civil-code/#art-3", Class: "xref", Line: 1, Col: 7}, {Dest: "#art-1", Class: "xref", Line: 1, Col: 18}}
+	if !reflect.DeepEqual(r.Links, wantLinks) {
+		t.Errorf("links = %+v, want %+v", r.Links, wantLinks)
+	}
+}
+
 // TestFolder checks that relative destinations are made site-absolute
 // against Doc.Folder (then given the base path), and that the collected
 // links keep what the author wrote.
@@ -170,6 +189,12 @@ func TestFactsOnlyWhenAsked(t *testing.T) {
 	}
 	if with.Summary != "第一条 为了规范管理，制定本办法。" {
 		t.Errorf("summary %q", with.Summary)
+	}
+	// A label followed by an ideographic space is cut from the text
+	// after it, and the summary still starts with it.
+	fw := render(t, o, Doc{Body: []byte("第一条　为了规范管理，制定本办法。\n"), Statute: true})
+	if fw.Summary != "第一条 为了规范管理，制定本办法。" {
+		t.Errorf("summary %q", fw.Summary)
 	}
 	for _, want := range []string{
 		`<p id="art-1" class="article"><a href="#art-1" class="art-label">第一条</a> 为了规范管理，制定本办法。</p>`,

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/fazhi-dev/fazhi/internal/markup/statute"
 )
 
 // rebase rewrites link and image destinations for where the page is
@@ -41,6 +43,8 @@ func rebase(doc ast.Node, base, folder string) {
 		case *ast.Link:
 			n.Destination = fix(n.Destination)
 		case *ast.Image:
+			n.Destination = fix(n.Destination)
+		case *statute.XRef:
 			n.Destination = fix(n.Destination)
 		}
 		return ast.WalkContinue, nil

@@ -41,7 +41,7 @@ type Link struct {
 	Image bool
 	// Alt is an image's alternative text.
 	Alt string
-	// Class is the link's class attribute (statute links use "xref" and "art-label").
+	// Class is the link's class attribute ("xref" for a statute's cross-references).
 	Class string
 }
 
@@ -111,21 +111,25 @@ func collect(doc ast.Node, d Doc, r *Rendered) {
 				}
 			}
 			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph, *statute.Article:
+		case *ast.Paragraph:
 			summary := r.Summary == "" && n.Parent() == doc
-			if !summary && faq == nil {
-				break
-			}
-			scratch = appendText(scratch[:0], n, src)
-			t := bytes.TrimSpace(scratch)
-			if summary {
-				r.Summary = Summarize(string(t), SummaryLimit)
-			}
-			if faq != nil && n.Parent() != nil {
-				if answer.Len() > 0 {
-					answer.WriteString("\n")
+			if summary || faq != nil {
+				scratch = appendText(scratch[:0], n, src)
+				t := bytes.TrimSpace(scratch)
+				if summary {
+					r.Summary = Summarize(string(t), SummaryLimit)
 				}
-				answer.Write(t)
+				if faq != nil && n.Parent() != nil {
+					if answer.Len() > 0 {
+						answer.WriteString("\n")
+					}
+					answer.Write(t)
+				}
+			}
+			if !d.Facts {
+				// Only links and ids inside a paragraph matter past
+				// this point, and only for checks.
+				return ast.WalkSkipChildren, nil
 			}
 		case *ast.Link:
 			if !d.Facts {
@@ -139,6 +143,13 @@ func collect(doc ast.Node, d Doc, r *Rendered) {
 					l.Class = s
 				}
 			}
+			l.Line, l.Col = pos(n)
+			r.Links = append(r.Links, l)
+		case *statute.XRef:
+			if !d.Facts {
+				break
+			}
+			l := Link{Dest: string(n.Destination), Class: "xref"}
 			l.Line, l.Col = pos(n)
 			r.Links = append(r.Links, l)
 		case *ast.Image:
@@ -176,6 +187,8 @@ func appendText(dst []byte, n ast.Node, src []byte) []byte {
 			}
 		case *ast.String:
 			dst = append(dst, t.Value...)
+		case *statute.Label:
+			dst = appendText(statute.LabelText(dst, t, src), c, src)
 		default:
 			dst = appendText(dst, c, src)
 		}

@@ -3,47 +3,45 @@ package statute
 import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
-
-// KindArticle is the node kind of Article.
-var KindArticle = ast.NewNodeKind("StatuteArticle")
-
-// Article is a top-level paragraph that starts with an article label
-// (第X条). It takes the paragraph's place and children and renders as
-// <p id="ID" class="article">. A statute has tens of articles per page and
-// a portal tens of thousands of statutes, so the id is a field rather than
-// a goldmark attribute (which costs an attribute table per node).
-type Article struct {
-	ast.BaseBlock
-	// ID is the article's anchor, such as art-12 or art-12-1.
-	ID string
-}
-
-// NewArticle returns an empty Article with the given id.
-func NewArticle(id string) *Article {
-	return &Article{ID: id}
-}
-
-// Kind implements ast.Node.Kind.
-func (n *Article) Kind() ast.NodeKind {
-	return KindArticle
-}
-
-// Dump implements ast.Node.Dump.
-func (n *Article) Dump(source []byte, level int) {
-	ast.DumpHelper(n, source, level, map[string]string{"ID": n.ID}, nil)
-}
 
 // KindLabel is the node kind of Label.
 var KindLabel = ast.NewNodeKind("StatuteLabel")
 
 // Label holds an article's label (第X条) and renders it as a link to the
 // article's own anchor: <a href="#ID" class="art-label">.
+//
+// An article is the top-level paragraph that starts with a label. When
+// Opens is set, that paragraph renders as <p id="ID" class="article">.
+// The paragraph node itself stays as goldmark made it: a statute has tens
+// of articles per page and a portal tens of thousands of statutes, so an
+// article costs no node of its own and no attribute table.
+//
+// A label written as plain text at the start of a longer text (第一条　…)
+// is a leaf: Segment holds its bytes, cut from the front of the text that
+// follows. Otherwise (**第一条**, or a label alone on its line) the label
+// holds the nodes it was written as.
 type Label struct {
 	ast.BaseInline
 	// ID is the anchor of the article the label starts.
 	ID string
+	// Opens says that the paragraph holding the label is the article and
+	// takes ID as its id.
+	Opens bool
+	// Segment is the label's text in the source when the label is a leaf;
+	// it is empty otherwise.
+	Segment text.Segment
+}
+
+// LabelText appends the text of label l to dst.
+func LabelText(dst []byte, l *Label, source []byte) []byte {
+	if l.Segment.Len() > 0 {
+		return append(dst, l.Segment.Value(source)...)
+	}
+	return dst
 }
 
 // NewLabel returns an empty Label pointing at id.
@@ -58,48 +56,84 @@ func (n *Label) Kind() ast.NodeKind {
 
 // Dump implements ast.Node.Dump.
 func (n *Label) Dump(source []byte, level int) {
-	ast.DumpHelper(n, source, level, map[string]string{"ID": n.ID}, nil)
+	kv := map[string]string{"ID": n.ID}
+	if n.Opens {
+		kv["Opens"] = "true"
+	}
+	if n.Segment.Len() > 0 {
+		kv["Text"] = string(n.Segment.Value(source))
+	}
+	ast.DumpHelper(n, source, level, kv, nil)
 }
 
-// articleRenderer renders Article and Label nodes.
+// openingLabel returns the label of an article paragraph: the Label that
+// is the first child of n and opens it.
+func openingLabel(n ast.Node) (*Label, bool) {
+	if n.Kind() != ast.KindParagraph {
+		return nil, false
+	}
+	l, ok := n.FirstChild().(*Label)
+	if !ok || !l.Opens {
+		return nil, false
+	}
+	return l, true
+}
+
+// articleRenderer renders article paragraphs and Label nodes.
 type articleRenderer struct{}
 
-// RegisterFuncs implements renderer.NodeRenderer.
+// RegisterFuncs implements renderer.NodeRenderer. It takes over the
+// rendering of paragraphs, which stays goldmark's own for every paragraph
+// that is not an article.
 func (r *articleRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindArticle, r.article)
+	reg.Register(ast.KindParagraph, r.paragraph)
 	reg.Register(KindLabel, r.label)
 }
 
 // Ids are made by this package from ASCII letters, digits and hyphens, so
 // they need no escaping.
 
-func (r *articleRenderer) article(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		_, _ = w.WriteString(`<p id="`)
-		_, _ = w.WriteString(n.(*Article).ID)
-		_, _ = w.WriteString(`" class="article">`)
-	} else {
+func (r *articleRenderer) paragraph(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
 		_, _ = w.WriteString("</p>\n")
+		return ast.WalkContinue, nil
+	}
+	switch l, ok := openingLabel(n); {
+	case ok:
+		_, _ = w.WriteString(`<p id="`)
+		_, _ = w.WriteString(l.ID)
+		_, _ = w.WriteString(`" class="article">`)
+	case n.Attributes() != nil: // as goldmark's html renderer does
+		_, _ = w.WriteString("<p")
+		html.RenderAttributes(w, n, html.ParagraphAttributeFilter)
+		_ = w.WriteByte('>')
+	default:
+		_, _ = w.WriteString("<p>")
 	}
 	return ast.WalkContinue, nil
 }
 
-func (r *articleRenderer) label(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+// label writes a leaf label's text as it is: a label is 第, a numeral,
+// 条 and maybe 之 and a numeral, none of which HTML escapes.
+func (r *articleRenderer) label(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
+		l := n.(*Label)
 		_, _ = w.WriteString(`<a href="#`)
-		_, _ = w.WriteString(n.(*Label).ID)
+		_, _ = w.WriteString(l.ID)
 		_, _ = w.WriteString(`" class="art-label">`)
+		_, _ = w.Write(l.Segment.Value(source))
 	} else {
 		_, _ = w.WriteString("</a>")
 	}
 	return ast.WalkContinue, nil
 }
 
-// ID returns the id a node renders with: an Article's ID, or the "id"
-// attribute that goldmark or another extension gave any other node.
+// ID returns the id a node renders with: an article paragraph's id (see
+// Label), or the "id" attribute that goldmark or another extension gave
+// any other node.
 func ID(n ast.Node) (string, bool) {
-	if a, ok := n.(*Article); ok {
-		return a.ID, true
+	if l, ok := openingLabel(n); ok {
+		return l.ID, true
 	}
 	v, ok := n.AttributeString("id")
 	if !ok {

@@ -25,5 +25,6 @@ func (e *extender) Extend(m goldmark.Markdown) {
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(&tocRenderer{}, 500),
 		util.Prioritized(&articleRenderer{}, 500),
+		util.Prioritized(&xrefRenderer{}, 500),
 	))
 }

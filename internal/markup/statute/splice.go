@@ -10,7 +10,7 @@ func skipRefs(n ast.Node) bool {
 	switch n.Kind() {
 	case ast.KindHeading, ast.KindLink, ast.KindAutoLink, ast.KindImage,
 		ast.KindCodeSpan, ast.KindRawHTML, ast.KindCodeBlock,
-		ast.KindFencedCodeBlock, ast.KindHTMLBlock, KindTOC, KindLabel,
+		ast.KindFencedCodeBlock, ast.KindHTMLBlock, KindTOC, KindLabel, KindXRef,
 		extast.KindTaskCheckBox:
 		return true
 	}
@@ -79,9 +79,7 @@ func (p *pass) linkRun(parent ast.Node, run []*ast.Text) {
 			cur = splitText(parent, cur, m.start-curStart)
 			curStart = m.start
 		}
-		link := ast.NewLink()
-		link.Destination = m.dest
-		link.SetAttributeString("class", []byte("xref"))
+		link := NewXRef(m.dest)
 		parent.InsertBefore(parent, cur, link)
 		for {
 			end := offs[k+1]
@@ -105,7 +103,7 @@ func (p *pass) linkRun(parent ast.Node, run []*ast.Text) {
 }
 
 // moveInto moves n from parent to the end of link.
-func moveInto(parent ast.Node, link *ast.Link, n ast.Node) {
+func moveInto(parent ast.Node, link *XRef, n ast.Node) {
 	parent.RemoveChild(parent, n)
 	link.AppendChild(link, n)
 }

@@ -211,7 +211,8 @@ func TestVisibleText(t *testing.T) {
 
 // TestWalker checks that a walk of the tree finds every id (with
 // statute.ID) and every link target: goldmark links for the table of
-// contents and cross-references, Label nodes for article labels.
+// contents, XRef nodes for cross-references, Label nodes for article
+// labels.
 func TestWalker(t *testing.T) {
 	src := []byte("## 第一章 总则\n\n第一条 见本规定第二条和《民法典》。\n\n第二条 施行。\n")
 	md := newMarkdown(statute.WithResolver(mapResolver{"民法典": "/laws/civil-code/"}))
@@ -229,6 +230,9 @@ func TestWalker(t *testing.T) {
 		}
 		if l, ok := n.(*ast.Link); ok {
 			hrefs = append(hrefs, string(l.Destination)+" "+attr(l, "class"))
+		}
+		if x, ok := n.(*statute.XRef); ok {
+			hrefs = append(hrefs, string(x.Destination)+" xref")
 		}
 		return ast.WalkContinue, nil
 	})

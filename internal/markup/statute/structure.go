@@ -19,7 +19,7 @@ func itoa(n int) string {
 // to its anchor and collects the table of contents.
 func (p *pass) structure(doc *ast.Document) {
 	for c := doc.FirstChild(); c != nil; {
-		next := c.NextSibling() // an article paragraph is replaced
+		next := c.NextSibling()
 		switch n := c.(type) {
 		case *ast.Heading:
 			p.heading(n)
@@ -166,11 +166,13 @@ func (p *pass) article(para *ast.Paragraph) {
 			return
 		}
 		id := p.articleID(l)
+		var label *Label
 		if len(rest) > 0 {
-			splitText(para, first, l.size)
+			label = cutLabel(para, first, l.size, id)
+		} else {
+			label = wrapLabel(para, first, id)
 		}
-		wrapLabel(para, first, id)
-		toArticle(para, id)
+		toArticle(para, label, id)
 	case *ast.Emphasis:
 		// **第一条** text
 		t, ok := first.FirstChild().(*ast.Text)
@@ -189,8 +191,7 @@ func (p *pass) article(para *ast.Paragraph) {
 			}
 		}
 		id := p.articleID(l)
-		wrapLabel(para, first, id)
-		toArticle(para, id)
+		toArticle(para, wrapLabel(para, first, id), id)
 	}
 }
 
@@ -202,38 +203,42 @@ func (p *pass) articleID(l articleLabel) string {
 	return p.unique(base)
 }
 
-// toArticle puts an Article with id in the place of para and moves para's
-// children into it. A paragraph that some other extension gave attributes
-// keeps them, and gets the id and class as attributes instead.
-func toArticle(para *ast.Paragraph, id string) {
-	if para.Attributes() != nil {
-		para.SetAttributeString("id", []byte(id))
-		class := []byte("article")
-		if old, ok := para.AttributeString("class"); ok {
-			if b, isBytes := old.([]byte); isBytes && len(b) > 0 {
-				class = append(append(append([]byte(nil), b...), ' '), class...)
-			}
-		}
-		para.SetAttributeString("class", class)
+// toArticle makes para the article with id. Its first child is the
+// article's label, which already links to id. A paragraph that some other
+// extension gave attributes keeps them, and gets the id and class as
+// attributes too; any other paragraph takes its id from the label.
+func toArticle(para *ast.Paragraph, label *Label, id string) {
+	if para.Attributes() == nil {
+		label.Opens = true
 		return
 	}
-	art := NewArticle(id)
-	art.SetLines(para.Lines())
-	for c := para.FirstChild(); c != nil; {
-		next := c.NextSibling()
-		art.AppendChild(art, c)
-		c = next
+	para.SetAttributeString("id", []byte(id))
+	class := []byte("article")
+	if old, ok := para.AttributeString("class"); ok {
+		if b, isBytes := old.([]byte); isBytes && len(b) > 0 {
+			class = append(append(append([]byte(nil), b...), ' '), class...)
+		}
 	}
-	parent := para.Parent()
-	parent.ReplaceChild(parent, para, art)
+	para.SetAttributeString("class", class)
 }
 
-// wrapLabel replaces n by a Label linking to #id that holds n.
-func wrapLabel(parent, n ast.Node, id string) {
+// wrapLabel replaces n by a Label linking to #id that holds n, and
+// returns the label.
+func wrapLabel(parent, n ast.Node, id string) *Label {
 	label := NewLabel(id)
-	parent.InsertBefore(parent, n, label)
-	parent.RemoveChild(parent, n)
+	parent.ReplaceChild(parent, n, label)
 	label.AppendChild(label, n)
+	return label
+}
+
+// cutLabel puts a leaf Label linking to #id before t and moves the first
+// k bytes of t into it. It returns the label.
+func cutLabel(parent ast.Node, t *ast.Text, k int, id string) *Label {
+	label := NewLabel(id)
+	label.Segment = t.Segment.WithStop(t.Segment.Start + k)
+	t.Segment = t.Segment.WithStart(t.Segment.Start + k)
+	parent.InsertBefore(parent, t, label)
+	return label
 }
 
 // splitText cuts t after k bytes. The tail becomes a new sibling right
