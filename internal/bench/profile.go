@@ -87,7 +87,7 @@ func Profile(ctx context.Context, c Config, name string, pages int, dir string) 
 	}
 	if os.Getenv("GOGC") == "" {
 		// As cmd/fazhi does.
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		defer debug.SetGCPercent(debug.SetGCPercent(250))
 	}
 	// Allocation and GC counts are the build's own: the benchmark process
 	// has done other work before.
