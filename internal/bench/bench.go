@@ -335,6 +335,11 @@ func Run(ctx context.Context, c Config) error {
 	// The incremental and post-processing builds come after every set:
 	// the unchanged rebuild deletes the tree it replaces, and no measured
 	// run of a set should follow a deletion.
+	runExtras := func(set *Set, theme string) error {
+		ex, err := c.extras(ctx, set, theme, bin, env, outs)
+		rep.Extras = append(rep.Extras, ex...)
+		return err
+	}
 	var extrasSet *Set
 	var extrasOut string
 	for i, j := range jobs {
@@ -344,14 +349,12 @@ func Run(ctx context.Context, c Config) error {
 		}
 		rep.Sets = append(rep.Sets, set)
 		if !c.NoExtras && j.name == "synthetic" && j.pages == extrasSize(c) {
+			// Without kept outputs they must run now: setDone deletes the
+			// theme output they rebuild on.
 			if keep {
 				extrasSet, extrasOut = set, theme
-			} else {
-				ex, err := c.extras(ctx, set, theme, bin, env, outs)
-				if err != nil {
-					return err
-				}
-				rep.Extras = append(rep.Extras, ex...)
+			} else if err := runExtras(set, theme); err != nil {
+				return err
 			}
 		}
 		if i < len(jobs)-1 {
@@ -359,11 +362,9 @@ func Run(ctx context.Context, c Config) error {
 		}
 	}
 	if extrasSet != nil {
-		ex, err := c.extras(ctx, extrasSet, extrasOut, bin, env, outs)
-		if err != nil {
+		if err := runExtras(extrasSet, extrasOut); err != nil {
 			return err
 		}
-		rep.Extras = append(rep.Extras, ex...)
 	}
 	rep.Load = append(rep.Load, "结束 end "+loadAvg())
 	if !c.Quick && !c.NoProfile {

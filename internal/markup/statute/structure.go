@@ -18,15 +18,13 @@ func itoa(n int) string {
 // paragraphs that are direct children of doc, links every article label
 // to its anchor and collects the table of contents.
 func (p *pass) structure(doc *ast.Document) {
-	for c := doc.FirstChild(); c != nil; {
-		next := c.NextSibling()
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		switch n := c.(type) {
 		case *ast.Heading:
 			p.heading(n)
 		case *ast.Paragraph:
 			p.article(n)
 		}
-		c = next
 	}
 }
 
