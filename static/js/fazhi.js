@@ -21,6 +21,18 @@
     Array.prototype.forEach.call((ctx || document).querySelectorAll(sel), fn);
   }
 
+  /* 日期行：今天是 2026年3月2日 星期一，按读者的时钟写出（页面本身不带构建日期） */
+  var dateLine = document.getElementById("fz-date");
+  if (dateLine) {
+    var now = new Date(), t = document.createElement("time");
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    t.dateTime = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+    t.textContent = now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日";
+    dateLine.textContent = "今天是 ";
+    dateLine.append(t, " 星期" + "日一二三四五六".charAt(now.getDay()));
+    dateLine.hidden = false;
+  }
+
   /* 无障碍工具条 */
   var state = load();
   var modes = { elder: "elder", "high-contrast": "hc" };
