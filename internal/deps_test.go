@@ -5,9 +5,17 @@ package internal_test
 
 import (
 	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/fazhi-dev/fazhi/internal/site"
 )
 
 // layer gives each package its place in the pipeline; a package may
@@ -68,4 +76,132 @@ func TestImportsFlowOneWay(t *testing.T) {
 			}
 		}
 	}
+}
+
+// urlHome is the one package that builds URLs; config owns the baseURL
+// setting and checks its form, markup resolves the links an author wrote
+// (it lies below site, which hands it the base path).
+const urlHome = "site"
+
+// measurement programs and browser tests are not part of the product and
+// may take URLs apart as they like.
+var urlExempt = []string{"bench", "browsertest", "search/recall", "search/browser", "config"}
+
+// TestOnlySiteBuildsURLs rejects, outside package site, what building a
+// URL by hand looks like: percent-encoding or joining paths with net/url,
+// arithmetic on a baseURL other than handing it to site.ParseBase, the
+// URL segments of the generated column lists (site.ColumnLists), and a
+// second copy of the URL-scheme regexp (its home is markup/dest.go).
+func TestOnlySiteBuildsURLs(t *testing.T) {
+	var segs []string
+	for _, l := range site.ColumnLists {
+		segs = append(segs, string(l))
+	}
+	walkProduct(t, func(pkg, file string, f *ast.File) {
+		if pkg == urlHome {
+			return
+		}
+		bad := func(n ast.Node, what string) {
+			t.Errorf("%s: %s outside package site: use site.ParseBase, site.Base, site.ColumnLists or markup.IsExternal", pos(file, n), what)
+		}
+		isBaseURL := func(e ast.Expr) bool {
+			sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+			return ok && sel.Sel.Name == "BaseURL"
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				switch n.Sel.Name {
+				case "EscapedPath", "PathEscape", "JoinPath", "ResolveReference":
+					bad(n, n.Sel.Name)
+				}
+			case *ast.CompositeLit:
+				if sel, ok := n.Type.(*ast.SelectorExpr); ok && sel.Sel.Name == "URL" {
+					if x, ok := sel.X.(*ast.Ident); ok && x.Name == "url" {
+						bad(n, "url.URL{…}")
+					}
+				}
+			case *ast.CallExpr:
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "ParseBase" || sel.Sel.Name == "SetBaseURL") {
+					return true
+				}
+				for _, a := range n.Args {
+					if isBaseURL(a) {
+						bad(n, "a baseURL taken apart")
+					}
+				}
+			case *ast.BinaryExpr:
+				if n.Op == token.ADD && (isBaseURL(n.X) || isBaseURL(n.Y)) {
+					bad(n, "a baseURL joined by hand")
+				}
+			case *ast.BasicLit:
+				if n.Kind != token.STRING {
+					return true
+				}
+				v, err := strconv.Unquote(n.Value)
+				if err != nil {
+					return true
+				}
+				if strings.Contains(v, "[A-Za-z][A-Za-z0-9+.-]*:") && !(pkg == "markup" && filepath.Base(file) == "dest.go") {
+					bad(n, "a second URL-scheme regexp")
+				}
+				for _, seg := range segs {
+					if strings.ContainsAny(v, ": ") {
+						break // not a URL path
+					}
+					if strings.HasPrefix(v, seg+"/") || strings.Contains(v, "/"+seg+"/") || strings.HasSuffix(v, "/"+seg) || v == seg && strings.Contains(seg, ".") {
+						bad(n, strconv.Quote(v)+", a generated list URL,")
+					}
+				}
+			}
+			return true
+		})
+	})
+}
+
+// walkProduct parses every non-test Go file of the product's packages
+// under internal/ and calls fn with the package's name relative to
+// internal/.
+func walkProduct(t *testing.T, fn func(pkg, file string, f *ast.File)) {
+	t.Helper()
+	fset = token.NewFileSet()
+	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		pkg := filepath.ToSlash(filepath.Dir(p))
+		for _, ex := range urlExempt {
+			if pkg == ex || strings.HasPrefix(pkg, ex+"/") {
+				return nil
+			}
+		}
+		if strings.Contains(pkg, "cmd/") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, p, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		fn(pkg, p, f)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+var fset *token.FileSet
+
+func pos(file string, n ast.Node) string {
+	p := fset.Position(n.Pos())
+	return file + ":" + strconv.Itoa(p.Line)
 }

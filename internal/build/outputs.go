@@ -23,12 +23,12 @@ func (b *builder) outputs() error {
 // "outputs:site").
 func (b *builder) siteOutputs() error {
 	s := b.site
-	u := outputs.URLs{Base: b.cfg.BaseURL}
+	u := site.ParseBase(b.cfg.BaseURL)
 	sink := b.to("outputs:site")
-	if err := sink.WriteFile("feed.xml", outputs.Atom(s, u, s.Config.Title, "/feed.xml", "/", s.Pages)); err != nil {
+	if err := sink.WriteFile(site.OutputPath(site.FeedURL), outputs.Atom(s, u, s.Config.Title, site.FeedURL, site.HomeURL, s.Pages)); err != nil {
 		return err
 	}
-	if err := sink.WriteFile("sitemap.xml", outputs.Sitemap(s, u)); err != nil {
+	if err := sink.WriteFile(site.OutputPath(site.SitemapURL), outputs.Sitemap(s, u)); err != nil {
 		return err
 	}
 	return sink.WriteFile("robots.txt", outputs.Robots(u))
@@ -38,29 +38,23 @@ func (b *builder) siteOutputs() error {
 // "outputs:<column path>").
 func (b *builder) sectionOutputs(sec *site.Section) error {
 	s := b.site
-	u := outputs.URLs{Base: b.cfg.BaseURL}
+	u := site.ParseBase(b.cfg.BaseURL)
 	sink := b.to("outputs:" + sec.Path)
 	base := sec.URL()
 	name := sec.Title() + " - " + s.Config.Title
-	if err := sink.WriteFile(trim(base)+"feed.xml", outputs.Atom(s, u, name, base+"feed.xml", base, sec.Pages)); err != nil {
+	feed := site.FileFeed.In(base)
+	if err := sink.WriteFile(site.OutputPath(feed), outputs.Atom(s, u, name, feed, base, sec.Pages)); err != nil {
 		return err
 	}
 	if cat := outputs.PolicyCatalogue(s, sec, u); cat != nil {
-		if err := sink.WriteFile(trim(base)+"index.json", cat); err != nil {
+		if err := sink.WriteFile(site.OutputPath(site.FileIndex.In(base)), cat); err != nil {
 			return err
 		}
 	}
 	if _, _, hearings, ok := s.Notices(sec); ok {
-		if err := sink.WriteFile(trim(base)+"hearings.ics", outputs.Hearings(s, hearings, u, sec.Title()+"开庭排期")); err != nil {
+		if err := sink.WriteFile(site.OutputPath(site.FileCalendar.In(base)), outputs.Hearings(s, hearings, u, sec.Title()+"开庭排期")); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func trim(u string) string {
-	if len(u) > 0 && u[0] == '/' {
-		return u[1:]
-	}
-	return u
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"net/url"
 	"path"
 	"strings"
 
@@ -21,29 +20,11 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/tmpl"
 )
 
-// basePath returns the path part of the base URL, "/sub/".
-func basePath(base string) string {
-	u, err := url.Parse(base)
-	if err != nil || u.Path == "" {
-		return "/"
-	}
-	if !strings.HasSuffix(u.Path, "/") {
-		return u.Path + "/"
-	}
-	return u.Path
-}
-
 // prepare loads templates and sets up Markdown and the renderer.
 func (b *builder) prepare() error {
 	cfg := b.cfg
-	bp := basePath(cfg.BaseURL)
-	origin := ""
-	if strings.Contains(cfg.BaseURL, "://") {
-		origin = strings.TrimSuffix(strings.TrimSuffix(cfg.BaseURL, "/"), strings.TrimSuffix(bp, "/"))
-	}
-	b.abs = func(u string) string {
-		return origin + (&url.URL{Path: tmpl.RelURL(bp, u)}).EscapedPath() + fragment(u)
-	}
+	base := site.ParseBase(cfg.BaseURL)
+	bp := base.Path()
 	b.conv = markup.New(markup.Options{
 		UnsafeHTML:  cfg.Markup.UnsafeHTML,
 		TrustHTML:   cfg.Markup.TrustHTML,
@@ -101,16 +82,9 @@ func (b *builder) prepare() error {
 			break
 		}
 	}
-	b.renderer = &render.Renderer{Site: b.site, Data: sd, Tmpl: set, Markup: b.conv, QR: qrcode.SVG, Abs: b.abs, Facts: b.o.Collect,
+	b.renderer = &render.Renderer{Site: b.site, Data: sd, Tmpl: set, Markup: b.conv, QR: qrcode.SVG, Abs: base.Abs, Facts: b.o.Collect,
 		ValidUTF8: true} // body() repairs invalid UTF-8 and warns
 	return nil
-}
-
-func fragment(u string) string {
-	if i := strings.IndexByte(u, '#'); i >= 0 {
-		return u[i:]
-	}
-	return ""
 }
 
 // assets compiles the stylesheet and fingerprints the script.

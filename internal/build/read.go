@@ -53,7 +53,6 @@ type builder struct {
 	kept        []site.Source
 	// mentions, when set, receives the 《titles》 each page body names.
 	mentions func(path string, titles []string)
-	abs      func(string) string
 	// assetURLs maps fingerprinted static files to their URLs.
 	assetURLs map[string]string
 	mu        sync.Mutex
@@ -65,10 +64,7 @@ func (b *builder) loadConfig() error {
 		return err
 	}
 	if b.o.BaseURL != "" {
-		cfg.BaseURL = b.o.BaseURL
-		if !strings.HasSuffix(cfg.BaseURL, "/") {
-			cfg.BaseURL += "/"
-		}
+		cfg.SetBaseURL(b.o.BaseURL)
 	}
 	b.cfg = cfg
 	b.res.Config = cfg

@@ -46,7 +46,7 @@ func (c *checker) checkEmpty() {
 	}
 	for i, m := range c.cfg.Menu.Main {
 		u, _ := splitLink(strings.TrimSpace(m.URL))
-		if scheme.MatchString(u) || strings.HasPrefix(u, "//") {
+		if markup.IsExternal(u) {
 			continue
 		}
 		sec, ok := emptyByURL[markup.ResolvePath("/", u)]

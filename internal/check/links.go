@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -14,9 +13,6 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/markup"
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
-
-// scheme matches an external or special link: https:, mailto:, tel: ….
-var scheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
 
 // linkTarget is where an internal link leads.
 type linkTarget struct {
@@ -47,7 +43,7 @@ func (c *checker) checkLinks() {
 	}
 	for i, m := range c.cfg.Menu.Main {
 		dest := strings.TrimSpace(m.URL)
-		if dest == "" || scheme.MatchString(dest) || strings.HasPrefix(dest, "//") {
+		if dest == "" || markup.IsExternal(dest) {
 			continue
 		}
 		u, frag := splitLink(dest)
@@ -101,7 +97,7 @@ func (c *checker) checkLink(p *site.Page, l markup.Link, byURL, excluded map[str
 		c.find(file, l.Line, col, RuleImageAlt, fmt.Sprintf(
 			"图片「%s」缺少替代文字：请在方括号里写明图片内容，如 ![某市司法局办公楼外景](%s)，供读屏软件朗读 (image without alt text)", dest, dest))
 	}
-	if dest == "" || scheme.MatchString(dest) || strings.HasPrefix(dest, "//") || l.Line == 0 {
+	if dest == "" || markup.IsExternal(dest) || l.Line == 0 {
 		return
 	}
 	u, frag := splitLink(dest)
@@ -143,16 +139,8 @@ func (c *checker) checkLink(p *site.Page, l markup.Link, byURL, excluded map[str
 // or "" when there is none: the usual mistake after a site changes its
 // urlStyle.
 func otherForm(u string, byURL map[string]*site.Page) string {
-	var alt string
-	switch {
-	case strings.HasSuffix(u, ".html"):
-		alt = strings.TrimSuffix(u, ".html") + "/"
-	case strings.HasSuffix(u, "/") && u != "/":
-		alt = strings.TrimSuffix(u, "/") + ".html"
-	default:
-		return ""
-	}
-	if p, ok := byURL[alt]; ok && p.IsContent() {
+	alt := site.OtherStyleURL(u)
+	if p, ok := byURL[alt]; ok && alt != "" && p.IsContent() {
 		return alt
 	}
 	return ""
@@ -242,18 +230,11 @@ func splitLink(dest string) (u, frag string) {
 	return u, frag
 }
 
-// excludedURL computes the address a left-out page would have, as the site
-// does: its url, or /<folders>/<slug or file name>/.
+// excludedURL computes the address a left-out page would have, by the
+// site's own rule; "" when its url or slug is invalid.
 func excludedURL(p *site.Page, style string) string {
-	if p.Meta != nil && p.Meta.URL != "" {
-		u, _ := site.CleanURL(p.Meta.URL)
-		return u
-	}
-	slug := p.File.Name()
-	if p.Meta != nil && p.Meta.Slug != "" {
-		slug = p.Meta.Slug
-	}
-	return site.PageURL(p.File.Dir, slug, style)
+	u, _ := site.ContentURL(p.File.Dir, p.File.Name(), p.Meta, style)
+	return u
 }
 
 // pageForm and pageExample show authors how a page address is written in

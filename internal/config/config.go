@@ -238,9 +238,7 @@ func (c *Config) finish(pos *tomlpos.Index) error {
 		errs = append(errs, diag.New(FileName, pos.Line("urlStyle"),
 			"urlStyle = \"%s\" 无效：应为 \"dir\"（默认，内容页网址如 /zhengce/banfa/）或 \"html\"（如 /zhengce/banfa.html） (unknown urlStyle)", c.URLStyle))
 	}
-	if !strings.HasSuffix(c.BaseURL, "/") {
-		c.BaseURL += "/"
-	}
+	c.SetBaseURL(c.BaseURL)
 	if c.BaseURL != "/" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "/") {
 		errs = append(errs, diag.New(FileName, pos.Line("baseURL"),
 			"baseURL「%s」应以 https:// 开头，如 baseURL = \"https://fzb.example.gov.cn/\"", c.BaseURL))
@@ -319,4 +317,13 @@ func isASCII(s string) bool {
 // DecodeError is decodeError for other packages that decode TOML (front matter).
 func DecodeError(file string, offset int, err error, pos *tomlpos.Index) error {
 	return decodeError(file, offset, err, pos)
+}
+
+// SetBaseURL sets baseURL (the command line's --baseURL overrides the
+// one in site.toml), ending it in "/" as site.toml's is.
+func (c *Config) SetBaseURL(u string) {
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	c.BaseURL = u
 }

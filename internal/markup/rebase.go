@@ -2,7 +2,6 @@ package markup
 
 import (
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -51,17 +50,13 @@ func rebase(doc ast.Node, base, folder string) {
 	})
 }
 
-// hasScheme matches a destination that starts with a URL scheme
-// ("https:", "mailto:", "tel:").
-var hasScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
-
 // absolute resolves a relative destination against folder (which ends in
 // "/"), keeping its query and fragment. Empty, fragment-only, query-only,
 // root-relative, scheme-relative and absolute destinations are returned
 // as they are, as is one that would climb above the site root.
 func absolute(folder, dest string) string {
 	if dest == "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") ||
-		strings.HasPrefix(dest, "?") || hasScheme.MatchString(dest) {
+		strings.HasPrefix(dest, "?") || HasScheme(dest) {
 		return dest
 	}
 	p, rest := dest, ""

@@ -46,7 +46,7 @@ type Catalogue struct {
 
 // PolicyCatalogue returns the catalogue of a column's policies, newest
 // first, or nil when the column holds none.
-func PolicyCatalogue(s *site.Site, sec *site.Section, u URLs) []byte {
+func PolicyCatalogue(s *site.Site, sec *site.Section, u site.Base) []byte {
 	c := Catalogue{Column: sec.Title(), Generated: s.Now.Format("2006-01-02T15:04:05Z07:00"), Policies: []CatalogueEntry{}}
 	day := func(t interface{ IsZero() bool }, f func() string) string {
 		if t.IsZero() {

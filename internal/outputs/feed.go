@@ -49,7 +49,7 @@ type atomCat struct {
 
 // Atom returns an Atom feed of the newest pages. self is the feed's own
 // site-relative URL, alt the page it describes.
-func Atom(s *site.Site, u URLs, title, self, alt string, pages []*site.Page) []byte {
+func Atom(s *site.Site, u site.Base, title, self, alt string, pages []*site.Page) []byte {
 	author := s.Config.Identity.Sponsor
 	if author == "" {
 		author = s.Config.Title

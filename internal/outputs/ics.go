@@ -17,7 +17,7 @@ const HearingLength = 2 * time.Hour
 // upcoming hearing. UIDs are derived from the case number and content path
 // so that they stay the same from build to build; DTSTAMP is the page's
 // last modification, so that an unchanged site gives identical bytes.
-func Hearings(s *site.Site, hearings []*site.Page, u URLs, calName string) []byte {
+func Hearings(s *site.Site, hearings []*site.Page, u site.Base, calName string) []byte {
 	var b strings.Builder
 	w := func(line string) { b.WriteString(fold(line)); b.WriteString("\r\n") }
 	host := "fazhi.invalid"

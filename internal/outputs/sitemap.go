@@ -12,7 +12,7 @@ import (
 
 // Sitemap returns sitemap.xml listing the home page, columns and content
 // pages with their last modification dates.
-func Sitemap(s *site.Site, u URLs) []byte {
+func Sitemap(s *site.Site, u site.Base) []byte {
 	type entry struct {
 		loc     string
 		lastmod time.Time
@@ -43,8 +43,8 @@ func Sitemap(s *site.Site, u URLs) []byte {
 }
 
 // Robots returns robots.txt pointing at the sitemap.
-func Robots(u URLs) []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + u.Abs("/sitemap.xml") + "\n")
+func Robots(u site.Base) []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + u.Abs(site.SitemapURL) + "\n")
 }
 
 func newestDate(ps []*site.Page) time.Time {

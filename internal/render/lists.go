@@ -72,10 +72,10 @@ func (r *Renderer) ListJobs(read BodyReader) []ListJob {
 		if err != nil {
 			return err
 		}
-		hd := &Data{Site: r.Data, Kind: "home", Page: home, Title: r.Data.Title, URL: "/", Permalink: r.Abs("/"),
-			Content: hc, Pages: s.Pages, Breadcrumbs: []Crumb{{"首页", "/"}}}
+		hd := &Data{Site: r.Data, Kind: "home", Page: home, Title: r.Data.Title, URL: site.HomeURL, Permalink: r.Abs(site.HomeURL),
+			Content: hc, Pages: s.Pages, Breadcrumbs: []Crumb{{"首页", site.HomeURL}}}
 		hd.Meta = append(siteMeta(r.Data), MetaTag{"ColumnName", "首页"}, MetaTag{"ColumnType", "首页"})
-		return r.execute(sink, "", "home", "/", hd)
+		return r.execute(sink, "", "home", site.HomeURL, hd)
 	}})
 	for _, sec := range sortedSections(s) {
 		sec := sec
@@ -83,19 +83,19 @@ func (r *Renderer) ListJobs(read BodyReader) []ListJob {
 			return r.section(sink, sec, per, content, only)
 		}})
 	}
-	jobs = append(jobs, r.taxonomyJobs("tags", "标签", "term", s.Tags, per)...)
-	jobs = append(jobs, r.taxonomyJobs("series", "专题", "series", s.Series, per)...)
+	jobs = append(jobs, r.taxonomyJobs(site.TaxTags, "标签", "term", s.Tags, per)...)
+	jobs = append(jobs, r.taxonomyJobs(site.TaxSeries, "专题", "series", s.Series, per)...)
 	if r.Data.Search && r.Tmpl.Has("", "search") {
 		jobs = append(jobs, ListJob{Key: "search", run: func(sink Sink, _ Only) error {
-			d := &Data{Site: r.Data, Kind: "search", Title: "站内搜索", URL: "/search/", Permalink: r.Abs("/search/"),
-				Breadcrumbs: []Crumb{{"首页", "/"}, {"站内搜索", "/search/"}}, Meta: siteMeta(r.Data)}
-			return r.execute(sink, "", "search", "/search/", d)
+			d := &Data{Site: r.Data, Kind: "search", Title: "站内搜索", URL: site.SearchURL, Permalink: r.Abs(site.SearchURL),
+				Breadcrumbs: []Crumb{{"首页", site.HomeURL}, {"站内搜索", site.SearchURL}}, Meta: siteMeta(r.Data)}
+			return r.execute(sink, "", "search", site.SearchURL, d)
 		}})
 	}
 	jobs = append(jobs, ListJob{Key: "404", run: func(sink Sink, _ Only) error {
-		nd := &Data{Site: r.Data, Kind: "404", Title: "页面未找到", URL: "/404.html", Permalink: r.Abs("/404.html"),
-			Breadcrumbs: []Crumb{{"首页", "/"}}, Meta: siteMeta(r.Data)}
-		return r.execute(sink, "", "404", "/404.html", nd)
+		nd := &Data{Site: r.Data, Kind: "404", Title: "页面未找到", URL: site.NotFoundURL, Permalink: r.Abs(site.NotFoundURL),
+			Breadcrumbs: []Crumb{{"首页", site.HomeURL}}, Meta: siteMeta(r.Data)}
+		return r.execute(sink, "", "404", site.NotFoundURL, nd)
 	}})
 	var aliased []*site.Page
 	for _, p := range s.Pages {
@@ -137,9 +137,9 @@ func (r *Renderer) section(sink Sink, sec *site.Section, per int, content func(*
 			Content: body, Section: sec, Browse: browse, Breadcrumbs: crumbs, Meta: columnMeta(r.Data, sec, title)}
 		if isNotice {
 			d.Hearings = hearings
-			d.HearingsURL = base + "hearings/"
+			d.HearingsURL = site.ListHearings.In(base)
 			if len(ended) > 0 {
-				d.ArchiveURL = base + "archive/"
+				d.ArchiveURL = site.ListArchive.In(base)
 			}
 		}
 		return d
@@ -159,7 +159,7 @@ func (r *Renderer) section(sink Sink, sec *site.Section, per int, content func(*
 	}
 	if isNotice {
 		if len(ended) > 0 {
-			abase := base + "archive/"
+			abase := site.ListArchive.In(base)
 			err = paginate(abase, ended, per, only, func(url string, chunk []*site.Page, pg *Paginator) error {
 				d := newData("archive", idx.Title+" · 已届满公告", url)
 				d.Pages, d.Paginator = chunk, pg
@@ -170,10 +170,11 @@ func (r *Renderer) section(sink Sink, sec *site.Section, per int, content func(*
 				return err
 			}
 		}
-		d := newData("hearings", idx.Title+" · 开庭排期", base+"hearings/")
+		hurl := site.ListHearings.In(base)
+		d := newData("hearings", idx.Title+" · 开庭排期", hurl)
 		d.Pages = hearings
-		d.Breadcrumbs = append(crumbs, Crumb{"开庭排期", base + "hearings/"})
-		if err := r.execute(sink, sec.Path, "hearings", base+"hearings/", d); err != nil {
+		d.Breadcrumbs = append(crumbs, Crumb{"开庭排期", hurl})
+		if err := r.execute(sink, sec.Path, "hearings", hurl, d); err != nil {
 			return err
 		}
 	}
@@ -215,8 +216,8 @@ func (r *Renderer) taxonomyJobs(name, label, kind string, terms []*site.Term, pe
 	if len(terms) == 0 {
 		return nil
 	}
-	base := "/" + name + "/"
-	crumbs := []Crumb{{"首页", "/"}, {label, base}}
+	base := site.TaxonomyURL(name)
+	crumbs := []Crumb{{"首页", site.HomeURL}, {label, base}}
 	var all []*site.Page
 	for _, t := range terms {
 		all = append(all, t.Pages...)

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"net/url"
 	"strings"
 
 	"github.com/fazhi-dev/fazhi/internal/site"
@@ -12,9 +11,7 @@ import (
 func siteMeta(sd *SiteData) []MetaTag {
 	domain := sd.Identity.Domain
 	if domain == "" {
-		if u, err := url.Parse(sd.BaseURL); err == nil {
-			domain = u.Host
-		}
+		domain = site.ParseBase(sd.BaseURL).Host()
 	}
 	return []MetaTag{
 		{"SiteName", sd.Title},

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"strconv"
-
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
 
@@ -30,15 +28,6 @@ type PagerLink struct {
 	Gap     bool
 }
 
-// pagerURL returns the URL of pager page n of a list at base: page 1 is
-// base itself, the others base + "page/N/".
-func pagerURL(base string, n int) string {
-	if n <= 1 {
-		return base
-	}
-	return base + "page/" + strconv.Itoa(n) + "/"
-}
-
 // pagerWindow is how many numbered links a pager shows on each side of
 // the current page; the first and last pages are always shown, gaps are
 // marked. A fixed window keeps every pager page small, whatever the
@@ -59,7 +48,7 @@ func pagerLinks(base string, n, total int) []PagerLink {
 		if k > 0 && i > nums[k-1]+1 {
 			out = append(out, PagerLink{Gap: true})
 		}
-		out = append(out, PagerLink{Number: i, URL: pagerURL(base, i), Current: i == n})
+		out = append(out, PagerLink{Number: i, URL: site.PagerURL(base, i), Current: i == n})
 	}
 	return out
 }
@@ -79,15 +68,15 @@ func paginate(base string, pages []*site.Page, per int, only Only, emit func(url
 		if only != nil && !only(pages[lo:hi]) {
 			continue
 		}
-		p := &Paginator{Number: n, Total: total, TotalItems: len(pages), First: base, Last: pagerURL(base, total),
+		p := &Paginator{Number: n, Total: total, TotalItems: len(pages), First: base, Last: site.PagerURL(base, total),
 			Pages: pagerLinks(base, n, total)}
 		if n > 1 {
-			p.Prev = pagerURL(base, n-1)
+			p.Prev = site.PagerURL(base, n-1)
 		}
 		if n < total {
-			p.Next = pagerURL(base, n+1)
+			p.Next = site.PagerURL(base, n+1)
 		}
-		if err := emit(pagerURL(base, n), pages[lo:hi], p); err != nil {
+		if err := emit(site.PagerURL(base, n), pages[lo:hi], p); err != nil {
 			return err
 		}
 	}

@@ -128,7 +128,7 @@ func (r *Renderer) crumbs(sec *site.Section, p *site.Page) []Crumb {
 	for s := sec; s != nil; s = s.Parent {
 		chain = append([]Crumb{{s.Title(), s.URL()}}, chain...)
 	}
-	out := append([]Crumb{{"首页", "/"}}, chain...)
+	out := append([]Crumb{{"首页", site.HomeURL}}, chain...)
 	if p != nil && p.Kind == site.KindPage {
 		out = append(out, Crumb{p.Title, p.URL})
 	}

@@ -20,7 +20,7 @@ func (s *Site) buildTaxonomies() {
 			seen[t] = true
 			term := tags[t]
 			if term == nil {
-				term = &Term{Name: t, URL: TermURL("tags", t)}
+				term = &Term{Name: t, URL: TermURL(TaxTags, t)}
 				tags[t] = term
 			}
 			term.Pages = append(term.Pages, p)
@@ -31,7 +31,7 @@ func (s *Site) buildTaxonomies() {
 			name := p.Article.Series
 			term := series[name]
 			if term == nil {
-				term = &Term{Name: name, URL: TermURL("series", name)}
+				term = &Term{Name: name, URL: TermURL(TaxSeries, name)}
 				series[name] = term
 			}
 			term.Pages = append(term.Pages, p)
@@ -65,10 +65,10 @@ type Browse struct {
 func (s *Site) PolicyBrowse(sec *Section) *Browse {
 	issuers, years, topics := map[string]*Term{}, map[string]*Term{}, map[string]*Term{}
 	base := sec.URL()
-	add := func(m map[string]*Term, kind, name string, p *Page) {
+	add := func(m map[string]*Term, list ColumnList, name string, p *Page) {
 		t := m[name]
 		if t == nil {
-			t = &Term{Name: name, URL: base + kind + "/" + Slugify(name) + "/"}
+			t = &Term{Name: name, URL: list.Term(base, name)}
 			m[name] = t
 		}
 		t.Pages = append(t.Pages, p)
@@ -80,11 +80,11 @@ func (s *Site) PolicyBrowse(sec *Section) *Browse {
 		}
 		n++
 		for _, is := range p.Policy.Issuer {
-			add(issuers, "issuer", is, p)
+			add(issuers, ListIssuer, is, p)
 		}
-		add(years, "year", strconv.Itoa(p.Date.Year()), p)
+		add(years, ListYear, strconv.Itoa(p.Date.Year()), p)
 		if p.Policy.Topic != "" {
-			add(topics, "topic", p.Policy.Topic, p)
+			add(topics, ListTopic, p.Policy.Topic, p)
 		}
 	}
 	if n == 0 {

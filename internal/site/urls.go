@@ -1,22 +1,98 @@
 package site
 
 import (
-	"fmt"
+	"net/url"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/fazhi-dev/fazhi/internal/config"
 	"github.com/fazhi-dev/fazhi/internal/diag"
 	"github.com/fazhi-dev/fazhi/internal/frontmatter"
+	"github.com/fazhi-dev/fazhi/internal/markup"
 )
 
 func emptyMeta() *frontmatter.Meta {
 	return &frontmatter.Meta{Lines: func(string) int { return 0 }}
 }
 
-// Reserved URL prefixes inside a column, used by generated pages.
-var reservedSegments = map[string]bool{"page": true, "archive": true, "hearings": true, "issuer": true, "year": true, "topic": true}
+// ColumnList is a page or file that fazhi generates inside every column
+// (or every column of one type) at a fixed URL segment.
+type ColumnList string
+
+// The lists generated inside a column. A new generated list gets its
+// segment here and in ColumnLists; it is then reserved, so that no
+// content page can take its URL.
+const (
+	ListPager    ColumnList = "page"         // /zhengce/page/2/
+	ListArchive  ColumnList = "archive"      // /gonggao/archive/: ended notices
+	ListHearings ColumnList = "hearings"     // /gonggao/hearings/: hearing schedule
+	ListIssuer   ColumnList = "issuer"       // /zhengce/issuer/<发文机关>/
+	ListYear     ColumnList = "year"         // /zhengce/year/2024/
+	ListTopic    ColumnList = "topic"        // /zhengce/topic/<主题>/
+	FileFeed     ColumnList = "feed.xml"     // /zhengce/feed.xml: the column's Atom feed
+	FileIndex    ColumnList = "index.json"   // /zhengce/index.json: the policy catalogue
+	FileCalendar ColumnList = "hearings.ics" // /gonggao/hearings.ics: the hearing calendar
+)
+
+// ColumnLists is the one table of URLs that fazhi generates inside a
+// column; their segments are reserved for it.
+var ColumnLists = []ColumnList{ListPager, ListArchive, ListHearings, ListIssuer, ListYear, ListTopic, FileFeed, FileIndex, FileCalendar}
+
+// reservedSegments follows from ColumnLists.
+var reservedSegments = func() map[string]bool {
+	m := make(map[string]bool, len(ColumnLists))
+	for _, l := range ColumnLists {
+		m[string(l)] = true
+	}
+	return m
+}()
+
+// Reserved reports whether seg, the first URL segment inside a column, is
+// taken by a generated list.
+func Reserved(seg string) bool { return reservedSegments[seg] }
+
+// In returns the list's URL in the column at column ("/gonggao/"):
+// "/gonggao/archive/" for a list, "/gonggao/hearings.ics" for a file.
+func (l ColumnList) In(column string) string {
+	if path.Ext(string(l)) != "" {
+		return column + string(l)
+	}
+	return column + string(l) + "/"
+}
+
+// Term returns the URL of one entry of a browse list in the column at
+// column: ListIssuer.Term("/zhengce/", "市司法局") is
+// "/zhengce/issuer/市司法局/".
+func (l ColumnList) Term(column, name string) string {
+	return l.In(column) + Slugify(name) + "/"
+}
+
+// PagerURL returns the URL of pager page n of a list at base: page 1 is
+// base itself, the others base + "page/N/".
+func PagerURL(base string, n int) string {
+	if n <= 1 {
+		return base
+	}
+	return ListPager.In(base) + strconv.Itoa(n) + "/"
+}
+
+// Site-wide generated pages and files.
+const (
+	HomeURL     = "/"
+	SearchURL   = "/search/"
+	NotFoundURL = "/404.html"
+	FeedURL     = "/feed.xml"
+	SitemapURL  = "/sitemap.xml"
+	// TaxTags and TaxSeries name the taxonomies, and are the first
+	// segment of their URLs ("/tags/", "/series/<name>/").
+	TaxTags   = "tags"
+	TaxSeries = "series"
+)
+
+// TaxonomyURL returns the URL of a taxonomy's list of terms: "/tags/".
+func TaxonomyURL(taxonomy string) string { return "/" + taxonomy + "/" }
 
 // assignURLs gives every page its URL and checks that no two pages, aliases
 // or generated lists claim the same one and that none leaves the site.
@@ -50,29 +126,19 @@ func (s *Site) assignURLs() error {
 	}
 	for _, p := range s.Pages {
 		file := p.SourcePath()
-		m := p.Meta
-		switch {
-		case m.URL != "":
-			u, ok := CleanURL(m.URL)
-			if !ok {
-				errs = append(errs, diag.New(file, p.Line("url"),
-					"url = \"%s\" 无效：网址不能含有「..」或协议名，应写成站内路径，如 url = \"/zhengce/2024-banfa/\" (url escapes the site)", m.URL))
-				continue
-			}
-			p.URL = u
-		default:
-			slug := p.File.Name()
-			if m.Slug != "" {
-				if strings.ContainsAny(m.Slug, "/\\") || strings.Contains(m.Slug, "..") || strings.TrimSpace(m.Slug) == "" {
-					errs = append(errs, diag.New(file, p.Line("slug"),
-						"slug = \"%s\" 无效：slug 只是网址的最后一段，不能含有「/」或「..」，如 slug = \"xingzheng-fuyi\" (slug escapes its folder)", m.Slug))
-					continue
-				}
-				slug = m.Slug
-			}
-			p.URL = PageURL(p.File.Dir, slug, s.Config.URLStyle)
+		u, bad := ContentURL(p.File.Dir, p.File.Name(), p.Meta, s.Config.URLStyle)
+		switch bad {
+		case "url":
+			errs = append(errs, diag.New(file, p.Line("url"),
+				"url = \"%s\" 无效：网址不能含有「..」或协议名，应写成站内路径，如 url = \"/zhengce/2024-banfa/\" (url escapes the site)", p.Meta.URL))
+			continue
+		case "slug":
+			errs = append(errs, diag.New(file, p.Line("slug"),
+				"slug = \"%s\" 无效：slug 只是网址的最后一段，不能含有「/」或「..」，如 slug = \"xingzheng-fuyi\" (slug escapes its folder)", p.Meta.Slug))
+			continue
 		}
-		if seg := firstSegmentInColumn(p); reservedSegments[seg] {
+		p.URL = u
+		if seg := firstSegmentInColumn(p); Reserved(seg) {
 			errs = append(errs, diag.New(file, p.Line("slug"),
 				"网址 %s 与自动生成的列表页冲突：「%s」是保留名称，请换一个 slug (reserved URL)", p.URL, seg))
 		}
@@ -105,6 +171,28 @@ func firstSegmentInColumn(p *Page) string {
 	return seg
 }
 
+// ContentURL returns the URL of the content page named name in the
+// content folder dir with front matter m (which may be nil): its url when
+// set, else the folder and its slug (or file name) in the URL style. When
+// url or slug is invalid, u is "" and bad names that key.
+func ContentURL(dir, name string, m *frontmatter.Meta, style string) (u, bad string) {
+	if m != nil && m.URL != "" {
+		u, ok := CleanURL(m.URL)
+		if !ok {
+			return "", "url"
+		}
+		return u, ""
+	}
+	slug := name
+	if m != nil && m.Slug != "" {
+		if strings.ContainsAny(m.Slug, "/\\") || strings.Contains(m.Slug, "..") || strings.TrimSpace(m.Slug) == "" {
+			return "", "slug"
+		}
+		slug = m.Slug
+	}
+	return PageURL(dir, slug, style), ""
+}
+
 // PageURL returns the URL of a content page in the content folder dir
 // with the given slug (or file name): "/zhengce/banfa/" in the "dir" URL
 // style, "/zhengce/banfa.html" in the "html" style. Folder names and the
@@ -118,6 +206,19 @@ func PageURL(dir, slug, style string) string {
 		return "/" + d + Slugify(slug) + ".html"
 	}
 	return "/" + d + Slugify(slug) + "/"
+}
+
+// OtherStyleURL returns the URL a page at u has in the other URL style:
+// "/zhengce/a/" for "/zhengce/a.html" and the other way round; "" for the
+// home page and for URLs that are in neither style.
+func OtherStyleURL(u string) string {
+	switch {
+	case strings.HasSuffix(u, ".html"):
+		return strings.TrimSuffix(u, ".html") + "/"
+	case strings.HasSuffix(u, "/") && u != "/":
+		return strings.TrimSuffix(u, "/") + ".html"
+	}
+	return ""
 }
 
 // FolderURL returns the folder a page's bundle files are published in and
@@ -160,5 +261,77 @@ func urlPath(dir string) string {
 
 // TermURL returns the URL of a taxonomy term: "/tags/<slug>/".
 func TermURL(taxonomy, name string) string {
-	return fmt.Sprintf("/%s/%s/", taxonomy, Slugify(name))
+	return TaxonomyURL(taxonomy) + Slugify(name) + "/"
+}
+
+// Base is the site's base URL ("https://x.gov.cn/sub/") in the two forms
+// pages need: the path that site-relative URLs are served under ("/sub/")
+// and the origin that makes them absolute ("https://x.gov.cn"; "" when the
+// base URL has no host, as in "/" or "/sub/").
+type Base struct {
+	origin, path string
+}
+
+// ParseBase splits a base URL into origin and path. A base URL that
+// cannot be parsed is served from "/" without an origin.
+func ParseBase(baseURL string) Base {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return Base{path: "/"}
+	}
+	b := Base{path: u.Path}
+	if !strings.HasSuffix(b.path, "/") {
+		b.path += "/"
+	}
+	if !strings.HasPrefix(b.path, "/") {
+		b.path = "/" + b.path
+	}
+	if u.Scheme != "" && u.Host != "" {
+		b.origin = u.Scheme + "://" + u.Host
+	}
+	return b
+}
+
+// Path returns the path form of the base URL: "/sub/", or "/".
+func (b Base) Path() string {
+	if b.path == "" {
+		return "/"
+	}
+	return b.path
+}
+
+// Origin returns "https://x.gov.cn", or "" for a base URL without a host.
+func (b Base) Origin() string { return b.origin }
+
+// Host returns the host of the base URL ("x.gov.cn"), or "".
+func (b Base) Host() string {
+	_, h, _ := strings.Cut(b.origin, "://")
+	return h
+}
+
+// Rel returns the path form of a site-relative URL: with base path
+// "/sub/", Rel("/zhengce/") is "/sub/zhengce/". External URLs
+// ("https://…", "mailto:…", "//host/…") and fragments ("#art-3") are
+// returned unchanged.
+func (b Base) Rel(u string) string {
+	if markup.IsExternal(u) || strings.HasPrefix(u, "#") {
+		return u
+	}
+	return b.Path() + strings.TrimPrefix(u, "/")
+}
+
+// Abs returns the absolute form of a site-relative URL: the origin, then
+// the path form with its path percent-encoded ("/zhengce/中文/" →
+// "https://x.gov.cn/sub/zhengce/%E4%B8%AD%E6%96%87/"). A query or
+// fragment is kept as written, after the path. External URLs are returned
+// unchanged.
+func (b Base) Abs(u string) string {
+	if markup.IsExternal(u) {
+		return u
+	}
+	p, rest := u, ""
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		p, rest = u[:i], u[i:]
+	}
+	return b.origin + (&url.URL{Path: b.Rel(p)}).EscapedPath() + rest
 }

@@ -5,12 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"net/url"
 	"reflect"
 	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/fazhi-dev/fazhi/internal/site"
 )
 
 // FuncOptions configures the template functions that depend on the site.
@@ -28,30 +29,15 @@ type FuncOptions struct {
 // Funcs returns fazhi's template functions. Each is documented with an
 // example in funcs_test.go.
 func Funcs(o FuncOptions) template.FuncMap {
-	base := o.BaseURL
-	if base == "" {
-		base = "/"
-	}
-	basePath := "/"
-	if u, err := url.Parse(base); err == nil && u.Path != "" {
-		basePath = u.Path
-	}
-	if !strings.HasSuffix(basePath, "/") {
-		basePath += "/"
-	}
-	origin := strings.TrimSuffix(strings.TrimSuffix(base, basePath), "/")
-	if !strings.Contains(base, "://") {
-		origin = ""
-	}
-	relURL := func(s string) string { return RelURL(basePath, s) }
+	base := site.ParseBase(o.BaseURL)
 	return template.FuncMap{
 		"cnDate":      func(t any) (string, error) { return format(t, "2006年01月02日") },
 		"isoDate":     func(t any) (string, error) { return format(t, "2006-01-02") },
 		"pubDate":     pubDate,
 		"dateFormat":  func(layout string, t any) (string, error) { return format(t, layout) },
 		"rfc3339":     func(t any) (string, error) { return format(t, time.RFC3339) },
-		"relURL":      relURL,
-		"absURL":      func(s string) string { return origin + relURL(s) },
+		"relURL":      base.Rel,
+		"absURL":      base.Abs,
 		"markdownify": markdownify(o.Markdownify),
 		"qr":          qr(o.QR),
 		"truncate":    Truncate,
@@ -73,16 +59,6 @@ func Funcs(o FuncOptions) template.FuncMap {
 		"now":         func() time.Time { return o.Now },
 		"runeCount":   utf8.RuneCountInString,
 	}
-}
-
-// RelURL joins a site-relative path to the site's base path: with base
-// path "/sub/", RelURL("/zhengce/") is "/sub/zhengce/". Absolute URLs and
-// fragments are returned unchanged.
-func RelURL(basePath, s string) string {
-	if strings.Contains(s, "://") || strings.HasPrefix(s, "#") || strings.HasPrefix(s, "mailto:") || strings.HasPrefix(s, "tel:") {
-		return s
-	}
-	return basePath + strings.TrimPrefix(s, "/")
 }
 
 // pubDate formats a publication time as "2006-01-02 15:04", or as
