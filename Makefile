@@ -8,8 +8,11 @@ NODE_MODS := node_modules/.package-lock.json
 SASS      := node_modules/sass-embedded-linux-x64/dart-sass/sass
 PAGEFIND  := node_modules/@pagefind/linux-x64/bin/pagefind_extended
 PORT      ?= 1313
+# S3 服务器 versitygw（测试 fazhi deploy/verify 用）：没有时由 make test 安装。
+# versitygw, the S3 server the deploy and verify tests start; make test installs it when missing.
+VERSITYGW ?= $(shell $(GO) env GOPATH)/bin/versitygw
 
-.PHONY: all build portal test test-short serve bench lighthouse recall search-cost fuzz chromium tools clean
+.PHONY: all build portal test test-short serve bench lighthouse recall search-cost fuzz chromium tools versitygw clean
 
 all: portal
 
@@ -19,6 +22,11 @@ $(NODE_MODS): package.json package-lock.json
 	@touch $@
 
 tools: $(NODE_MODS)
+
+$(VERSITYGW):
+	GOBIN=$(dir $(VERSITYGW)) $(GO) install github.com/versity/versitygw/cmd/versitygw@v1.8.0
+
+versitygw: $(VERSITYGW)
 
 $(BIN): tools $(shell find . -name '*.go' -not -path './node_modules/*') go.mod go.sum $(shell find layouts assets static archetypes -type f)
 	$(GO) build -o $(BIN) ./cmd/fazhi
@@ -45,9 +53,9 @@ chromium:
 	  fi; \
 	fi
 
-test: tools chromium
+test: tools chromium versitygw
 	$(GO) vet ./...
-	$(GO) test -count=1 -timeout 20m ./...
+	FAZHI_VERSITYGW=$(VERSITYGW) $(GO) test -count=1 -timeout 20m ./...
 
 test-short:
 	$(GO) test -short -count=1 ./...

@@ -47,6 +47,7 @@ func commands() []command {
 		{"serve", "本地预览，保存后自动刷新 (preview with live reload)", runServe},
 		{"check", "发布前检查：链接、日期、栏目更新、个人信息、用词 (check before publishing)", runCheck},
 		{"new", "按模板新建一篇内容 (create a page from an archetype)", runNew},
+		{"deploy", "发布到对象存储或网站文件夹 (publish to object storage or a folder)", runDeploy},
 		{"version", "显示版本 (print the version)", runVersion},
 		{"help", "显示帮助 (show help)", nil},
 	}
@@ -91,7 +92,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.short)
 	}
 	fmt.Fprintln(w, "\n每个命令的选项：fazhi help <命令> (options of a command)")
-	fmt.Fprintln(w, "退出码 Exit codes: 0 成功；1 内容、配置或模板有错误；2 命令行用法错误")
+	fmt.Fprintln(w, "退出码 Exit codes: 0 成功；1 内容、配置或模板有错误，或 verify 发现不符；2 命令行用法错误；3 无法连接发布目标")
 }
 
 func runVersion(env *Env, args []string) int {

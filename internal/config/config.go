@@ -39,6 +39,7 @@ type Config struct {
 	Params       map[string]any `toml:"params"`
 	Mourning     []Mourning     `toml:"mourning"`
 	Check        Check          `toml:"check"`
+	Deploy       Deploy         `toml:"deploy"`
 
 	// Location is TimeZone loaded; set by Load.
 	Location *time.Location `toml:"-"`

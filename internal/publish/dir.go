@@ -53,6 +53,17 @@ type Dir struct {
 
 	dirsMu sync.Mutex
 	dirs   map[string]bool // folders made in the staging tree
+
+	meta Meta   // written at the head of the manifest
+	sign Signer // when set, Commit writes SignatureName
+}
+
+// SetMeta sets the build's description written into the manifest and,
+// when sign is not nil, the signer of the manifest. Call it before Commit.
+func (d *Dir) SetMeta(meta Meta, sign Signer) {
+	d.mu.Lock()
+	d.meta, d.sign = meta, sign
+	d.mu.Unlock()
 }
 
 // OpenDir prepares a build into dest: it takes the lock, removes what
@@ -258,10 +269,19 @@ func (d *Dir) Commit() (*Result, error) {
 	if err != nil {
 		return nil, d.abortLocked(err)
 	}
-	mb := manifestBytes(d.entries)
+	mb := encodeManifest(d.meta, d.entries)
 	mpath := filepath.Join(d.staging, ManifestName)
 	if err := writeNew(mpath, mb); err != nil {
 		return nil, d.abortLocked(err)
+	}
+	if d.sign != nil {
+		sig, err := d.sign(mb)
+		if err == nil {
+			err = writeNew(filepath.Join(d.staging, SignatureName), sig)
+		}
+		if err != nil {
+			return nil, d.abortLocked(err)
+		}
 	}
 	if old, err := os.ReadFile(filepath.Join(d.dest, ManifestName)); err == nil && string(old) == string(mb) {
 		// Keep the manifest's modification time too when nothing changed.

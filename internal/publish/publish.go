@@ -9,7 +9,6 @@ package publish
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"path"
 	"sort"
@@ -40,6 +39,7 @@ type Entry struct {
 
 // Manifest lists every output file with its size and content hash.
 type Manifest struct {
+	Meta
 	Files []Entry `json:"files"`
 }
 
@@ -75,13 +75,7 @@ func CheckName(name string) error {
 
 // manifestBytes encodes entries sorted by path.
 func manifestBytes(m map[string]Entry) []byte {
-	es := make([]Entry, 0, len(m))
-	for _, e := range m {
-		es = append(es, e)
-	}
-	sort.Slice(es, func(i, j int) bool { return es[i].Path < es[j].Path })
-	b, _ := json.MarshalIndent(Manifest{Files: es}, "", " ")
-	return append(b, '\n')
+	return encodeManifest(Meta{}, m)
 }
 
 // Mem is an in-memory Publisher for tests and `fazhi serve`.
