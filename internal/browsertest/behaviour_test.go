@@ -76,6 +76,9 @@ func TestElderMode(t *testing.T) {
 	for _, width := range []int64{375, 1280} {
 		ctx := s.tab(t, width)
 		s.open(t, ctx, pathPolicy)
+		if width < 720 {
+			click(t, ctx, `.a11y-toggle`) // the toolbar folds behind 「无障碍」 on a phone
+		}
 		click(t, ctx, `#a11y-toolbar [data-mode="elder"]`)
 		type box struct {
 			Sel  string
@@ -90,7 +93,8 @@ func TestElderMode(t *testing.T) {
 			const px = v => parseFloat(v), b = getComputedStyle(document.body);
 			const p = getComputedStyle(document.querySelector(".doc-body p"));
 			const small = [];
-			document.querySelectorAll("#a11y-toolbar button, .main-nav a").forEach(e => {
+			document.querySelectorAll("#a11y-toolbar button, .a11y-toggle:not([hidden]), .main-nav a").forEach(e => {
+				if (getComputedStyle(e).display === "none") return;
 				const r = e.getBoundingClientRect();
 				if (r.width < 44 || r.height < 44) small.push({Sel: e.tagName + " " + e.textContent.trim(), W: r.width, H: r.height});
 			});

@@ -176,5 +176,6 @@ const (
 	pathNotice  = "/sifa/2026-11-23-kaiting-maimai-hetong/"
 	pathArticle = "/gongzuo/2026-11-24-fuyi-zhidao/"
 	pathFAQ     = "/pufa/fuyi-wenda/"
-	pathTasks   = "/gongzuo/anjuan-pingcha-2026/" // has a Markdown task list
+	pathTasks   = "/gongzuo/anjuan-pingcha-2026/"         // has a Markdown task list
+	pathStatute = "/zhengce/2025-yangquan-guanli-tiaoli/" // has a 题注
 )

@@ -38,3 +38,115 @@ func TestDateLine(t *testing.T) {
 		t.Errorf("index.html carries the build date")
 	}
 }
+
+// TestPhoneHeader (issue 14 point 20): at 375 px the menu is one row that
+// scrolls sideways, the toolbar folds behind 「无障碍」, the breadcrumb is one
+// line, the 文件信息 table folds under a two-line summary, and the first
+// article of a policy starts on the first screen (it was about 1,480 px
+// down); at 1280 px the toolbar shows without the button.
+func TestPhoneHeader(t *testing.T) {
+	s := portal(t)
+	type res struct {
+		NavRows, NavH, NavScroll, NavClient float64
+		ToolbarShown, ToggleShown           bool
+		Expanded                            string
+		CrumbH, CrumbLH                     float64
+		CrumbLast                           string
+		Details, Open                       bool
+		Summary                             string
+		SummaryLines                        int
+		Article                             float64
+	}
+	const js = `(() => {
+		const vis = e => !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
+		const lis = [...document.querySelectorAll(".main-nav li")], ul = document.querySelector(".main-nav ul");
+		const bc = document.querySelector(".breadcrumb ol"), d = document.querySelector("details.policy-info");
+		const line = d && d.querySelector(".meta-box-line"), art = document.querySelector("p.article");
+		const tops = new Set(lis.map(l => Math.round(l.getBoundingClientRect().top)));
+		return {NavRows: tops.size, NavH: document.querySelector(".main-nav").getBoundingClientRect().height,
+			NavScroll: ul.scrollWidth, NavClient: ul.clientWidth,
+			ToolbarShown: vis(document.getElementById("a11y-toolbar")), ToggleShown: vis(document.querySelector(".a11y-toggle")),
+			Expanded: (document.querySelector(".a11y-toggle") || {getAttribute: () => ""}).getAttribute("aria-expanded") || "",
+			CrumbH: bc.getBoundingClientRect().height, CrumbLH: parseFloat(getComputedStyle(bc).lineHeight),
+			CrumbLast: bc.lastElementChild.textContent,
+			Details: !!d, Open: !!d && d.open, Summary: d ? d.querySelector("summary").textContent.replace(/\s+/g, " ") : "",
+			SummaryLines: d ? d.querySelector("summary").children.length : 0,
+			Article: art ? art.getBoundingClientRect().top + scrollY : -1};
+	})()`
+	ctx := s.tab(t, 375)
+	s.open(t, ctx, pathPolicy)
+	r := eval[res](t, ctx, js)
+	if r.NavRows != 1 || r.NavScroll <= r.NavClient || r.NavH > 60 {
+		t.Errorf("375 px: menu in %v rows, %.0f px high, scrollWidth %.0f clientWidth %.0f; want one scrolling row", r.NavRows, r.NavH, r.NavScroll, r.NavClient)
+	}
+	if r.ToolbarShown || !r.ToggleShown || r.Expanded != "false" {
+		t.Errorf("375 px: toolbar shown %v, 「无障碍」 shown %v aria-expanded %q; want the toolbar folded behind the button", r.ToolbarShown, r.ToggleShown, r.Expanded)
+	}
+	if r.CrumbH > 1.5*r.CrumbLH || r.CrumbLast != "正文" {
+		t.Errorf("375 px: breadcrumb %.0f px high (line %.0f px), last step %q; want one line ending in 正文", r.CrumbH, r.CrumbLH, r.CrumbLast)
+	}
+	if !r.Details || r.Open || r.SummaryLines != 2 || !strings.Contains(r.Summary, "某府令〔2026〕27号") || !strings.Contains(r.Summary, "某市人民政府") || !strings.Contains(r.Summary, "有效") {
+		t.Errorf("375 px: 文件信息 details %v open %v, summary %q in %d lines; want a closed <details> with 文号 · 发文机关 · 状态", r.Details, r.Open, r.Summary, r.SummaryLines)
+	}
+	if r.Article < 0 || r.Article > 812 {
+		t.Errorf("375 px: the first article starts %.0f px down; want it on the first screen (≤ 812 px)", r.Article)
+	}
+	click(t, ctx, ".a11y-toggle")
+	if r := eval[res](t, ctx, js); !r.ToolbarShown || r.Expanded != "true" {
+		t.Errorf("375 px: after 「无障碍」: toolbar shown %v, aria-expanded %q", r.ToolbarShown, r.Expanded)
+	}
+	// 长者模式 with 大 text: the article still starts within two screens.
+	ctx = s.tab(t, 375)
+	s.prefs(t, ctx, map[string]any{"elder": true, "fs": "fs-large"})
+	s.open(t, ctx, pathPolicy)
+	if r := eval[res](t, ctx, js); r.Article > 2*812 || r.NavRows != 1 {
+		t.Errorf("375 px 长者模式: first article at %.0f px, menu in %v rows", r.Article, r.NavRows)
+	}
+	ctx = s.tab(t, 1280)
+	s.open(t, ctx, pathPolicy)
+	if r := eval[res](t, ctx, js); !r.ToolbarShown || r.ToggleShown || r.NavRows != 1 {
+		t.Errorf("1280 px: toolbar shown %v, 「无障碍」 shown %v, menu rows %v", r.ToolbarShown, r.ToggleShown, r.NavRows)
+	}
+}
+
+// TestNoBreakInNumbers (point 20): 文号 and 案号 never break inside, and
+// the hearings table is one card per hearing below 720 px.
+func TestNoBreakInNumbers(t *testing.T) {
+	s := portal(t)
+	for _, width := range []int64{375, 1280} {
+		ctx := s.tab(t, width)
+		for _, p := range []string{pathPolicy, pathNotice, "/zhengce/", "/sifa/", "/sifa/hearings/", "/"} {
+			s.open(t, ctx, p)
+			type res struct {
+				N    int
+				Wrap []string
+			}
+			r := eval[res](t, ctx, `(() => {
+				const all = [...document.querySelectorAll(".docno, .caseno")];
+				return {N: all.length, Wrap: all.filter(e => getComputedStyle(e).whiteSpace !== "nowrap" || e.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(e).lineHeight)).map(e => e.textContent)};
+			})()`)
+			if len(r.Wrap) > 0 {
+				t.Errorf("%s at %d px: numbers that can break: %q", p, width, r.Wrap)
+			}
+			if p != "/" && r.N == 0 {
+				t.Errorf("%s at %d px: no 文号 or 案号 marked .docno/.caseno", p, width)
+			}
+		}
+		s.open(t, ctx, "/sifa/hearings/")
+		type cards struct {
+			Row, Before string
+			Rows        int
+		}
+		c := eval[cards](t, ctx, `(() => {
+			const tr = document.querySelector("table.hearings tbody tr"), td = tr.querySelector("td");
+			return {Row: getComputedStyle(tr).display, Before: getComputedStyle(td, "::before").content, Rows: document.querySelectorAll("table.hearings tbody tr").length};
+		})()`)
+		want := "table-row"
+		if width < 720 {
+			want = "block"
+		}
+		if c.Rows == 0 || c.Row != want || (width < 720 && c.Before != `"开庭时间："`) {
+			t.Errorf("hearings at %d px: %d rows displayed as %q with label %s; want %s", width, c.Rows, c.Row, c.Before, want)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package browsertest
 
 import (
+	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,17 +25,41 @@ func artifacts(t *testing.T) string {
 	return dir
 }
 
-// TestScreenshots saves full-page screenshots of the home page, a column,
-// a policy and a notice at 375 and 1280 px, and checks that nothing is
-// wider than the viewport (no sideways scrolling on a phone).
+// TestScreenshots saves full-page screenshots of the home page, columns,
+// a policy, a statute, a notice, the hearings and the search page at 375
+// and 1280 px, in the default reading mode and in 长者模式 with 大 text,
+// and checks that nothing is wider than the viewport (no sideways
+// scrolling on a phone).
 func TestScreenshots(t *testing.T) {
 	s := portal(t)
 	dir := artifacts(t)
 	pages := []struct{ name, path string }{
 		{"home", "/"}, {"column", "/zhengce/"}, {"policy", pathPolicy}, {"notice", pathNotice},
+		{"statute", pathStatute}, {"sifa", "/sifa/"}, {"hearings", "/sifa/hearings/"},
 	}
+	if s.has("/search/") {
+		pages = append(pages, struct{ name, path string }{"search", "/search/?q=" + url.QueryEscape("行政复议")},
+			struct{ name, path string }{"search-none", "/search/?q=" + url.QueryEscape("量子纠缠")})
+	}
+	modes := []struct {
+		name  string
+		prefs map[string]any
+	}{{"", nil}, {"-elder", map[string]any{"elder": true, "fs": "fs-large"}}}
 	for _, width := range []int64{375, 1280} {
-		ctx := s.tab(t, width)
+		for _, mode := range modes {
+			ctx := s.tab(t, width)
+			if mode.prefs != nil {
+				s.prefs(t, ctx, mode.prefs)
+			}
+			shoot(t, s, ctx, dir, width, mode.name, pages)
+		}
+	}
+	t.Logf("screenshots in %s", dir)
+}
+
+func shoot(t *testing.T, s *suite, ctx context.Context, dir string, width int64, mode string, pages []struct{ name, path string }) {
+	t.Helper()
+	{
 		for _, p := range pages {
 			s.open(t, ctx, p.path)
 			type res struct {
@@ -56,11 +82,10 @@ func TestScreenshots(t *testing.T) {
 			if err != nil {
 				t.Fatalf("screenshot %s: %v", p.path, err)
 			}
-			name := filepath.Join(dir, fmt.Sprintf("%s-%d.png", p.name, width))
+			name := filepath.Join(dir, fmt.Sprintf("%s-%d%s.png", p.name, width, mode))
 			if err := os.WriteFile(name, png, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	t.Logf("screenshots in %s", dir)
 }

@@ -69,6 +69,34 @@
     apply();
   }
 
+  /* 手机上「无障碍」按钮展开或收起工具条 */
+  var toggle = document.querySelector(".a11y-toggle");
+  if (toggle && bar) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      bar.classList.toggle("open", open);
+    });
+  }
+
+  /* 手机上导航是一行横向滚动的链接：把当前栏目滚到可见处 */
+  var navList = document.querySelector(".main-nav ul");
+  var navCur = navList && navList.querySelector("[aria-current]");
+  if (navCur && navList.scrollWidth > navList.clientWidth) {
+    navList.scrollLeft = navCur.parentNode.offsetLeft - (navList.clientWidth - navCur.offsetWidth) / 2;
+  }
+
+  /* 打印时展开折叠的「文件信息」 */
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    each("details:not([open])", function (d) { d.open = true; opened.push(d); });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+
   /* 打印 */
   each('[data-action="print"]', function (b) {
     b.hidden = false;
