@@ -40,8 +40,10 @@ func (f *buildFlags) register(fs interface {
 
 func runBuild(env *Env, args []string) int {
 	var f buildFlags
-	fl := newFlags(env, "build", "build [-s 站点] [-d 输出] [--baseURL URL] [--drafts] [--future] [--expired] [--now 时间]")
+	var sequence int64
+	fl := newFlags(env, "build", "build [-s 站点] [-d 输出] [--baseURL URL] [--drafts] [--future] [--expired] [--now 时间] [--sequence N]")
 	f.register(fl, true)
+	fl.Int64Var(&sequence, "sequence", 0, "清单的版本序号，发布时不允许用更小的序号覆盖；默认构建时间的 Unix 秒数 (manifest sequence)")
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}
@@ -72,11 +74,17 @@ func runBuild(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "fazhi build:", err)
 		return ExitContent
 	}
+	meta, signer, err := manifestMeta(f.source, f.baseURL, now, sequence)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "fazhi build:", err)
+		return ExitUsage
+	}
 	out, err := publish.OpenDir(dest)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "fazhi build:", err)
 		return ExitContent
 	}
+	out.SetMeta(meta, signer)
 	opts := build.Options{
 		Source: src, Theme: fazhi.Theme, Out: out, BaseURL: f.baseURL,
 		Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now, Sass: sass,

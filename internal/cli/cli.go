@@ -48,6 +48,7 @@ func commands() []command {
 		{"check", "发布前检查：链接、日期、栏目更新、个人信息、用词 (check before publishing)", runCheck},
 		{"new", "按模板新建一篇内容 (create a page from an archetype)", runNew},
 		{"deploy", "发布到对象存储或网站文件夹 (publish to object storage or a folder)", runDeploy},
+		{"keygen", "生成清单签名用的密钥对 (make a signing key pair)", runKeygen},
 		{"version", "显示版本 (print the version)", runVersion},
 		{"help", "显示帮助 (show help)", nil},
 	}
@@ -96,7 +97,7 @@ func usage(w io.Writer) {
 }
 
 func runVersion(env *Env, args []string) int {
-	fmt.Fprintf(env.Stdout, "fazhi %s\n", Version)
+	fmt.Fprintf(env.Stdout, "fazhi %s\n", version())
 	return ExitOK
 }
 
@@ -119,7 +120,7 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 		}
 		return ExitUsage, false
 	}
-	if fs.NArg() > 0 && fs.Name() != "new" {
+	if fs.NArg() > 0 && fs.Name() != "new" && fs.Name() != "keygen" && fs.Name() != "init" {
 		fmt.Fprintf(fs.Output(), "fazhi %s: 多余的参数「%s」 (unexpected argument)\n", fs.Name(), strings.Join(fs.Args(), " "))
 		return ExitUsage, false
 	}
