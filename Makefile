@@ -12,6 +12,12 @@ PORT      ?= 1313
 # versitygw, the S3 server the deploy and verify tests start; make test installs it when missing.
 VERSITYGW ?= $(shell $(GO) env GOPATH)/bin/versitygw
 
+# fazhi 只从环境变量、PATH 和 fazhi 程序旁边找 Dart Sass 和 Pagefind，从不运行站点文件夹里的程序；
+# 本仓库自己也是一个站点，所以这里明确指向 npm 安装的固定版本（测试和 make 目标都用它们）。
+# fazhi never runs a program from the site folder; point it at the pinned npm packages explicitly.
+export FAZHI_DART_SASS ?= $(CURDIR)/$(SASS)
+export FAZHI_PAGEFIND  ?= $(CURDIR)/$(PAGEFIND)
+
 .PHONY: all build portal test test-short serve bench lighthouse recall search-cost fuzz chromium tools versitygw clean
 
 all: portal

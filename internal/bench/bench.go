@@ -190,7 +190,7 @@ func RepoRoot() (string, error) {
 
 // FindSass finds Dart Sass as fazhi does from the repository root.
 func FindSass(root string) (string, error) {
-	p, err := scss.Find("", root)
+	p, err := scss.Program.InRepo(root)
 	if err != nil {
 		return "", err
 	}

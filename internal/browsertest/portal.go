@@ -79,7 +79,7 @@ type Tools struct {
 
 // StartTools starts Dart Sass and finds Pagefind below root.
 func StartTools(root string) (*Tools, error) {
-	bin, err := scss.Find("", root)
+	bin, err := scss.Program.InRepo(root)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +88,7 @@ func StartTools(root string) (*Tools, error) {
 		return nil, err
 	}
 	t := &Tools{Sass: sass}
-	if pf, err := search.Find("", root); err == nil {
+	if pf, err := search.Program.InRepo(root); err == nil {
 		t.Search = search.New(pf)
 	}
 	return t, nil

@@ -25,7 +25,7 @@ func buildPortal(t *testing.T, baseURL string) (*build.Result, map[string][]byte
 		t.Skip("needs Dart Sass (run make test)")
 	}
 	root := fazhitest.RepoRoot(t)
-	bin, err := scss.Find("", root)
+	bin, err := scss.Program.InRepo(root)
 	if err != nil {
 		t.Fatalf("Dart Sass: %v (make test installs it)", err)
 	}

@@ -107,22 +107,16 @@ func runBuild(env *Env, args []string) int {
 	return ExitOK
 }
 
-// startSass starts Dart Sass when the site (or theme) has SCSS.
+// startSass starts Dart Sass when the site (or theme) has SCSS. When
+// site.toml does not load, nothing is started: the build reports why.
 func startSass(src fs.FS, dir string) (scss.Compiler, error) {
 	if !build.NeedSass(src, fazhi.Theme) {
 		return nil, nil
 	}
-	cfg, _ := config.Load(src)
-	configured := ""
-	if cfg != nil {
-		configured = cfg.DartSass
-		if configured != "" && !filepath.IsAbs(configured) {
-			configured = filepath.Join(dir, configured)
-		}
+	if _, err := config.Load(src); err != nil {
+		return nil, nil
 	}
-	wd, _ := os.Getwd()
-	exe, _ := os.Executable()
-	bin, err := scss.Find(configured, dir, wd, filepath.Dir(exe))
+	bin, err := scss.Find(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -143,9 +137,7 @@ func findSearch(src fs.FS, dir string) (build.Indexer, error) {
 	if err != nil || cfg == nil || !cfg.SearchEnabled() {
 		return nil, nil
 	}
-	wd, _ := os.Getwd()
-	exe, _ := os.Executable()
-	bin, err := search.Find("", dir, wd, filepath.Dir(exe))
+	bin, err := search.Find(dir)
 	if err != nil {
 		return nil, err
 	}

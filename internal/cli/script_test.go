@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/fazhi-dev/fazhi/internal/scss"
+	"github.com/fazhi-dev/fazhi/internal/search"
 )
 
 func TestMain(m *testing.M) {
@@ -28,15 +28,20 @@ func TestScripts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("needs Dart Sass (run make test)")
 	}
-	sass := filepath.Join(fazhitest.RepoRoot(t), scss.NPMPath)
-	if _, err := os.Stat(sass); err != nil {
-		t.Fatalf("Dart Sass not installed at %s: run make test", sass)
+	root := fazhitest.RepoRoot(t)
+	sass, err := scss.Program.InRepo(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pagefind, err := search.Program.InRepo(root)
+	if err != nil {
+		t.Fatal(err)
 	}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv(scss.EnvVar, sass)
-			env.Setenv("FAZHI_PAGEFIND", filepath.Join(fazhitest.RepoRoot(t), "node_modules/@pagefind/linux-x64/bin/pagefind_extended"))
+			env.Setenv(search.EnvVar, pagefind)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -32,7 +32,6 @@ type Config struct {
 	Search       *bool          `toml:"search"`
 	Minify       bool           `toml:"minify"`
 	Precompress  bool           `toml:"precompress"`
-	DartSass     string         `toml:"dartSass"`
 	Identity     Identity       `toml:"identity"`
 	Menu         Menus          `toml:"menu"`
 	Markup       Markup         `toml:"markup"`
@@ -212,6 +211,10 @@ func Parse(src []byte) (*Config, error) {
 		if strings.HasPrefix(key, "params.") || strings.HasPrefix(key, "check.") {
 			continue
 		}
+		if msg, ok := programKeys[key]; ok {
+			errs = append(errs, diag.New(FileName, pos.Line(key), "%s", msg))
+			continue
+		}
 		errs = append(errs, diag.New(FileName, pos.Line(key),
 			"未知的设置项「%s」：请检查拼写，可用的设置项见 docs (unknown key %q)", key, key))
 	}
@@ -222,6 +225,14 @@ func Parse(src []byte) (*Config, error) {
 		return nil, err
 	}
 	return cfg, nil
+}
+
+// programKeys are keys that once named a program to run. A site may not
+// choose a program (a file committed to the site repository would run as
+// whoever builds it), so each is an error saying what to do instead.
+var programKeys = map[string]string{
+	"dartSass": "site.toml 不能再用 dartSass 指定 Dart Sass 程序：请删除这一行，改为设置环境变量 FAZHI_DART_SASS 指向 sass 程序，或把 Dart Sass（dart-sass 文件夹）放在 fazhi 程序旁边 (dartSass is no longer read: set FAZHI_DART_SASS or put dart-sass/ beside the fazhi binary)",
+	"pagefind": "site.toml 不能指定 Pagefind 程序：请删除这一行，改为设置环境变量 FAZHI_PAGEFIND 指向 pagefind_extended，或把它放在 fazhi 程序旁边 (set FAZHI_PAGEFIND or put pagefind_extended beside the fazhi binary)",
 }
 
 func (c *Config) finish(pos *tomlpos.Index) error {

@@ -102,3 +102,17 @@ func TestParseTime(t *testing.T) {
 		t.Error("expected error")
 	}
 }
+
+// TestProgramKeysRefused: a site cannot name a program to run; the error
+// names the line and says what to do instead.
+func TestProgramKeysRefused(t *testing.T) {
+	_, err := Parse([]byte("title = \"网\"\ndartSass = \"tools/sass\"\n"))
+	want := "site.toml:2: site.toml 不能再用 dartSass 指定 Dart Sass 程序：请删除这一行，改为设置环境变量 FAZHI_DART_SASS"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("err = %v\nwant prefix %q", err, want)
+	}
+	_, err = Parse([]byte("title = \"网\"\n\npagefind = \"node_modules/x\"\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "site.toml:3: site.toml 不能指定 Pagefind 程序") || !strings.Contains(err.Error(), "FAZHI_PAGEFIND") {
+		t.Fatalf("err = %v", err)
+	}
+}

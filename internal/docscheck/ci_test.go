@@ -175,6 +175,14 @@ func TestCIPipelines(t *testing.T) {
 					t.Errorf("scripts do not contain %q", want)
 				}
 			}
+			// fazhi finds Dart Sass and Pagefind only through the
+			// environment (or beside its binary), never in the site's
+			// checkout: the pipeline must point at the installed ones.
+			for _, v := range []string{"FAZHI_DART_SASS", "FAZHI_PAGEFIND"} {
+				if !regexp.MustCompile(`(?m)^\s+` + v + `: .*fazhi-src/node_modules/\S+$`).Match(src) {
+					t.Errorf("the pipeline does not set %s to the program npm ci installed in fazhi-src", v)
+				}
+			}
 			switch name {
 			case "github-actions.yml":
 				var wf struct {

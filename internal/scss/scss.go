@@ -34,15 +34,18 @@ type Compiler interface {
 }
 
 // ErrNotFound is returned when no Dart Sass binary can be found.
-var ErrNotFound = errors.New("找不到 Dart Sass：请在 fazhi 源码目录运行 make（会用 npm 安装 sass-embedded-linux-x64），或设置环境变量 FAZHI_DART_SASS 指向 sass 可执行文件 (Dart Sass not found: run `make` or `npm ci`, or set FAZHI_DART_SASS)")
+var ErrNotFound = errors.New("找不到 Dart Sass：请设置环境变量 FAZHI_DART_SASS 指向 sass 可执行文件，或把 Dart Sass 放在 fazhi 程序旁边（dart-sass/sass）；在 fazhi 源码目录里运行 make 会安装它并设置好这个变量 (Dart Sass not found: set FAZHI_DART_SASS, or put dart-sass/ beside the fazhi binary)")
 
-// Find locates Dart Sass: the configured path (site.toml dartSass), then
-// $FAZHI_DART_SASS, then `sass` on PATH, then the npm package below each
-// of dirs (the site folder, the working directory, the binary's folder) or
-// any folder above it.
-func Find(configured string, dirs ...string) (string, error) {
-	return toolbin.Tool{Label: "Dart Sass", Env: EnvVar, Name: "sass", NPMPath: NPMPath, Key: "dartSass", NotFound: ErrNotFound}.Find(configured, dirs...)
+// Program says where Dart Sass is found: $FAZHI_DART_SASS, then `sass` on
+// PATH, then beside the fazhi binary. Never in the site folder.
+var Program = toolbin.Tool{
+	Label: "Dart Sass", Env: EnvVar, Name: "sass", NPMPath: NPMPath,
+	Beside:   []string{"sass", "dart-sass/sass", NPMPath},
+	NotFound: ErrNotFound,
 }
+
+// Find locates Dart Sass for building the site folder site (see Program).
+func Find(site string) (string, error) { return Program.Find(site) }
 
 // DartSass compiles with a running Dart Sass process. Start it once and
 // reuse it across builds (serve keeps it running).

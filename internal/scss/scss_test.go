@@ -1,7 +1,6 @@
 package scss
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,8 +12,8 @@ func dartSass(t *testing.T) *DartSass {
 	if testing.Short() {
 		t.Skip("needs Dart Sass (run make test)")
 	}
-	wd, _ := os.Getwd()
-	bin, err := Find("", wd)
+	root, _ := filepath.Abs(filepath.Join("..", ".."))
+	bin, err := Program.InRepo(root)
 	if err != nil {
 		t.Fatalf("Dart Sass not installed: %v (make test installs it)", err)
 	}
@@ -51,29 +50,5 @@ func TestCompileErrorNamesFileAndLine(t *testing.T) {
 	_, err := d.Compile(fsys, Entry)
 	if err == nil || !strings.HasPrefix(err.Error(), "assets/scss/_base.scss:3:") {
 		t.Fatalf("err = %v", err)
-	}
-}
-
-func TestFindOrder(t *testing.T) {
-	dir := t.TempDir()
-	bin := filepath.Join(dir, NPMPath)
-	os.MkdirAll(filepath.Dir(bin), 0o755)
-	os.WriteFile(bin, []byte("#!/bin/sh\n"), 0o755)
-	t.Setenv("PATH", "")
-	t.Setenv(EnvVar, "")
-	got, err := Find("", filepath.Join(dir, "site"))
-	if err != nil || got != bin {
-		t.Errorf("Find npm = %q, %v", got, err)
-	}
-	t.Setenv(EnvVar, bin)
-	if got, _ := Find("", "/nonexistent"); got != bin {
-		t.Errorf("Find env = %q", got)
-	}
-	if _, err := Find(filepath.Join(dir, "nope"), dir); err == nil || !strings.Contains(err.Error(), "dartSass") {
-		t.Errorf("configured missing: %v", err)
-	}
-	t.Setenv(EnvVar, "")
-	if _, err := Find("", t.TempDir()); err != ErrNotFound {
-		t.Errorf("want ErrNotFound, got %v", err)
 	}
 }

@@ -21,12 +21,16 @@ const NPMPath = "node_modules/@pagefind/linux-x64/bin/pagefind_extended"
 
 // ErrNotFound is returned when no Pagefind binary can be found. Its text
 // is the one line an author needs.
-var ErrNotFound = errors.New("找不到 Pagefind：请在 fazhi 源码目录运行 make（会用 npm 安装 pagefind），或设置环境变量 FAZHI_PAGEFIND 指向 pagefind_extended；或在 site.toml 中写 search = false 关闭站内搜索 (Pagefind not found: run `make`, set FAZHI_PAGEFIND, or set search = false in site.toml)")
+var ErrNotFound = errors.New("找不到 Pagefind：请设置环境变量 FAZHI_PAGEFIND 指向 pagefind_extended，或把 pagefind_extended 放在 fazhi 程序旁边；在 fazhi 源码目录里运行 make 会安装它并设置好这个变量；也可以在 site.toml 中写 search = false 关闭站内搜索 (Pagefind not found: set FAZHI_PAGEFIND, put pagefind_extended beside the fazhi binary, or set search = false in site.toml)")
 
-// Find locates Pagefind: the configured path when not empty, then
-// $FAZHI_PAGEFIND, then pagefind_extended on PATH, then the npm package
-// below each of dirs or any folder above it (the site folder, the working
-// directory, the fazhi binary's folder).
-func Find(configured string, dirs ...string) (string, error) {
-	return toolbin.Tool{Label: "Pagefind", Env: EnvVar, Name: BinaryName, NPMPath: NPMPath, NotFound: ErrNotFound}.Find(configured, dirs...)
+// Program says where Pagefind is found: $FAZHI_PAGEFIND, then
+// pagefind_extended on PATH, then beside the fazhi binary. Never in the
+// site folder.
+var Program = toolbin.Tool{
+	Label: "Pagefind", Env: EnvVar, Name: BinaryName, NPMPath: NPMPath,
+	Beside:   []string{BinaryName, NPMPath},
+	NotFound: ErrNotFound,
 }
+
+// Find locates Pagefind for building the site folder site (see Program).
+func Find(site string) (string, error) { return Program.Find(site) }

@@ -3,7 +3,6 @@ package search_test
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -22,8 +21,7 @@ func pagefind(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("needs Pagefind and Chromium (run make test)")
 	}
-	wd, _ := os.Getwd()
-	bin, err := search.Find("", wd)
+	bin, err := search.Program.InRepo(fazhitest.RepoRoot(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,8 +63,7 @@ func cn(n int) string {
 // generated site to the browser's reload event, through the file watcher,
 // the incremental rebuild and the event stream, with the default theme.
 func BenchmarkEditToReload(b *testing.B) {
-	wd, _ := os.Getwd()
-	bin, err := scss.Find("", wd)
+	bin, err := scss.Program.InRepo(fazhitest.RepoRoot(b))
 	if err != nil {
 		b.Skip("needs Dart Sass (make tools)")
 	}

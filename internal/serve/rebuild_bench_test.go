@@ -17,8 +17,7 @@ import (
 // BenchmarkRebuild measures the incremental rebuild alone (no watcher, no
 // debounce) after editing one page of a generated 10,000-page site.
 func BenchmarkRebuild(b *testing.B) {
-	wd, _ := os.Getwd()
-	bin, err := scss.Find("", wd)
+	bin, err := scss.Program.InRepo(fazhitest.RepoRoot(b))
 	if err != nil {
 		b.Skip("needs Dart Sass (make tools)")
 	}

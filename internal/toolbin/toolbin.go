@@ -1,8 +1,14 @@
 // Package toolbin finds the external programs fazhi drives (Dart Sass,
-// Pagefind) the same way for each: a configured path, then an environment
-// variable, then a name on PATH, then the pinned npm package below the
-// site folder, the working directory or the fazhi binary's folder, or any
-// folder above them.
+// Pagefind) the same way for each: an environment variable, then a name on
+// PATH, then beside the fazhi binary (its folder, and the pinned npm
+// package in a node_modules folder there).
+//
+// A site never chooses a program: nothing is looked up in the site folder,
+// in the working directory or in the folders above them, because a site
+// repository is written by many hands and a file committed to it must not
+// run as the person who builds it. When the fazhi binary itself lies inside
+// the site folder (downloaded into a checkout by a CI job), its folder is
+// part of the site and is not searched either.
 package toolbin
 
 import (
@@ -11,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 )
 
 // Tool describes where a program may be found.
@@ -21,51 +28,64 @@ type Tool struct {
 	Env string
 	// Name is the executable's name on PATH.
 	Name string
-	// NPMPath is its path inside an npm install, relative to the folder
-	// holding node_modules.
+	// Beside are paths, relative to the fazhi binary's folder, where the
+	// program may sit ("pagefind_extended",
+	// "node_modules/@pagefind/linux-x64/bin/pagefind_extended").
+	Beside []string
+	// NPMPath is the program's path inside an npm install, relative to
+	// the folder holding node_modules; InRepo looks there.
 	NPMPath string
-	// Key is the site.toml key that may configure the path, if any.
-	Key string
 	// NotFound is returned when the program is nowhere.
 	NotFound error
 }
 
-// Find returns the program's path. configured, when not empty, must be an
-// executable; so must the environment variable when it is set.
-func (t Tool) Find(configured string, dirs ...string) (string, error) {
-	if configured != "" {
-		if IsExec(configured) {
-			return configured, nil
-		}
-		if t.Key != "" {
-			return "", fmt.Errorf("site.toml 中 %s = %q 不是可执行文件 (%s is not an executable)", t.Key, configured, t.Key)
-		}
-		return "", fmt.Errorf("%s 路径「%s」不是可执行文件 (not an executable)", t.Label, configured)
+// Find returns the program's path: the environment variable when set
+// (then it must name an executable), the name on PATH, or a file beside
+// the running fazhi binary. sites are the site folders being built: when
+// the binary lies inside one of them, its folder is not searched.
+func (t Tool) Find(sites ...string) (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		exe = ""
 	}
+	if exe != "" {
+		if r, err := filepath.EvalSymlinks(exe); err == nil {
+			exe = r
+		}
+	}
+	return t.find(exe, sites)
+}
+
+func (t Tool) find(exe string, sites []string) (string, error) {
 	if env := os.Getenv(t.Env); env != "" {
-		if IsExec(env) {
-			return env, nil
+		if p, ok := lookExec(env); ok {
+			return p, nil
 		}
-		return "", fmt.Errorf("环境变量 %s=%q 不是可执行文件 (not an executable)", t.Env, env)
+		return "", fmt.Errorf("环境变量 %s=%q 不是可执行文件：请把它设为 %s 程序的完整路径 (%s does not name an executable)", t.Env, env, t.Label, t.Env)
 	}
-	if p, err := exec.LookPath(t.Name); err == nil {
-		return p, nil
+	if t.Name != "" {
+		// exec.LookPath refuses a program found through a relative PATH
+		// entry (exec.ErrDot), so "." on PATH cannot pick the site's file.
+		if p, err := exec.LookPath(t.Name); err == nil {
+			return p, nil
+		}
 	}
-	for _, d := range dirs {
-		if d == "" {
-			continue
-		}
-		d, err := filepath.Abs(d)
-		if err != nil {
-			continue
-		}
-		for dir := d; ; dir = filepath.Dir(dir) {
-			if p := filepath.Join(dir, t.NPMPath); IsExec(p) {
-				return p, nil
+	if exe != "" {
+		dir := filepath.Dir(exe)
+		inSite := ""
+		for _, s := range sites {
+			if s != "" && within(dir, s) {
+				inSite = s
 			}
-			if filepath.Dir(dir) == dir {
-				break
+		}
+		if inSite == "" {
+			for _, rel := range t.Beside {
+				if p, ok := lookExec(filepath.Join(dir, filepath.FromSlash(rel))); ok {
+					return p, nil
+				}
 			}
+		} else if t.NotFound != nil {
+			return "", fmt.Errorf("%w\nfazhi 程序放在站点文件夹「%s」里，它旁边的程序不会被使用：请把 fazhi 放到站点文件夹之外，或设置环境变量 %s (the fazhi binary is inside the site folder, so programs beside it are not used)", t.NotFound, inSite, t.Env)
 		}
 	}
 	if t.NotFound != nil {
@@ -74,8 +94,63 @@ func (t Tool) Find(configured string, dirs ...string) (string, error) {
 	return "", errors.New(t.Label + " not found")
 }
 
+// InRepo returns the program for fazhi's own tests and commands run from
+// its source repository: the environment variable when set, otherwise the
+// pinned npm package below root, the repository root that the caller
+// names explicitly. fazhi never calls it for a site.
+func (t Tool) InRepo(root string) (string, error) {
+	if env := os.Getenv(t.Env); env != "" {
+		if p, ok := lookExec(env); ok {
+			return p, nil
+		}
+		return "", fmt.Errorf("%s=%q is not an executable", t.Env, env)
+	}
+	p := filepath.Join(root, filepath.FromSlash(t.NPMPath))
+	if q, ok := lookExec(p); ok {
+		return filepath.Abs(q)
+	}
+	return "", fmt.Errorf("%s not installed at %s (run make tools, or npm ci in the repository)", t.Label, p)
+}
+
+// within reports whether dir is folder or inside it, after making both
+// absolute and resolving links.
+func within(dir, folder string) bool {
+	d, err1 := realAbs(dir)
+	f, err2 := realAbs(folder)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	if d == f {
+		return true
+	}
+	rel, err := filepath.Rel(f, d)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+func realAbs(p string) (string, error) {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	if r, err := filepath.EvalSymlinks(a); err == nil {
+		return r, nil
+	}
+	return a, nil
+}
+
+// lookExec reports whether p names an executable file (on Windows, with
+// one of the PATHEXT extensions added when p has none) and returns it. A
+// bare name is looked up on PATH.
+func lookExec(p string) (string, bool) {
+	q, err := exec.LookPath(p)
+	if err != nil {
+		return "", false
+	}
+	return q, true
+}
+
 // IsExec reports whether p is an executable file.
 func IsExec(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && !st.IsDir() && st.Mode()&0o111 != 0
+	_, ok := lookExec(p)
+	return ok
 }

@@ -35,7 +35,7 @@ func run() error {
 	queries := flag.String("queries", filepath.Join(root, "internal", "search", "testdata", "recall.txt"), "查询列表 (query list)")
 	corpus := flag.String("corpus", recall.CorpusDir(root), "法规语料文件夹 (statute corpus)")
 	flag.Parse()
-	bin, err := search.Find("", root)
+	bin, err := search.Program.InRepo(root)
 	if err != nil {
 		return err
 	}

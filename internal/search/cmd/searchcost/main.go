@@ -67,7 +67,7 @@ func run() error {
 	if *largeRuns <= 0 {
 		*largeRuns = *runs
 	}
-	bin, err := search.Find("", root)
+	bin, err := search.Program.InRepo(root)
 	if err != nil {
 		return err
 	}
