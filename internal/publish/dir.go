@@ -144,7 +144,8 @@ func readManifest(dest string) map[string]Entry {
 }
 
 // WriteFile writes data to the staging tree; a file whose content is the
-// same as in the previous output is hard-linked from it instead. It is
+// same as in the previous output (its manifest entry matches and its bytes
+// on disk are still data) is hard-linked from it instead. It is
 // safe for concurrent use, and data may be reused once it returns. An
 // error of an earlier write is returned by a later call and by Commit.
 func (d *Dir) WriteFile(name string, data []byte) error {
@@ -194,10 +195,8 @@ func (d *Dir) write(name string, data []byte, tryLink bool) error {
 	full := filepath.Join(d.staging, filepath.FromSlash(name))
 	if tryLink {
 		oldPath := filepath.Join(d.dest, filepath.FromSlash(name))
-		if st, err := os.Lstat(oldPath); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(data)) {
-			if os.Link(oldPath, full) == nil {
-				return nil
-			}
+		if sameContent(oldPath, data) && os.Link(oldPath, full) == nil {
+			return nil
 		}
 	}
 	d.mu.Lock()

@@ -248,3 +248,60 @@ func TestDirConcurrentWriters(t *testing.T) {
 		}
 	}
 }
+
+// A file of the previous output edited in place (same size, so the
+// manifest and the size still match) is written again from the build,
+// not carried over by a hard link.
+func TestDirDefacedFileIsRewritten(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{"index.html": "<h1>首页</h1>", "a/index.html": "甲"}
+	d, err := OpenDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, d, files)
+	man1, _ := os.ReadFile(filepath.Join(dest, ManifestName))
+	defaced := "<h1>黑了</h1>"
+	if len(defaced) != len(files["index.html"]) {
+		t.Fatal("the defaced text must keep the size")
+	}
+	f, err := os.OpenFile(filepath.Join(dest, "index.html"), os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt([]byte(defaced), 0); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	d, _ = OpenDir(dest)
+	r := write(t, d, files)
+	got, _ := os.ReadFile(filepath.Join(dest, "index.html"))
+	if string(got) != files["index.html"] {
+		t.Fatalf("index.html after the rebuild = %q, want the built %q", got, files["index.html"])
+	}
+	if !reflect.DeepEqual(r.Written, []string{"index.html"}) || r.Unchanged != 1 {
+		t.Errorf("result %+v, want index.html written and one file unchanged", r)
+	}
+	man2, _ := os.ReadFile(filepath.Join(dest, ManifestName))
+	if string(man1) != string(man2) {
+		t.Errorf("manifest changed:\n%s\n%s", man1, man2)
+	}
+	var m Manifest
+	if err := json.Unmarshal(man2, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range m.Files {
+		b, _ := os.ReadFile(filepath.Join(dest, e.Path))
+		if Hash(b) != e.Hash {
+			t.Errorf("%s on disk does not match its manifest hash", e.Path)
+		}
+	}
+	// The unchanged file is still linked, not copied.
+	d, _ = OpenDir(dest)
+	ino1, _ := inode(t, filepath.Join(dest, "a/index.html"))
+	write(t, d, files)
+	if ino2, _ := inode(t, filepath.Join(dest, "a/index.html")); ino1 != ino2 {
+		t.Error("an unchanged file was rewritten")
+	}
+}
