@@ -10,6 +10,7 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/build"
 	"github.com/fazhi-dev/fazhi/internal/config"
 	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/legal"
 	"github.com/fazhi-dev/fazhi/internal/markup"
 	"github.com/fazhi-dev/fazhi/internal/publish"
 	"github.com/fazhi-dev/fazhi/internal/scss"
@@ -65,6 +66,9 @@ type checker struct {
 	out      []diag.Error
 	vetoes   []Veto
 	raw      map[string][]byte // content files read so far
+
+	cal          *legal.Calendar // see calendar
+	missingYears map[int]bool    // years counted without a holiday notice
 }
 
 // Run builds the site in memory and runs every rule on it. The build uses
@@ -101,7 +105,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	c.readLevels()
 	for _, rule := range []func(){
 		c.checkLinks, c.checkFreshness, c.checkEmpty, c.checkFutureDates, c.checkIdentity,
-		c.checkJiedu, c.checkHearings, c.checkPersonal, c.checkWording,
+		c.checkJiedu, c.checkHearings, c.checkPersonal, c.checkWording, c.reportHolidays,
 	} {
 		if err := ctx.Err(); err != nil {
 			return nil, err

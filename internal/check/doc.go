@@ -39,6 +39,11 @@
 //	identity             error    [identity] lacks siteCode, icp, police or sponsor
 //	jiedu-missing        warning  a 行政规范性文件 without any 解读
 //	jiedu-late           warning  its first 解读 came more than 3 working days later
+//	                              (working days follow the State Council's
+//	                              holiday notices: built in, and data/holidays.toml)
+//	holidays             warning  a working-day count needed a year that has no
+//	                              holiday notice (counted Monday to Friday);
+//	                              error for a malformed data/holidays.toml
 //	hearing-notice-late  error    a 开庭公告 published less than 3 days before the
 //	                              hearing
 //	personal-id          error    an identity card number

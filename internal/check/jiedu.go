@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 
-	"github.com/fazhi-dev/fazhi/internal/legal"
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
 
@@ -12,8 +11,7 @@ import (
 const JieduWorkdays = 3
 
 // checkJiedu runs jiedu-missing and jiedu-late on 行政规范性文件. Working
-// days are Monday to Friday; public holidays are not known (see
-// legal.WorkdaysBetween).
+// days follow the holiday calendar (see calendar).
 func (c *checker) checkJiedu() {
 	for _, p := range c.site.Pages {
 		if p.Policy == nil || p.Policy.Genre != "行政规范性文件" {
@@ -31,7 +29,7 @@ func (c *checker) checkJiedu() {
 				first = j
 			}
 		}
-		if n := legal.WorkdaysBetween(p.Date, first.Date); n > JieduWorkdays {
+		if n := c.workdaysBetween(p.Date, first.Date); n > JieduWorkdays {
 			line := first.Line("interprets")
 			if line == 0 {
 				line = first.Line("date")

@@ -19,6 +19,7 @@ const (
 	RuleIdentity        = "identity"
 	RuleJieduMissing    = "jiedu-missing"
 	RuleJieduLate       = "jiedu-late"
+	RuleHolidays        = "holidays"
 	RuleHearingLate     = "hearing-notice-late"
 	RulePersonalID      = "personal-id"
 	RulePersonalPhone   = "personal-phone"
@@ -55,6 +56,7 @@ var Rules = map[string]RuleInfo{
 	RuleIdentity:        {diag.LevelError, false, "网站标识信息不全"},
 	RuleJieduMissing:    {diag.LevelWarning, false, "规范性文件缺少解读"},
 	RuleJieduLate:       {diag.LevelWarning, false, "解读发布不及时"},
+	RuleHolidays:        {diag.LevelWarning, false, "缺少节假日安排"},
 	RuleHearingLate:     {diag.LevelError, false, "开庭公告不足三日"},
 	RulePersonalID:      {diag.LevelError, false, "身份证号码"},
 	RulePersonalPhone:   {diag.LevelError, false, "个人手机号码"},

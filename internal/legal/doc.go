@@ -1,7 +1,7 @@
 // Package legal parses and formats the identifiers that appear on Chinese
 // rule-of-law portals: court case numbers (案号), government-information
 // index numbers (索引号) and document numbers (发文字号). It also counts
-// working days and holds the closed value lists (notice types, policy
+// working days with the State Council's holiday calendar and holds the closed value lists (notice types, policy
 // genres, column types) that front matter is checked against.
 //
 // Every parser returns a *SyntaxError whose message is plain Chinese: it

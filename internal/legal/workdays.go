@@ -2,12 +2,10 @@ package legal
 
 import "time"
 
-// Working days here are Monday to Friday. Statutory holidays (春节, 国庆
-// and the others) and the weekend days worked in their place (调休) are
-// NOT modelled: the State Council publishes them each year, and a static
-// generator has no reliable source for future years. Deadlines computed
-// here can therefore fall a few days early around holidays; authors should
-// treat them as a reminder, not as the legal deadline.
+// The package functions below count Monday to Friday only. Statutory
+// holidays and the weekend days worked in their place (调休) are known to
+// a Calendar (holidays.go), whose methods of the same names fall back to
+// these functions for the years it has no notice for.
 
 // AddWorkdays returns the time n working days (Monday to Friday) after t,
 // or before t when n is negative, keeping t's clock time and location.
