@@ -29,9 +29,9 @@ func click(t *testing.T, ctx context.Context, sel string) {
 	}
 }
 
-// TestToolbarFontSizePersists clicks 大, follows a link and expects the
+// TestToolbarFontSizePersists clicks 特大, follows a link and expects the
 // new page to start in the large size (class on <html>, body ≥ 20 px,
-// the 大 button pressed).
+// the 特大 button pressed).
 func TestToolbarFontSizePersists(t *testing.T) {
 	s := portal(t)
 	ctx := s.tab(t, 1280)
@@ -41,7 +41,7 @@ func TestToolbarFontSizePersists(t *testing.T) {
 	}
 	click(t, ctx, `#a11y-toolbar [data-fs="fs-xlarge"]`)
 	if got := eval[string](t, ctx, `document.documentElement.className`); !strings.Contains(got, "fs-xlarge") {
-		t.Fatalf("after clicking 大: <html class=%q>, want fs-xlarge", got)
+		t.Fatalf("after clicking 特大: <html class=%q>, want fs-xlarge", got)
 	}
 	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`.main-nav a[href="/zhengce/"]`))); err != nil {
 		t.Fatalf("follow nav link: %v", err)
@@ -60,10 +60,10 @@ func TestToolbarFontSizePersists(t *testing.T) {
 		t.Errorf("font size did not persist: <html class=%q>", st.Class)
 	}
 	if st.FontSize < 20 {
-		t.Errorf("body font-size %.1fpx after 大, want ≥ 20px", st.FontSize)
+		t.Errorf("body font-size %.1fpx after 特大, want ≥ 20px", st.FontSize)
 	}
 	if st.Pressed != "true" {
-		t.Errorf("大 button aria-pressed=%q after navigation", st.Pressed)
+		t.Errorf("特大 button aria-pressed=%q after navigation", st.Pressed)
 	}
 	if live := eval[string](t, ctx, `localStorage.getItem("fazhi-a11y")`); !strings.Contains(live, "fs-xlarge") {
 		t.Errorf("localStorage fazhi-a11y = %q", live)

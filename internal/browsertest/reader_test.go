@@ -6,6 +6,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
 )
 
 // TestDateLine: the header's date line is written by fazhi.js from the
@@ -148,5 +151,101 @@ func TestNoBreakInNumbers(t *testing.T) {
 		if c.Rows == 0 || c.Row != want || (width < 720 && c.Before != `"开庭时间："`) {
 			t.Errorf("hearings at %d px: %d rows displayed as %q with label %s; want %s", width, c.Rows, c.Row, c.Before, want)
 		}
+	}
+}
+
+// TestElderControls (issue 14 point 21): the size buttons read 标准/大/特大
+// with 标准 pressed by default; the copy-link chips are hidden on touch
+// screens and in 长者模式, where tapping the article label copies its link;
+// every content page has the read-aloud controls with names that say what
+// they do; in 高对比度 the status banner keeps a strong frame.
+func TestElderControls(t *testing.T) {
+	s := portal(t)
+	ctx := s.tab(t, 1280)
+	s.open(t, ctx, pathPolicy)
+	type sizes struct {
+		Labels  []string
+		Pressed string
+	}
+	sz := eval[sizes](t, ctx, `({Labels: [...document.querySelectorAll("[data-fs]")].map(b => b.lastChild.textContent),
+		Pressed: document.querySelector('[data-fs][aria-pressed="true"]').textContent})`)
+	if strings.Join(sz.Labels, "/") != "标准/大/特大" || sz.Pressed != "字号标准" {
+		t.Errorf("size buttons %q, pressed %q; want 标准/大/特大 with 字号标准 pressed", sz.Labels, sz.Pressed)
+	}
+	chips := `[...document.querySelectorAll(".copy-link")].filter(b => b.getClientRects().length > 0).length`
+	if n := eval[int](t, ctx, chips); n == 0 {
+		t.Errorf("1280 px with a mouse: no copy-link chips shown")
+	}
+
+	// 长者模式: no chips; a click on 第一条 copies its link.
+	ctx = s.tab(t, 1280)
+	s.prefs(t, ctx, map[string]any{"elder": true})
+	s.open(t, ctx, pathPolicy)
+	if n := eval[int](t, ctx, chips); n != 0 {
+		t.Errorf("长者模式: %d copy-link chips shown, want none", n)
+	}
+	copied := eval[string](t, ctx, `new Promise(r => {
+		const live = document.getElementById("fz-live");
+		new MutationObserver(() => { if (live.textContent) r(live.textContent); }).observe(live, {childList: true, characterData: true, subtree: true});
+		document.querySelector("a.art-label").click();
+	})`)
+	if copied != "已复制第一条的链接" && !strings.HasPrefix(copied, "复制失败，请手动复制：") {
+		t.Errorf("长者模式: tapping 第一条 announced %q, want 已复制第一条的链接", copied)
+	}
+	if h := eval[string](t, ctx, `location.hash`); h != "#art-1" {
+		t.Errorf("长者模式: tapping 第一条 went to %q, want #art-1", h)
+	}
+
+	// A touch screen (pointer: coarse): no chips either.
+	ctx = s.tab(t, 375)
+	if _, err := chromedp.Call(ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5}); err != nil {
+		t.Fatal(err)
+	}
+	s.open(t, ctx, pathPolicy)
+	if coarse := eval[bool](t, ctx, `matchMedia("(pointer: coarse)").matches`); !coarse {
+		t.Fatalf("the 375 px tab does not emulate a touch screen")
+	}
+	if n := eval[int](t, ctx, chips); n != 0 {
+		t.Errorf("touch screen: %d copy-link chips shown, want none", n)
+	}
+
+	// 朗读 on every content page, with named buttons.
+	var content []string
+	_ = filepath.WalkDir(s.out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.Name() != "index.html" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err == nil && strings.Contains(string(b), "<article") {
+			content = append(content, p)
+			if !strings.Contains(string(b), `<div class="tts"`) {
+				t.Errorf("%s: a content page without 朗读", strings.TrimPrefix(p, s.out))
+			}
+		}
+		return nil
+	})
+	if len(content) < 20 {
+		t.Errorf("only %d content pages found", len(content))
+	}
+	ctx = s.tab(t, 375)
+	s.open(t, ctx, pathArticle)
+	names := eval[[]string](t, ctx, `[...document.querySelectorAll(".tts button")].map(b => b.textContent)`)
+	if strings.Join(names, "/") != "开始朗读全文/暂停朗读/停止朗读" {
+		t.Errorf("朗读 buttons are named %q, want 开始朗读全文/暂停朗读/停止朗读", names)
+	}
+
+	// 高对比度: the banner of a repealed policy keeps a strong frame.
+	ctx = s.tab(t, 375)
+	s.prefs(t, ctx, map[string]any{"hc": true})
+	s.open(t, ctx, "/zhengce/2021-gonggong-falv-fuwu/")
+	type frame struct {
+		Top, Right, Bottom, Left float64
+		Color, Style             string
+	}
+	f := eval[frame](t, ctx, `(() => { const c = getComputedStyle(document.querySelector(".validity-banner"));
+		return {Top: parseFloat(c.borderTopWidth), Right: parseFloat(c.borderRightWidth), Bottom: parseFloat(c.borderBottomWidth), Left: parseFloat(c.borderLeftWidth),
+			Color: c.borderTopColor, Style: c.borderTopStyle}; })()`)
+	if f.Top < 3 || f.Right < 3 || f.Bottom < 3 || f.Left < 3 || f.Style != "solid" || f.Color != "rgb(255, 255, 0)" {
+		t.Errorf("高对比度: validity banner frame %+v; want ≥ 3 px solid yellow on every side", f)
 	}
 }

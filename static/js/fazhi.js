@@ -122,6 +122,7 @@
     }
     return fallbackCopy(text);
   }
+  var coarse = window.matchMedia("(pointer: coarse)");
   each("a.art-label", function (a) {
     var p = a.closest("[id]");
     if (!p) return;
@@ -132,12 +133,19 @@
     hint.className = "vh";
     hint.textContent = "：" + a.textContent;
     b.append("复制链接", hint);
-    b.addEventListener("click", function () {
+    var copyOwn = function () {
       var url = location.origin + location.pathname + "#" + p.id;
       copy(url).then(function () { say("已复制" + a.textContent + "的链接"); },
         function () { say("复制失败，请手动复制：" + url); });
-    });
+    };
+    b.addEventListener("click", copyOwn);
     a.insertAdjacentElement("afterend", b);
+    // On a touch screen and in 长者模式 the chips are hidden (too small to
+    // hit, and they break up the text): tapping the label itself goes to
+    // the article and copies its link.
+    a.addEventListener("click", function () {
+      if (coarse.matches || root.classList.contains("elder")) copyOwn();
+    });
   });
 
   /* 语音朗读 */
@@ -167,7 +175,7 @@
     };
     var ui = function (speaking, paused) {
       bStart.disabled = speaking && !paused;
-      bStart.textContent = paused ? "继续" : "开始";
+      bStart.querySelector(".tts-verb").textContent = paused ? "继续" : "开始";
       bPause.disabled = !speaking || paused;
       bStop.disabled = !speaking;
     };
