@@ -48,6 +48,7 @@ func commands() []command {
 		{"check", "发布前检查：链接、日期、栏目更新、个人信息、用词 (check before publishing)", runCheck},
 		{"new", "按模板新建一篇内容 (create a page from an archetype)", runNew},
 		{"deploy", "发布到对象存储或网站文件夹 (publish to object storage or a folder)", runDeploy},
+		{"verify", "检查网站上的文件与构建是否一致（网页防篡改） (check the served files against the build)", runVerify},
 		{"keygen", "生成清单签名用的密钥对 (make a signing key pair)", runKeygen},
 		{"version", "显示版本 (print the version)", runVersion},
 		{"help", "显示帮助 (show help)", nil},
