@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"strconv"
@@ -45,6 +47,23 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// setenvfile VAR FILE sets VAR to FILE's content (a key, as CI
+			// passes it in a masked variable).
+			"setenvfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: setenvfile VAR FILE")
+				}
+				ts.Setenv(args[0], ts.ReadFile(args[1]))
+			},
+			// httpserve DIR serves DIR on loopback and sets $SERVE_URL.
+			"httpserve": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: httpserve DIR")
+				}
+				srv := httptest.NewServer(http.FileServer(http.Dir(ts.MkAbs(args[0]))))
+				ts.Defer(srv.Close)
+				ts.Setenv("SERVE_URL", srv.URL+"/")
+			},
 			// exitcode N cmd args... runs cmd and checks its exit status.
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 2 {
