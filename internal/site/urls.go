@@ -137,6 +137,14 @@ func (s *Site) assignURLs() error {
 				"slug = \"%s\" 无效：slug 只是网址的最后一段，不能含有「/」或「..」，如 slug = \"xingzheng-fuyi\" (slug escapes its folder)", p.Meta.Slug))
 			continue
 		}
+		if seg := ControlSegment(u); seg != "" {
+			key := "url"
+			if p.Meta.URL == "" {
+				key = "slug"
+			}
+			errs = append(errs, diag.New(file, p.Line(key), "%s", controlMessage(key, u, seg)))
+			continue
+		}
 		p.URL = u
 		if seg := firstSegmentInColumn(p); Reserved(seg) {
 			errs = append(errs, diag.New(file, p.Line("slug"),
@@ -150,6 +158,10 @@ func (s *Site) assignURLs() error {
 			if !ok {
 				errs = append(errs, diag.New(p.SourcePath(), p.Line("aliases"),
 					"别名 aliases 中的「%s」无效：不能含有「..」或协议名，应写成站内旧网址，如 \"/old/path/\" (alias escapes the site)", a))
+				continue
+			}
+			if seg := ControlSegment(u); seg != "" {
+				errs = append(errs, diag.New(p.SourcePath(), p.Line("aliases"), "%s", controlMessage("aliases", u, seg)))
 				continue
 			}
 			claim(u, p.SourcePath(), p.SourcePath(), p, "aliases")
