@@ -9,12 +9,15 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/fazhi-dev/fazhi/internal/legal"
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
 
@@ -157,6 +160,64 @@ func TestOnlySiteBuildsURLs(t *testing.T) {
 			return true
 		})
 	})
+}
+
+// TestClosedListsInLegal rejects, outside package legal, a string literal
+// that is a whole value of a closed list (a notice type, a policy status,
+// a validity or notice state): code names them by legal's constants.
+func TestClosedListsInLegal(t *testing.T) {
+	words := map[string]bool{}
+	for _, l := range [][]string{legal.NoticeTypes, legal.PolicyStatuses} {
+		for _, w := range l {
+			words[w] = true
+		}
+	}
+	for _, v := range []legal.Validity{legal.InForce, legal.NotYetInForce, legal.Amended, legal.Expired, legal.Repealed} {
+		words[string(v)] = true
+	}
+	for _, v := range []legal.NoticeStatus{legal.NoticeCurrent, legal.NoticeEnded} {
+		words[string(v)] = true
+	}
+	walkProduct(t, func(pkg, file string, f *ast.File) {
+		if pkg == "legal" {
+			return
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if v, err := strconv.Unquote(lit.Value); err == nil && words[v] {
+					t.Errorf("%s: %q outside package legal: use legal's constant", pos(file, lit), v)
+				}
+			}
+			return true
+		})
+	})
+}
+
+// compareHan matches a template comparison with a Chinese word.
+var compareHan = regexp.MustCompile(`\{\{[^}]*\b(eq|ne)\b[^}]*"[^"}]*\p{Han}[^"}]*"`)
+
+// TestLayoutsCompareNoChineseWords rejects a theme layout that tests a
+// state by comparing Chinese words: layouts get .Validity.Class and the
+// like instead.
+func TestLayoutsCompareNoChineseWords(t *testing.T) {
+	err := filepath.WalkDir("../layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if m := compareHan.FindString(line); m != "" {
+				t.Errorf("%s:%d: %s compares a Chinese word: compare a class such as .Validity.Class", p, i+1, m)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // walkProduct parses every non-test Go file of the product's packages

@@ -4,6 +4,8 @@ import (
 	"path"
 	"strings"
 	"unicode"
+
+	"github.com/fazhi-dev/fazhi/internal/legal"
 )
 
 // CleanPath checks a page path as typed after fazhi new and returns it
@@ -58,11 +60,14 @@ func TitleFromPath(contentPath string) string {
 }
 
 // noticeWords map words of a file name to a notice type.
-var noticeWords = []struct{ word, typ string }{
-	{"kaiting", "开庭公告"}, {"开庭", "开庭公告"},
-	{"songda", "送达公告"}, {"送达", "送达公告"},
-	{"zhixing", "执行公告"}, {"执行", "执行公告"},
-	{"paimai", "拍卖公告"}, {"拍卖", "拍卖公告"},
+var noticeWords = []struct {
+	word string
+	typ  legal.NoticeType
+}{
+	{"kaiting", legal.NoticeHearing}, {"开庭", legal.NoticeHearing},
+	{"songda", legal.NoticeService}, {"送达", legal.NoticeService},
+	{"zhixing", legal.NoticeExecution}, {"执行", legal.NoticeExecution},
+	{"paimai", legal.NoticeAuction}, {"拍卖", legal.NoticeAuction},
 }
 
 // NoticeTypeFromPath guesses a notice's type from its file name
@@ -75,8 +80,8 @@ func NoticeTypeFromPath(contentPath string) string {
 	}
 	for _, w := range noticeWords {
 		if strings.Contains(name, w.word) {
-			return w.typ
+			return string(w.typ)
 		}
 	}
-	return "送达公告"
+	return string(legal.NoticeService)
 }

@@ -3,7 +3,6 @@ package build
 import (
 	"errors"
 	"sort"
-	"time"
 
 	"github.com/fazhi-dev/fazhi/internal/config"
 	"github.com/fazhi-dev/fazhi/internal/diag"
@@ -19,15 +18,6 @@ func menu(items []config.MenuItem) []config.MenuItem {
 		return out[i].Name < out[j].Name
 	})
 	return out
-}
-
-func startOfDay(t time.Time, cfg *config.Config) time.Time {
-	t = config.InZone(t, cfg.Location)
-	if t.Location().String() == "UTC" && cfg.Location != nil {
-		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, cfg.Location)
-	}
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
 
 func asDiag(err error, target **diag.Error) bool {

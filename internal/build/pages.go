@@ -74,14 +74,7 @@ func (b *builder) prepare() error {
 		Series: b.site.Series, Search: cfg.SearchEnabled() && b.o.Search != nil, Now: b.o.Now, Serve: b.o.Serve,
 		Home: b.site.Home, Graph: b.site,
 	}
-	for i, m := range cfg.Mourning {
-		from := startOfDay(m.From.Time, cfg)
-		to := startOfDay(m.To.Time, cfg).AddDate(0, 0, 1)
-		if !b.o.Now.Before(from) && b.o.Now.Before(to) {
-			sd.Mourning = &cfg.Mourning[i]
-			break
-		}
-	}
+	sd.Mourning = site.MourningAt(cfg, b.o.Now)
 	b.renderer = &render.Renderer{Site: b.site, Data: sd, Tmpl: set, Markup: b.conv, QR: qrcode.SVG, Abs: base.Abs, Facts: b.o.Collect,
 		ValidUTF8: true} // body() repairs invalid UTF-8 and warns
 	return nil

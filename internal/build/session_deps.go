@@ -41,7 +41,7 @@ func (s *Session) depHash(p *site.Page) uint64 {
 		}
 		w(q.Path, q.URL, q.Title)
 		if q.Policy != nil {
-			w(q.Policy.Validity)
+			w(string(q.Policy.Validity))
 		}
 	}
 	w(p.Path, strconv.Itoa(s.version[p.Path]), p.URL)
@@ -56,13 +56,13 @@ func (s *Session) depHash(p *site.Page) uint64 {
 	ref(p.Amends)
 	ref(p.SupersededBy)
 	if p.Policy != nil {
-		w(p.Policy.Validity)
+		w(string(p.Policy.Validity))
 		for _, f := range p.Policy.Files {
 			w(f.File, strconv.FormatInt(f.Size, 10))
 		}
 	}
 	if p.Notice != nil {
-		w(p.Notice.Status, strconv.FormatBool(p.Notice.Upcoming))
+		w(string(p.Notice.Status), strconv.FormatBool(p.Notice.Upcoming))
 	}
 	if p.Series != nil {
 		w(p.Series.URL)
@@ -98,10 +98,10 @@ func (s *Session) listHash(p *site.Page) uint64 {
 		h.WriteByte('|')
 	}
 	if p.Policy != nil {
-		h.WriteString(p.Policy.Validity)
+		h.WriteString(string(p.Policy.Validity))
 	}
 	if p.Notice != nil {
-		h.WriteString(p.Notice.Status)
+		h.WriteString(string(p.Notice.Status))
 		h.WriteString(strconv.FormatBool(p.Notice.Upcoming))
 	}
 	return h.Sum64()

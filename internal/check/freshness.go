@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
+	"github.com/fazhi-dev/fazhi/internal/legal"
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
 
@@ -43,14 +43,6 @@ func (c *checker) freshness() map[string]int {
 	return out
 }
 
-// daysSince counts calendar days from t's day to now's day, in now's zone.
-func daysSince(t, now time.Time) int {
-	a := t.In(now.Location())
-	da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
-	db := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	return int(db.Sub(da).Hours() / 24)
-}
-
 // newest returns the newest dated page of pages, or nil.
 func newest(pages []*site.Page) *site.Page {
 	var n *site.Page
@@ -69,7 +61,7 @@ func (c *checker) checkFreshness() {
 		msg := "网站没有任何注明发布日期的信息，首页视为不更新：请发布带 date 的工作动态等信息 (home page never updated)"
 		c.find(c.site.Home.SourcePath(), 0, 0, RuleHomeStale, msg)
 		c.vetoOnly(RuleHomeStale, "首页不更新：网站没有任何注明发布日期的信息")
-	} else if d := daysSince(n.Date, now); d > HomeLimit {
+	} else if d := legal.CalendarDays(n.Date, now); d > HomeLimit {
 		c.find(n.SourcePath(), n.Line("date"), 0, RuleHomeStale, fmt.Sprintf(
 			"首页最新的信息《%s》发布于 %s，到检查时间 %s 已 %d 天没有更新，超过 %d 天即单项否决「首页不更新」：请及时发布新的信息 (home page not updated)",
 			n.Title, date(n.Date), date(now), d, HomeLimit))
@@ -86,7 +78,7 @@ func (c *checker) checkFreshness() {
 		if limit <= 0 || n == nil {
 			continue
 		}
-		d := daysSince(n.Date, now)
+		d := legal.CalendarDays(n.Date, now)
 		if d <= limit {
 			continue
 		}

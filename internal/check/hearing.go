@@ -2,6 +2,8 @@ package check
 
 import (
 	"fmt"
+
+	"github.com/fazhi-dev/fazhi/internal/legal"
 )
 
 // HearingNoticeDays is how many days before the hearing a 开庭公告 must be
@@ -15,7 +17,7 @@ const HearingNoticeDays = 3
 func (c *checker) checkHearings() {
 	for _, p := range c.site.Pages {
 		n := p.Notice
-		if n == nil || n.Type != "开庭公告" || n.Hearing.IsZero() {
+		if n == nil || n.Type != legal.NoticeHearing || n.Hearing.IsZero() {
 			continue
 		}
 		pub := p.Date
@@ -25,7 +27,7 @@ func (c *checker) checkHearings() {
 		if pub.IsZero() {
 			continue
 		}
-		d := daysSince(pub, n.Hearing.In(pub.Location()))
+		d := legal.CalendarDays(pub, n.Hearing.In(pub.Location()))
 		if d >= HearingNoticeDays {
 			continue
 		}

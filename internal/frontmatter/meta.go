@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/fazhi-dev/fazhi/internal/legal"
 )
 
 // Meta is a page's decoded front matter.
@@ -41,19 +43,19 @@ type Meta struct {
 
 // Policy is the [policy] table of a 政策文件.
 type Policy struct {
-	IndexNumber  string       `toml:"indexNumber"`
-	Issuer       StringList   `toml:"issuer"`
-	DocNumber    string       `toml:"docNumber"`
-	Written      Time         `toml:"written"`
-	Topic        string       `toml:"topic"`
-	Genre        string       `toml:"genre"`
-	Keywords     []string     `toml:"keywords"`
-	Effective    Time         `toml:"effective"`
-	Expires      Time         `toml:"expires"`
-	Status       string       `toml:"status"`
-	SupersededBy string       `toml:"supersededBy"`
-	Amends       string       `toml:"amends"`
-	Attachments  []Attachment `toml:"attachments"`
+	IndexNumber  string             `toml:"indexNumber"`
+	Issuer       StringList         `toml:"issuer"`
+	DocNumber    string             `toml:"docNumber"`
+	Written      Time               `toml:"written"`
+	Topic        string             `toml:"topic"`
+	Genre        string             `toml:"genre"`
+	Keywords     []string           `toml:"keywords"`
+	Effective    Time               `toml:"effective"`
+	Expires      Time               `toml:"expires"`
+	Status       legal.PolicyStatus `toml:"status"`
+	SupersededBy string             `toml:"supersededBy"`
+	Amends       string             `toml:"amends"`
+	Attachments  []Attachment       `toml:"attachments"`
 }
 
 // Attachment is a file of a page bundle with the name shown to readers.
@@ -64,15 +66,15 @@ type Attachment struct {
 
 // Notice is the [notice] table of a 司法公开 notice.
 type Notice struct {
-	Type       string   `toml:"type"`
-	CaseNumber string   `toml:"caseNumber"`
-	Court      string   `toml:"court"`
-	Cause      string   `toml:"cause"`
-	Parties    []string `toml:"parties"`
-	Hearing    Time     `toml:"hearing"`
-	Place      string   `toml:"place"`
-	PeriodDays int      `toml:"periodDays"`
-	Until      Time     `toml:"until"`
+	Type       legal.NoticeType `toml:"type"`
+	CaseNumber string           `toml:"caseNumber"`
+	Court      string           `toml:"court"`
+	Cause      string           `toml:"cause"`
+	Parties    []string         `toml:"parties"`
+	Hearing    Time             `toml:"hearing"`
+	Place      string           `toml:"place"`
+	PeriodDays int              `toml:"periodDays"`
+	Until      Time             `toml:"until"`
 }
 
 // Article is the [article] table of 普法, news and speech pages.

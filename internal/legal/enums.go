@@ -9,15 +9,39 @@ import (
 // them. Treat them as read-only; use the IsX functions to test a value
 // and OneOf to name the choices in an error message.
 
+// NoticeType is a kind of judicial-openness notice (司法公开公告), as
+// written in front matter (type = "开庭公告").
+type NoticeType string
+
+// The kinds of notice.
+const (
+	NoticeHearing   NoticeType = "开庭公告"
+	NoticeService   NoticeType = "送达公告"
+	NoticeExecution NoticeType = "执行公告"
+	NoticeAuction   NoticeType = "拍卖公告"
+	NoticeOther     NoticeType = "其他公告"
+)
+
 // NoticeTypes are the kinds of judicial-openness notice (司法公开公告).
-var NoticeTypes = []string{"开庭公告", "送达公告", "执行公告", "拍卖公告", "其他公告"}
+var NoticeTypes = []string{string(NoticeHearing), string(NoticeService), string(NoticeExecution), string(NoticeAuction), string(NoticeOther)}
 
 // PolicyGenres are the genres of policy document (政策文件体裁).
 var PolicyGenres = []string{"地方性法规", "政府规章", "行政规范性文件", "其他文件"}
 
+// PolicyStatus is a validity state an author may set by hand (status =
+// "废止") to override the dates.
+type PolicyStatus string
+
+// The statuses an author may set.
+const (
+	StatusRepealed PolicyStatus = "废止"
+	StatusExpired  PolicyStatus = "失效"
+	StatusAmended  PolicyStatus = "已修改"
+)
+
 // PolicyStatuses are the validity states an author may set by hand to
 // override the dates: repealed, expired, or amended.
-var PolicyStatuses = []string{"废止", "失效", "已修改"}
+var PolicyStatuses = []string{string(StatusRepealed), string(StatusExpired), string(StatusAmended)}
 
 // ColumnTypes are the column (栏目) types of a government site, following
 // the ColumnType tag of the government web page design rules, plus the

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fazhi-dev/fazhi/internal/legal"
 	"github.com/fazhi-dev/fazhi/internal/markup"
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
@@ -81,7 +82,7 @@ func jsonLD(sd *SiteData, p *site.Page, abs func(string) string, summary string,
 			doc["keywords"] = strings.Join(pol.Keywords, ",")
 		}
 		doc["publisher"] = publisher
-	case p.Notice != nil && p.Notice.Type == "开庭公告" && !p.Notice.Hearing.IsZero():
+	case p.Notice != nil && p.Notice.Type == legal.NoticeHearing && !p.Notice.Hearing.IsZero():
 		n := p.Notice
 		doc["@type"] = "Event"
 		doc["startDate"] = n.Hearing.Format(time.RFC3339)

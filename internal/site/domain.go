@@ -96,7 +96,7 @@ func (s *Site) checkPolicy(p *Page, docNumbers, indexNumbers map[string]*Page) e
 	if m.Genre != "" && !legal.IsPolicyGenre(m.Genre) {
 		bad("genre", "体裁 genre = \"%s\" 无效，应为%s", m.Genre, legal.OneOf(legal.PolicyGenres))
 	}
-	if m.Status != "" && !legal.IsPolicyStatus(m.Status) {
+	if m.Status != "" && !legal.IsPolicyStatus(string(m.Status)) {
 		bad("status", "status = \"%s\" 无效，应为%s；仍然有效的文件不写 status", m.Status, legal.OneOf(legal.PolicyStatuses))
 	}
 	if !m.Expires.IsZero() && !m.Effective.IsZero() && m.Expires.Before(m.Effective.Time) {
@@ -136,7 +136,7 @@ func checkNotice(p *Page) error {
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, diag.New(file, p.Line("notice."+key), format, args...))
 	}
-	if !legal.IsNoticeType(m.Type) {
+	if !legal.IsNoticeType(string(m.Type)) {
 		if m.Type == "" {
 			bad("type", "缺少公告类型：请在 [notice] 中写 type = \"开庭公告\"，可选%s", legal.OneOf(legal.NoticeTypes))
 		} else {
@@ -148,7 +148,7 @@ func checkNotice(p *Page) error {
 			bad("caseNumber", "%v", err)
 		}
 	}
-	if m.Type == "开庭公告" && m.Hearing.IsZero() {
+	if m.Type == legal.NoticeHearing && m.Hearing.IsZero() {
 		bad("type", "开庭公告必须写开庭时间：在 [notice] 中加上 hearing = 2024-03-01T09:30:00 (missing hearing)")
 	}
 	if m.PeriodDays < 0 {

@@ -4,12 +4,13 @@ import (
 	"time"
 
 	"github.com/fazhi-dev/fazhi/internal/frontmatter"
+	"github.com/fazhi-dev/fazhi/internal/legal"
 )
 
-// Notice status values.
+// Notice status values; their home is legal.
 const (
-	NoticeCurrent = "公告中"
-	NoticeEnded   = "已届满"
+	NoticeCurrent = legal.NoticeCurrent
+	NoticeEnded   = legal.NoticeEnded
 )
 
 // DefaultServicePeriod is the notice period of a 送达公告 in days (民事诉讼法:
@@ -20,7 +21,7 @@ const DefaultServicePeriod = 30
 type NoticeInfo struct {
 	*frontmatter.Notice
 	// Status is 公告中 or 已届满 at build time.
-	Status string
+	Status legal.NoticeStatus
 	// Ends is the last day of the notice period (zero when open-ended).
 	Ends time.Time
 	// Upcoming reports a hearing that has not started yet.
@@ -36,14 +37,14 @@ func (n *NoticeInfo) Current() bool { return n.Status == NoticeCurrent }
 func computeNotice(p *Page, now time.Time) {
 	n := p.Notice
 	period := n.PeriodDays
-	if period == 0 && n.Type == "送达公告" {
+	if period == 0 && n.Type == legal.NoticeService {
 		period = DefaultServicePeriod
 	}
 	switch {
 	case !n.Until.IsZero():
-		n.Ends = startOfDay(n.Until.Time)
+		n.Ends = legal.StartOfDay(n.Until.Time)
 	case period > 0:
-		n.Ends = startOfDay(p.Date).AddDate(0, 0, period)
+		n.Ends = legal.StartOfDay(p.Date).AddDate(0, 0, period)
 	}
 	n.Status = NoticeCurrent
 	if !n.Ends.IsZero() && !now.Before(n.Ends.AddDate(0, 0, 1)) {

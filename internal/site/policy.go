@@ -4,22 +4,23 @@ import (
 	"time"
 
 	"github.com/fazhi-dev/fazhi/internal/frontmatter"
+	"github.com/fazhi-dev/fazhi/internal/legal"
 )
 
-// Validity values of a policy (有效性).
+// Validity values of a policy (有效性); their home is legal.
 const (
-	NotYetInForce = "尚未施行"
-	InForce       = "有效"
-	Expired       = "已失效"
-	Repealed      = "已废止"
-	Amended       = "已修改"
+	NotYetInForce = legal.NotYetInForce
+	InForce       = legal.InForce
+	Expired       = legal.Expired
+	Repealed      = legal.Repealed
+	Amended       = legal.Amended
 )
 
 // PolicyInfo is a policy's metadata with its computed validity.
 type PolicyInfo struct {
 	*frontmatter.Policy
 	// Validity is computed at build time from dates, status and relations.
-	Validity string
+	Validity legal.Validity
 	// Reason explains a validity other than 有效, for the banner.
 	Reason string
 	// ReplacedBy links to the page that replaced or amended it, if any.
@@ -38,13 +39,7 @@ type AttachmentFile struct {
 }
 
 // InForce reports whether the policy has legal force now (有效 or 已修改).
-func (p *PolicyInfo) InForce() bool { return p.Validity == InForce || p.Validity == Amended }
-
-// startOfDay returns 00:00 of t's day in t's zone.
-func startOfDay(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
-}
+func (p *PolicyInfo) InForce() bool { return p.Validity.HasForce() }
 
 // computeValidity applies the validity rules to page p at now.
 // Order: explicit status; replacement by a page in force; the effective
@@ -52,15 +47,15 @@ func startOfDay(t time.Time) time.Time {
 func computeValidity(p *Page, now time.Time) {
 	info := p.Policy
 	switch info.Status {
-	case "废止":
+	case legal.StatusRepealed:
 		info.Validity, info.Reason = Repealed, "本文件已废止"
 		info.ReplacedBy = p.SupersededBy
 		return
-	case "失效":
+	case legal.StatusExpired:
 		info.Validity, info.Reason = Expired, "本文件已失效"
 		info.ReplacedBy = p.SupersededBy
 		return
-	case "已修改":
+	case legal.StatusAmended:
 		info.Validity, info.Reason = Amended, "本文件已被修改"
 		info.ReplacedBy = newestAmender(p)
 		return
@@ -69,11 +64,11 @@ func computeValidity(p *Page, now time.Time) {
 		info.Validity, info.Reason, info.ReplacedBy = Repealed, "本文件已被新文件替代而废止", s
 		return
 	}
-	if !info.Effective.IsZero() && now.Before(startOfDay(info.Effective.Time)) {
+	if !info.Effective.IsZero() && now.Before(legal.StartOfDay(info.Effective.Time)) {
 		info.Validity, info.Reason = NotYetInForce, "本文件自"+info.Effective.Format("2006年1月2日")+"起施行"
 		return
 	}
-	if !info.Expires.IsZero() && !now.Before(startOfDay(info.Expires.Time).AddDate(0, 0, 1)) {
+	if !info.Expires.IsZero() && !now.Before(legal.StartOfDay(info.Expires.Time).AddDate(0, 0, 1)) {
 		info.Validity, info.Reason = Expired, "本文件有效期至"+info.Expires.Format("2006年1月2日")+"，已失效"
 		info.ReplacedBy = p.SupersededBy
 		return
@@ -89,7 +84,7 @@ func effectiveAt(p *Page, now time.Time) bool {
 	if p.Policy == nil || p.Policy.Effective.IsZero() {
 		return !p.Date.After(now)
 	}
-	return !now.Before(startOfDay(p.Policy.Effective.Time))
+	return !now.Before(legal.StartOfDay(p.Policy.Effective.Time))
 }
 
 func newestAmender(p *Page) *Page {
