@@ -38,6 +38,7 @@ type Config struct {
 	Params       map[string]any `toml:"params"`
 	Mourning     []Mourning     `toml:"mourning"`
 	Check        Check          `toml:"check"`
+	Legal        Legal          `toml:"legal"`
 	Deploy       Deploy         `toml:"deploy"`
 
 	// Location is TimeZone loaded; set by Load.
