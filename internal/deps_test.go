@@ -33,7 +33,7 @@ var layer = map[string]int{
 	"outputs": 6, "search": 9, "search/browser": 11, "search/recall": 12,
 	"publish": 7,
 	"build":   8, "archetype": 8,
-	"check": 9, "serve": 9, "deploy": 9, "sign": 0,
+	"check": 9, "serve": 9, "deploy": 9, "sign": 0, "initsite": 8,
 	"cli":       10,
 	"fazhitest": 11, "bench": 11, "bench/cmd/fazhi-bench": 13, "browsertest": 11, "robust": 11, "docscheck": 11,
 	"search/cmd/recall": 13, "browsertest/cmd/lighthouse": 13,

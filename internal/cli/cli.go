@@ -46,6 +46,7 @@ func commands() []command {
 		{"build", "构建网站到输出文件夹 (build the site)", runBuild},
 		{"serve", "本地预览，保存后自动刷新 (preview with live reload)", runServe},
 		{"check", "发布前检查：链接、日期、栏目更新、个人信息、用词 (check before publishing)", runCheck},
+		{"init", "创建一个新网站 (create a new site)", runInit},
 		{"new", "按模板新建一篇内容 (create a page from an archetype)", runNew},
 		{"deploy", "发布到对象存储或网站文件夹 (publish to object storage or a folder)", runDeploy},
 		{"verify", "检查网站上的文件与构建是否一致（网页防篡改） (check the served files against the build)", runVerify},

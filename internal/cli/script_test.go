@@ -44,6 +44,7 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv(scss.EnvVar, sass)
 			env.Setenv(search.EnvVar, pagefind)
+			env.Setenv("REPO", root)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

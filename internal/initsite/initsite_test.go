@@ -1,0 +1,89 @@
+package initsite_test
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/fazhi-dev/fazhi"
+	"github.com/fazhi-dev/fazhi/internal/config"
+	"github.com/fazhi-dev/fazhi/internal/initsite"
+	"github.com/fazhi-dev/fazhi/internal/legal"
+)
+
+func TestWrite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "fzj")
+	names, err := initsite.Write(initsite.Options{Dir: dir, CI: fazhi.CI})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"site.toml", ".gitignore", ".github/workflows/fazhi.yml", ".gitlab-ci.yml", "ci/publish.sh", "content/_index.md"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("%s not written (%v)", want, names)
+		}
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, "site.toml"))
+	cfg, err := config.Parse(src)
+	if err != nil {
+		t.Fatalf("site.toml does not load: %v", err)
+	}
+	if cfg.SearchEnabled() || !strings.Contains(string(src), "search = false") {
+		t.Error("search is not off without Pagefind")
+	}
+	// Every [identity] field is present, each under a Chinese comment.
+	lines := strings.Split(string(src), "\n")
+	idType := reflect.TypeOf(config.Identity{})
+	for i := 0; i < idType.NumField(); i++ {
+		key := idType.Field(i).Tag.Get("toml")
+		j := slices.Index(lines, key+` = ""`)
+		if j < 1 || !strings.HasPrefix(lines[j-1], "# ") {
+			t.Errorf("[identity] %s is missing or has no comment above it", key)
+		}
+	}
+	// The standard columns, each with a valid column type and one draft
+	// example page.
+	for _, col := range []string{"gongzuo", "tongzhi", "zhengce", "jiedu", "sifa", "pufa", "xxgk"} {
+		idx, err := os.ReadFile(filepath.Join(dir, "content", col, "_index.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ct string
+		for _, l := range strings.Split(string(idx), "\n") {
+			if v, ok := strings.CutPrefix(l, "columnType = "); ok {
+				ct = strings.Trim(v, `"`)
+			}
+		}
+		if !legal.IsColumnType(ct) {
+			t.Errorf("%s: columnType %q", col, ct)
+		}
+		ex, err := os.ReadFile(filepath.Join(dir, "content", col, "shili.md"))
+		if err != nil || !strings.Contains(string(ex), "\ndraft = true\n") {
+			t.Errorf("%s: no draft example page", col)
+		}
+	}
+	gi, _ := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	for _, want := range []string{"*.key", "/public/", "/.fazhi-cache/"} {
+		if !slices.Contains(strings.Split(string(gi), "\n"), want) {
+			t.Errorf(".gitignore lacks %s", want)
+		}
+	}
+	if st, _ := os.Stat(filepath.Join(dir, "ci/publish.sh")); st.Mode().Perm()&0o100 == 0 {
+		t.Error("ci/publish.sh is not executable")
+	}
+
+	// A folder that is not empty is refused and left as it was.
+	_, err = initsite.Write(initsite.Options{Dir: dir})
+	if err == nil || !strings.Contains(err.Error(), "不是空的") {
+		t.Errorf("second init: %v", err)
+	}
+	on := filepath.Join(t.TempDir(), "on")
+	if _, err := initsite.Write(initsite.Options{Dir: on, Search: true}); err != nil {
+		t.Fatal(err)
+	}
+	if src, _ := os.ReadFile(filepath.Join(on, "site.toml")); !strings.Contains(string(src), "\nsearch = true\n") {
+		t.Error("search not on with Pagefind")
+	}
+}
