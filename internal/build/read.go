@@ -93,6 +93,9 @@ func (b *builder) read() error {
 		b.res.Warnings = append(b.res.Warnings, &diag.Error{File: "content/" + s, Level: diag.LevelWarning,
 			Msg: "符号链接不会被读取：请把文件本身放进 content 文件夹 (symbolic link not followed)"})
 	}
+	if err := rejected(tree); err != nil {
+		return err
+	}
 	srcs := make([]site.Source, len(tree.Files))
 	errs := make([]error, len(tree.Files))
 	parallel(b.ctx, len(tree.Files), b.workers(), func(i int) {
@@ -358,4 +361,14 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// rejected is an error for each file of content/ that may not be
+// published (source.Check): nothing of a build with one is written.
+func rejected(tree *source.Tree) error {
+	var list diag.List
+	for _, r := range tree.Rejected {
+		list.Add(diag.New("content/"+r.Path, 0, "%s", r.Reason))
+	}
+	return list.Err()
 }

@@ -230,6 +230,9 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 		if err != nil {
 			return nil, err
 		}
+		if err := rejected(tree); err != nil {
+			return nil, err
+		}
 		b.tree = tree
 	}
 	// Map changed files to pages: a bundle resource touches its page.

@@ -3,6 +3,7 @@ package check_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 	"time"
@@ -471,6 +472,52 @@ attachments = [{ file = "biao.pdf", name = "附件1：申请表" }]
 `, fazhitest.Now, []want{
 			{"build", "content/zhengce/fujian/index.md", 6, 0, E, "附件「biao.pdf」不存在"},
 		}},
+		{"a page and an SVG attachment in content/ are build errors", `
+-- content/gongzuo/notice.html --
+<script>alert(document.domain)</script>
+-- content/zhengce/fujian/index.md --
++++
+title = "带附件的文件"
+date = 2026-11-03
+[policy]
+issuer = "某市人民政府"
+attachments = [{ file = "tu.svg", name = "附件1：示意图" }]
++++
+-- content/zhengce/fujian/tu.svg --
+<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>
+`, fazhitest.Now, []want{
+			{"build", "content/gongzuo/notice.html", 0, 0, E, "「.html」是网页、脚本或样式文件，放在 content 里会在本网站的域名下运行，不能发布"},
+			{"build", "content/zhengce/fujian/tu.svg", 0, 0, E, "SVG 图片可以带脚本"},
+		}},
+		{"static-script", `
+-- static/js/fazhi.js --
+` + themeFile("static/js/fazhi.js") + `-- static/js/tongji.js --
+var x = 1;
+-- static/favicon.svg --
+<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>
+-- static/img/logo.svg --
+<svg xmlns="http://www.w3.org/2000/svg">
+<circle r="4"/>
+<a href="javascript:alert(1)"><text>x</text></a>
+</svg>
+-- static/img/plain.svg --
+<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>
+-- static/old/notice.html --
+<!DOCTYPE html>
+<title>旧公告</title>
+<body onload="go()">
+-- static/old/plain.html --
+<!DOCTYPE html><title>旧公告</title><p>公告内容。
+-- static/data/list.xml --
+<?xml version="1.0"?>
+<?xml-stylesheet type="text/xsl" href="x.xsl"?>
+<rss/>
+`, fazhitest.Now, []want{
+			{"static-script", "static/data/list.xml", 2, 0, W, "这个文件含有脚本"},
+			{"static-script", "static/img/logo.svg", 3, 0, W, "读者打开它时脚本会以本网站的身份运行"},
+			{"static-script", "static/js/tongji.js", 0, 0, W, "这是脚本文件，会以本网站的身份在读者的浏览器里运行"},
+			{"static-script", "static/old/notice.html", 3, 0, W, "这个文件含有脚本"},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -478,4 +525,13 @@ attachments = [{ file = "biao.pdf", name = "附件1：申请表" }]
 			assertFindings(t, rep.Findings, tt.want)
 		})
 	}
+}
+
+// themeFile is a file of the default theme, as text.
+func themeFile(name string) string {
+	b, err := fs.ReadFile(fazhi.Theme, name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
 }

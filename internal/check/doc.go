@@ -53,6 +53,11 @@
 //	                              full name of a person listed as a party of a
 //	                              notice
 //	wording              per entry a wrong wording from the word list
+//	static-script        warning  a file of the site's static/ that runs script as
+//	                              the site: .js, or HTML/SVG/XML with <script>,
+//	                              on…= handlers, javascript: (files identical to
+//	                              the default theme's are not reported). Files of
+//	                              content/ that could do so fail the build.
 //
 // A veto rule at level "error" (its default) adds a 单项否决 item to the
 // report; at "warning" it is reported as a warning finding instead, and

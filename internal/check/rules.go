@@ -26,6 +26,7 @@ const (
 	RulePersonalCard    = "personal-bankcard"
 	RulePersonalName    = "personal-name"
 	RuleWording         = "wording"
+	RuleStaticScript    = "static-script"
 )
 
 // RuleInfo describes a rule: its default level and its name in the
@@ -63,4 +64,5 @@ var Rules = map[string]RuleInfo{
 	RulePersonalCard:    {diag.LevelError, false, "银行卡号"},
 	RulePersonalName:    {diag.LevelWarning, false, "当事人姓名未隐去"},
 	RuleWording:         {diag.LevelWarning, false, "用词错误"},
+	RuleStaticScript:    {diag.LevelWarning, false, "static 中的脚本文件"},
 }

@@ -42,11 +42,23 @@ type Tree struct {
 	Assets []string
 	// Skipped lists symbolic links that were not followed.
 	Skipped []string
+	// Rejected are files that may not be published from content/ (see
+	// Check), in walk order; a hidden folder is one entry.
+	Rejected []Rejected
+}
+
+// Rejected is a file of content/ that is not published, and why.
+type Rejected struct {
+	// Path is relative to content/.
+	Path string
+	// Reason says in Chinese what to do instead.
+	Reason string
 }
 
 // Walk lists the sources under root in fsys (normally "content"). Symbolic
 // links are never followed, so a link cannot pull files from outside the
-// site into it; hidden files and folders (starting with ".") are ignored.
+// site into it. Housekeeping files (Ignored) are skipped; files that may
+// not be published (Check), hidden ones included, are listed in Rejected.
 // A missing root gives an empty tree.
 func Walk(fsys fs.FS, root string) (*Tree, error) {
 	t := &Tree{}
@@ -60,7 +72,10 @@ func Walk(fsys fs.FS, root string) (*Tree, error) {
 			return err
 		}
 		name := d.Name()
-		if p != root && strings.HasPrefix(name, ".") {
+		if p != root && (Ignored(name) || strings.HasPrefix(name, ".")) {
+			if !Ignored(name) {
+				t.Rejected = append(t.Rejected, Rejected{Path: rel(root, p), Reason: Check(rel(root, p))})
+			}
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -74,6 +89,10 @@ func Walk(fsys fs.FS, root string) (*Tree, error) {
 			return nil
 		}
 		r := rel(root, p)
+		if why := Check(r); why != "" {
+			t.Rejected = append(t.Rejected, Rejected{Path: r, Reason: why})
+			return nil
+		}
 		dir := path.Dir(r)
 		if dir == "." {
 			dir = ""

@@ -2,6 +2,7 @@ package source
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -61,5 +62,82 @@ func TestWalkMissing(t *testing.T) {
 	tr, err := Walk(fstest.MapFS{}, "content")
 	if err != nil || len(tr.Files) != 0 {
 		t.Fatalf("got %v, %v", tr, err)
+	}
+}
+
+// TestWalkRejects: only allow-listed types are published from content/;
+// pages, scripts, SVG, server configuration and hidden files are listed
+// with a reason, housekeeping files are skipped without one.
+func TestWalkRejects(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/gongzuo/_index.md":                {},
+		"content/gongzuo/notice.html":              {},
+		"content/gongzuo/a/index.md":               {},
+		"content/gongzuo/a/tu.svg":                 {},
+		"content/gongzuo/a/fujian.PDF":             {},
+		"content/gongzuo/a/~$fujian.docx":          {},
+		"content/gongzuo/a/Thumbs.db":              {},
+		"content/gongzuo/b.XHTML":                  {},
+		"content/gongzuo/x.js":                     {},
+		"content/gongzuo/x.mjs":                    {},
+		"content/gongzuo/x.css":                    {},
+		"content/gongzuo/feed.xml":                 {},
+		"content/.htaccess":                        {},
+		"content/zhengce/web.config":               {},
+		"content/_headers":                         {},
+		"content/.well-known/security.txt":         {},
+		"content/.git/config":                      {},
+		"content/zhengce/.gitkeep":                 {},
+		"content/zhengce/README":                   {},
+		"content/zhengce/setup.exe":                {},
+		"content/zhengce/表格.xlsx":                  {},
+		"content/zhengce/公文.ofd":                   {},
+		"content/zhengce/wps.wps":                  {},
+		"content/zhengce/staticwebapp.config.json": {},
+		"content/zhengce/data.json":                {},
+	}
+	tr, err := Walk(fsys, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range tr.Rejected {
+		if r.Reason == "" {
+			t.Errorf("%s rejected without a reason", r.Path)
+		}
+		got = append(got, r.Path)
+	}
+	want := []string{
+		".htaccess", ".well-known", "_headers",
+		"gongzuo/a/tu.svg", "gongzuo/b.XHTML", "gongzuo/feed.xml", "gongzuo/notice.html",
+		"gongzuo/x.css", "gongzuo/x.js", "gongzuo/x.mjs",
+		"zhengce/README", "zhengce/setup.exe", "zhengce/staticwebapp.config.json", "zhengce/web.config",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rejected:\n got %q\nwant %q", got, want)
+	}
+	if want := []string{"zhengce/data.json", "zhengce/wps.wps", "zhengce/公文.ofd", "zhengce/表格.xlsx"}; !reflect.DeepEqual(tr.Assets, want) {
+		t.Errorf("assets = %q, want %q", tr.Assets, want)
+	}
+	if want := []string{"gongzuo/a/fujian.PDF"}; !reflect.DeepEqual(tr.Files[1].Resources, want) {
+		t.Errorf("resources = %q, want %q", tr.Files[1].Resources, want)
+	}
+}
+
+func TestCheckReasons(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"a/notice.html", "「.html」是网页、脚本或样式文件"},
+		{"a/tu.svg", "SVG 图片可以带脚本"},
+		{".htaccess", "「.htaccess」是网站服务器的配置文件"},
+		{"a/.env", "以「.」开头的文件或文件夹不会发布"},
+		{"a/LICENSE", "「LICENSE」没有扩展名"},
+		{"a/b.exe", "不支持「.exe」文件"},
+		{"a/b.Pdf", ""},
+		{"a/b.md", ""},
+	} {
+		got := Check(c.name)
+		if (c.want == "") != (got == "") || !strings.HasPrefix(got, c.want) {
+			t.Errorf("Check(%q) = %q, want prefix %q", c.name, got, c.want)
+		}
 	}
 }
