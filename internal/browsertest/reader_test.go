@@ -249,3 +249,34 @@ func TestElderControls(t *testing.T) {
 		t.Errorf("高对比度: validity banner frame %+v; want ≥ 3 px solid yellow on every side", f)
 	}
 }
+
+// TestNoticeTitlesNotCut (issue 14 point 22): on the home page and the
+// 司法公开 list, a notice reads 类型｜案由（案号） and its 案号 is shown whole
+// (never cut by the ellipsis of a long title) on one line.
+func TestNoticeTitlesNotCut(t *testing.T) {
+	s := portal(t)
+	for _, width := range []int64{375, 1280} {
+		ctx := s.tab(t, width)
+		for _, p := range []string{"/", "/sifa/"} {
+			s.open(t, ctx, p)
+			type res struct {
+				N   int
+				Cut []string
+			}
+			r := eval[res](t, ctx, `(() => {
+				const all = [...document.querySelectorAll("main .notice-title")], cut = [];
+				all.forEach(a => {
+					const c = a.querySelector(".caseno"), t = a.querySelector(".nt-text");
+					if (!c || !t || !/^.+｜/.test(t.textContent)) { cut.push("not 类型｜案由（案号）: " + a.textContent); return; }
+					const ar = a.getBoundingClientRect(), cr = c.getBoundingClientRect();
+					if (cr.right > ar.right + 1 || cr.width < 1 || c.scrollWidth > c.clientWidth + 1 && getComputedStyle(c).display !== "inline" ||
+						cr.height > 1.5 * parseFloat(getComputedStyle(c).lineHeight)) cut.push(c.textContent);
+				});
+				return {N: all.length, Cut: cut};
+			})()`)
+			if r.N == 0 || len(r.Cut) > 0 {
+				t.Errorf("%s at %d px: %d notice titles; cut or malformed: %q", p, width, r.N, r.Cut)
+			}
+		}
+	}
+}
