@@ -1,6 +1,8 @@
 package statute
 
 import (
+	"unicode/utf8"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -80,7 +82,21 @@ func openingLabel(n ast.Node) (*Label, bool) {
 }
 
 // articleRenderer renders article paragraphs and Label nodes.
-type articleRenderer struct{}
+type articleRenderer struct {
+	// eastAsian is the soft line break style of goldmark's HTML renderer
+	// (set by the CJK extension).
+	eastAsian html.EastAsianLineBreaks
+}
+
+// SetOption implements renderer.SetOptioner: the label needs the line
+// break style that goldmark's text renderer uses.
+func (r *articleRenderer) SetOption(name renderer.OptionName, value any) {
+	if name == "EastAsianLineBreaks" {
+		if v, ok := value.(html.EastAsianLineBreaks); ok {
+			r.eastAsian = v
+		}
+	}
+}
 
 // RegisterFuncs implements renderer.NodeRenderer. It takes over the
 // rendering of paragraphs, which stays goldmark's own for every paragraph
@@ -124,8 +140,39 @@ func (r *articleRenderer) label(w util.BufWriter, source []byte, n ast.Node, ent
 		_, _ = w.Write(l.Segment.Value(source))
 	} else {
 		_, _ = w.WriteString("</a>")
+		if r.softBreakAfter(n, source) {
+			_ = w.WriteByte('\n')
+		}
 	}
 	return ast.WalkContinue, nil
+}
+
+// softBreakAfter reports whether the soft line break that ends a label
+// alone on its line (第二条⏎正文) is written after the label. goldmark
+// writes a text's soft line break only when the text has a text sibling
+// to judge it by, and the label's text has none inside the label: the
+// break is judged here against the text after the label, the way
+// goldmark's simple style judges it (dropped between two wide
+// characters; the CSS3 draft style is judged the same way here).
+func (r *articleRenderer) softBreakAfter(n ast.Node, source []byte) bool {
+	t, ok := n.LastChild().(*ast.Text)
+	if !ok || !t.SoftLineBreak() || t.HardLineBreak() {
+		return false
+	}
+	if r.eastAsian == html.EastAsianLineBreaksNone {
+		return false // goldmark wrote it, inside the label
+	}
+	next, ok := n.NextSibling().(*ast.Text)
+	if !ok {
+		return false
+	}
+	v, nv := t.Segment.Value(source), next.Value(source)
+	if len(v) == 0 || len(nv) == 0 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRune(v)
+	first, _ := utf8.DecodeRune(nv)
+	return !(util.IsEastAsianWideRune(last) && util.IsEastAsianWideRune(first))
 }
 
 // ID returns the id a node renders with: an article paragraph's id (see

@@ -1,6 +1,8 @@
 package statute
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 )
@@ -22,9 +24,24 @@ func linkable(t *ast.Text) bool {
 	return !t.IsRaw() && t.Segment.Padding == 0
 }
 
-// linkInlines links the cross-references in the text below n.
+// linkInlines links the cross-references in the text below n. Text
+// inside a link the author wrote in raw HTML (<a href="…">本法第一条</a>)
+// is left alone: a link inside a link is not valid HTML.
 func (p *pass) linkInlines(n ast.Node) {
+	if n.Type() == ast.TypeBlock {
+		// an <a> the author left open does not reach the next block
+		saved := p.rawLinks
+		p.rawLinks = 0
+		defer func() { p.rawLinks = saved }()
+	}
 	for c := n.FirstChild(); c != nil; {
+		if r, ok := c.(*ast.RawHTML); ok {
+			p.rawLinks = max(0, p.rawLinks+rawLinkDepth(r, p.src))
+		}
+		if t, ok := c.(*ast.Text); ok && linkable(t) && p.rawLinks > 0 {
+			c = c.NextSibling()
+			continue
+		}
 		if t, ok := c.(*ast.Text); ok && linkable(t) {
 			run := p.run[:0]
 			for s := ast.Node(t); s != nil; s = s.NextSibling() {
@@ -106,4 +123,36 @@ func (p *pass) linkRun(parent ast.Node, run []*ast.Text) {
 func moveInto(parent ast.Node, link *XRef, n ast.Node) {
 	parent.RemoveChild(parent, n)
 	link.AppendChild(link, n)
+}
+
+// rawLinkDepth returns +1 for inline raw HTML that opens an <a> element,
+// -1 for one that closes it, and 0 for any other tag.
+func rawLinkDepth(r *ast.RawHTML, src []byte) int {
+	if r.Segments.Len() == 0 {
+		return 0
+	}
+	seg := r.Segments.At(0)
+	tag := seg.Value(src)
+	closing := len(tag) > 1 && tag[1] == '/'
+	name := tag[1:]
+	if closing {
+		name = tag[2:]
+	}
+	if len(name) == 0 || name[0]|0x20 != 'a' {
+		return 0
+	}
+	if len(name) > 1 {
+		switch name[1] {
+		case ' ', '\t', '\n', '\r', '\f', '>', '/':
+		default:
+			return 0 // <abbr>, <address>, …
+		}
+	}
+	if closing {
+		return -1
+	}
+	if bytes.HasSuffix(bytes.TrimRight(tag, " \t\r\n"), []byte("/>")) {
+		return 0
+	}
+	return 1
 }

@@ -66,6 +66,7 @@ func (p *pass) heading(h *ast.Heading) {
 		}
 	}
 	h.SetAttributeString("id", []byte(id))
+	p.structs = append(p.structs, h)
 	p.toc = append(p.toc, tocEntry{
 		depth: int(l.kind),
 		id:    id,

@@ -16,7 +16,7 @@ type transformer struct {
 }
 
 // Transform implements parser.ASTTransformer.
-func (t *transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	p := passes.Get().(*pass)
 	p.cfg, p.src = &t.cfg, reader.Source()
 	defer p.release()
@@ -24,6 +24,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, _ parser.
 	if t.cfg.crossRefs {
 		p.linkInlines(doc)
 	}
+	p.yieldHeadingIDs(doc, pc)
 	if t.cfg.toc && len(p.toc) > 0 && doc.FirstChild() != nil {
 		doc.InsertBefore(doc, doc.FirstChild(), buildTOC(p.toc))
 	}
@@ -44,9 +45,11 @@ func (p *pass) release() {
 	clear(p.titles)
 	clear(p.run[:cap(p.run)]) // text nodes of the document
 	clear(p.matches[:cap(p.matches)])
+	clear(p.structs[:cap(p.structs)])
 	*p = pass{
 		ids: p.ids, articles: p.articles, titles: p.titles,
 		toc: p.toc[:0], buf: p.buf[:0], offs: p.offs[:0], run: p.run[:0], matches: p.matches[:0],
+		structs: p.structs[:0],
 	}
 	passes.Put(p)
 }
@@ -59,6 +62,11 @@ type pass struct {
 	ids      map[string]struct{} // every id handed out
 	articles map[string]struct{} // art-N / art-N-M of every article label
 	toc      []tocEntry
+	structs  []*ast.Heading // the headings that got a structural id
+
+	// rawLinks counts the raw HTML <a> elements open at the text being
+	// linked: nothing inside an author's own link is linked again.
+	rawLinks int
 
 	// current structure while walking the headings
 	part             int
@@ -103,4 +111,59 @@ func (p *pass) unique(id string) string {
 func (p *pass) taken(id string) bool {
 	_, ok := p.ids[id]
 	return ok
+}
+
+// yieldHeadingIDs renames the headings whose automatic id (made by the
+// parser from their text: "## Art 1" gives art-1) is also a statute
+// anchor. The anchors stay as they are, since links from other pages name
+// them; a heading takes the next free id instead (art-1-1), so that every
+// id of the document is unique.
+func (p *pass) yieldHeadingIDs(doc *ast.Document, pc parser.Context) {
+	if len(p.ids) == 0 {
+		return
+	}
+	var gen parser.IDs
+	if pc != nil {
+		gen = pc.IDs()
+	}
+	next := 0 // index in p.structs of the next structural heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			if n.Type() == ast.TypeInline || n.Kind() == ast.KindParagraph {
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		}
+		if next < len(p.structs) && p.structs[next] == h {
+			next++ // the walk meets them in document order
+			return ast.WalkSkipChildren, nil
+		}
+		id, ok := ID(h)
+		if !ok || !p.taken(id) {
+			return ast.WalkSkipChildren, nil
+		}
+		h.SetAttributeString("id", []byte(p.freeID(id, gen)))
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// freeID returns an id made from id that neither the parser's id
+// generator nor this pass has handed out, and marks it as taken.
+func (p *pass) freeID(id string, gen parser.IDs) string {
+	for n := 1; ; n++ {
+		var c string
+		if gen != nil {
+			c = string(gen.Generate([]byte(id), ast.KindHeading))
+		} else {
+			c = id + "-" + itoa(n)
+		}
+		if !p.taken(c) {
+			p.ids[c] = struct{}{}
+			return c
+		}
+	}
 }
