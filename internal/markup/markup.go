@@ -15,7 +15,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -41,7 +40,8 @@ type Converter struct {
 	base    string
 	plain   goldmark.Markdown
 	statute goldmark.Markdown
-	policy  *bluemonday.Policy
+	raw     bool               // raw HTML is let in
+	policy  *bluemonday.Policy // sanitizes raw HTML; nil when it is trusted or off
 }
 
 // Doc is one document to render.
@@ -75,6 +75,7 @@ func New(o Options) *Converter {
 		base:    o.BasePath,
 		plain:   newMarkdown(o, nil),
 		statute: newMarkdown(o, o.Statute),
+		raw:     o.UnsafeHTML,
 	}
 	if o.UnsafeHTML && !o.TrustHTML {
 		c.policy = sanitizer(o.IframeHosts)
@@ -89,15 +90,13 @@ func newMarkdown(o Options, extra []goldmark.Extender) goldmark.Markdown {
 		extension.DefinitionList,
 		extension.CJK,
 		taskLabels{},
+		rawHTMLExt{},
 	}
 	exts = append(exts, extra...)
 	rOpts := []goldmark.Option{
 		newParser(),
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-	}
-	if o.UnsafeHTML {
-		rOpts = append(rOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
 	return goldmark.New(rOpts...)
 }
@@ -110,7 +109,7 @@ func (c *Converter) Render(d Doc) (*Rendered, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.HTML = c.sanitize(w.String())
+	r.HTML = w.String()
 	return r, nil
 }
 
@@ -133,9 +132,7 @@ func (c *Converter) RenderTransient(d Doc) (*Rendered, func(), error) {
 		release()
 		return nil, func() {}, err
 	}
-	if c.policy != nil {
-		r.HTML = c.sanitize(string(w.b))
-	} else if len(w.b) > 0 {
+	if len(w.b) > 0 {
 		r.HTML = unsafe.String(&w.b[0], len(w.b))
 	}
 	return r, release, nil
@@ -147,8 +144,8 @@ var htmlBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 const maxPooledHTML = 4 << 20
 
-// render converts d into w; the caller takes the HTML from w (through
-// sanitize) and sets r.HTML.
+// render converts d into w; the caller takes the HTML from w and sets
+// r.HTML.
 func (c *Converter) render(d Doc, w util.BufWriter) (*Rendered, error) {
 	md := c.plain
 	if d.Statute {
@@ -166,19 +163,13 @@ func (c *Converter) render(d Doc, w util.BufWriter) (*Rendered, error) {
 	r := &Rendered{}
 	collect(doc, d, r)
 	rebase(doc, c.base, d.Folder)
+	if c.raw {
+		takeRawHTML(doc, d.Body, c.policy, c.base, d.Folder)
+	}
 	if err := md.Renderer().Render(w, d.Body, doc); err != nil {
 		return nil, err
 	}
 	return r, nil
-}
-
-// sanitize passes raw HTML through the sanitizer when the site lets raw
-// HTML in without trusting it.
-func (c *Converter) sanitize(html string) string {
-	if c.policy == nil {
-		return html
-	}
-	return c.policy.Sanitize(html)
 }
 
 // bufWriter is a util.BufWriter over a byte slice.

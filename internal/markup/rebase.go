@@ -24,16 +24,7 @@ func rebase(doc ast.Node, base, folder string) {
 	if base == "" && folder == "" {
 		return
 	}
-	fix := func(dest []byte) []byte {
-		s := string(dest)
-		if folder != "" {
-			s = absolute(folder, s)
-		}
-		if base != "" && strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") {
-			s = strings.TrimSuffix(base, "/") + s
-		}
-		return []byte(s)
-	}
+	fix := func(dest []byte) []byte { return []byte(rebaseDest(string(dest), base, folder)) }
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -48,6 +39,18 @@ func rebase(doc ast.Node, base, folder string) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// rebaseDest rewrites one destination for rebase (base is "" or ends in
+// "/"; see rebase).
+func rebaseDest(s, base, folder string) string {
+	if folder != "" {
+		s = absolute(folder, s)
+	}
+	if base != "" && strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") {
+		s = strings.TrimSuffix(base, "/") + s
+	}
+	return s
 }
 
 // absolute resolves a relative destination against folder (which ends in

@@ -12,6 +12,10 @@ import (
 // and iframes whose source is on one of the listed hosts over HTTPS.
 func sanitizer(iframeHosts []string) *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
+	// rel="nofollow" only on links that leave the site: the site's own
+	// pages are what a search engine should follow.
+	p.RequireNoFollowOnLinks(false)
+	p.RequireNoFollowOnFullyQualifiedLinks(true)
 	p.AllowAttrs("id", "class").Globally()
 	p.AllowAttrs("aria-label", "role").Globally()
 	p.AllowElements("nav", "section", "figure", "figcaption", "caption", "mark", "abbr", "time")
