@@ -19,36 +19,37 @@
 #   FAZHI_NOW              构建时间（测试用），默认当前时间
 set -eu
 
-fazhi=${FAZHI:-fazhi}
+# fazhi 命令：$FAZHI 指定的程序，否则 PATH 中的 fazhi。
+fazhi() { command "${FAZHI:-fazhi}" "$@"; }
 site=${SITE_DIR:-.}
 purge=${PURGE_LIST:-purge-urls.txt}
 
-"$fazhi" version
+fazhi version
 
-echo "== 发布前检查 (fazhi check)"
-"$fazhi" check -s "$site"
+echo "== 发布前检查 check"
+fazhi check -s "$site"
 
-echo "== 构建 (fazhi build)"
+echo "== 签名构建 build"
 if [ -z "${FAZHI_SIGNING_KEY:-}" ]; then
 	echo "警告：没有设置 FAZHI_SIGNING_KEY，清单不签名 (manifest not signed)" >&2
 fi
-"$fazhi" build -s "$site" ${FAZHI_NOW:+--now "$FAZHI_NOW"}
+fazhi build -s "$site" ${FAZHI_NOW:+--now "$FAZHI_NOW"}
 
 if [ "${1:-}" = "--no-deploy" ]; then
 	exit 0
 fi
 
-echo "== 发布 (fazhi deploy)"
-"$fazhi" deploy -s "$site" ${DEPLOY_TARGET:+--target "$DEPLOY_TARGET"} --purge-list "$purge"
+echo "== 发布 deploy"
+fazhi deploy -s "$site" ${DEPLOY_TARGET:+--target "$DEPLOY_TARGET"} --purge-list "$purge"
 
 if [ -n "${PURGE_COMMAND:-}" ] && [ -s "$purge" ]; then
 	echo "== 刷新 CDN (purge)"
 	sh -c "$PURGE_COMMAND" purge "$purge"
 fi
 
-echo "== 核对 (fazhi verify)"
+echo "== 核对 verify"
 if [ -n "${PUBLIC_URL:-}" ]; then
-	"$fazhi" verify -s "$site" --url "$PUBLIC_URL"
+	fazhi verify -s "$site" --url "$PUBLIC_URL"
 else
-	"$fazhi" verify -s "$site" ${DEPLOY_TARGET:+--target "$DEPLOY_TARGET"}
+	fazhi verify -s "$site" ${DEPLOY_TARGET:+--target "$DEPLOY_TARGET"}
 fi

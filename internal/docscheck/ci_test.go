@@ -3,6 +3,7 @@ package docscheck
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -133,13 +134,26 @@ func TestInvocations(t *testing.T) {
 	}
 }
 
-// TestCIPipelines parses the example pipelines and checks that every
-// fazhi command they run exists with the flags given, and that they do
-// what the author's guide promises: install the pinned tools, build fazhi,
-// fail on check errors, build, publish public/ and rebuild nightly.
+// TestCIPipelines parses the example pipelines and the script they both
+// call, and checks that every fazhi command they run exists with the flags
+// given, and that they do what the author's guide promises: install a fazhi
+// release and only the two pinned npm tools, fail on check errors, build
+// signed, deploy one at a time, verify, keep .fazhi-cache and rebuild
+// nightly.
 func TestCIPipelines(t *testing.T) {
 	cmds := commandLine(t)
 	root := repoRoot(t)
+	script, err := os.ReadFile(filepath.Join(root, "docs", "ci", "publish.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pkg struct {
+		Dev map[string]string `json:"devDependencies"`
+	}
+	pj, _ := os.ReadFile(filepath.Join(root, "package.json"))
+	if err := json.Unmarshal(pj, &pkg); err != nil {
+		t.Fatal(err)
+	}
 	for _, name := range []string{"github-actions.yml", "gitlab-ci.yml"} {
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile(filepath.Join(root, "docs", "ci", name))
@@ -153,6 +167,10 @@ func TestCIPipelines(t *testing.T) {
 			var texts []string
 			scripts(doc, "", &texts)
 			all := strings.Join(texts, "\n")
+			if !strings.Contains(all, "sh ci/publish.sh") {
+				t.Fatalf("the pipeline does not call ci/publish.sh")
+			}
+			all += "\n" + string(script)
 			seen := map[string]bool{}
 			for _, inv := range invocations(all) {
 				flags, ok := cmds[inv.command]
@@ -167,21 +185,39 @@ func TestCIPipelines(t *testing.T) {
 					}
 				}
 			}
-			if !seen["check"] || !seen["build"] {
-				t.Errorf("the pipeline should run fazhi check and fazhi build; found %v", seen)
+			for _, c := range []string{"check", "build", "deploy", "verify"} {
+				if !seen[c] {
+					t.Errorf("the pipeline does not run fazhi %s; found %v", c, seen)
+				}
 			}
-			for _, want := range []string{"npm ci", "go build -o bin/fazhi ./cmd/fazhi", "check --format json", "exit $status"} {
+			for _, want := range []string{`go install "github.com/fazhi-dev/fazhi/cmd/fazhi@$FAZHI_VERSION"`, "npm install", "check --format json", "exit $status",
+				`"sass-embedded-linux-x64@$SASS_VERSION" "@pagefind/linux-x64@$PAGEFIND_VERSION"`, "--url \"$PUBLIC_URL\"", "--purge-list"} {
 				if !strings.Contains(all, want) {
 					t.Errorf("scripts do not contain %q", want)
+				}
+			}
+			// Only the two tools the build needs, at the versions pinned in
+			// package.json; fazhi is installed as a release, not built.
+			for _, notWant := range []string{"npm ci", "go build", "axe-core", "vnu-jar", "lighthouse"} {
+				if strings.Contains(all, notWant) {
+					t.Errorf("scripts contain %q", notWant)
+				}
+			}
+			for v, pkgName := range map[string]string{"SASS_VERSION": "sass-embedded-linux-x64", "PAGEFIND_VERSION": "pagefind"} {
+				if !regexp.MustCompile(`(?m)^\s+` + v + `: ` + regexp.QuoteMeta(pkg.Dev[pkgName]) + `$`).Match(src) {
+					t.Errorf("%s is not the version of %s in package.json (%s)", v, pkgName, pkg.Dev[pkgName])
 				}
 			}
 			// fazhi finds Dart Sass and Pagefind only through the
 			// environment (or beside its binary), never in the site's
 			// checkout: the pipeline must point at the installed ones.
-			for _, v := range []string{"FAZHI_DART_SASS", "FAZHI_PAGEFIND"} {
-				if !regexp.MustCompile(`(?m)^\s+` + v + `: .*fazhi-src/node_modules/\S+$`).Match(src) {
-					t.Errorf("the pipeline does not set %s to the program npm ci installed in fazhi-src", v)
+			for v, tail := range map[string]string{"FAZHI_DART_SASS": "node_modules/sass-embedded-linux-x64/dart-sass/sass", "FAZHI_PAGEFIND": "node_modules/@pagefind/linux-x64/bin/pagefind_extended"} {
+				if !regexp.MustCompile(v + `(: |=)\S*` + regexp.QuoteMeta(tail)).Match(src) {
+					t.Errorf("the pipeline does not set %s to the program npm installed", v)
 				}
+			}
+			if !regexp.MustCompile(`(?m)^\s+FAZHI_CACHE_DIR: .*\.fazhi-cache$`).Match(src) {
+				t.Errorf("FAZHI_CACHE_DIR is not .fazhi-cache")
 			}
 			switch name {
 			case "github-actions.yml":
@@ -189,6 +225,10 @@ func TestCIPipelines(t *testing.T) {
 					On struct {
 						Schedule []struct{ Cron string } `yaml:"schedule"`
 					} `yaml:"on"`
+					Concurrency struct {
+						Group  string `yaml:"group"`
+						Cancel bool   `yaml:"cancel-in-progress"`
+					} `yaml:"concurrency"`
 					Jobs map[string]struct {
 						Steps []struct {
 							Uses string         `yaml:"uses"`
@@ -203,16 +243,19 @@ func TestCIPipelines(t *testing.T) {
 				if len(wf.On.Schedule) == 0 || len(strings.Fields(wf.On.Schedule[0].Cron)) != 5 {
 					t.Errorf("no nightly schedule: %+v", wf.On.Schedule)
 				}
+				if wf.Concurrency.Group == "" || wf.Concurrency.Cancel {
+					t.Errorf("deploys are not serialized: %+v", wf.Concurrency)
+				}
 				var uses []string
 				for _, j := range wf.Jobs {
 					for _, s := range j.Steps {
 						uses = append(uses, s.Uses)
-						if strings.HasPrefix(s.Uses, "actions/upload-pages-artifact") && s.With["path"] != "public" {
-							t.Errorf("pages artifact path = %v, want public", s.With["path"])
+						if strings.HasPrefix(s.Uses, "actions/cache") && s.With["path"] != ".fazhi-cache" {
+							t.Errorf("cache path = %v, want .fazhi-cache", s.With["path"])
 						}
 					}
 				}
-				for _, want := range []string{"actions/setup-go", "actions/setup-node", "actions/upload-pages-artifact", "actions/deploy-pages"} {
+				for _, want := range []string{"actions/checkout", "actions/setup-go", "actions/setup-node", "actions/cache"} {
 					if !slices.ContainsFunc(uses, func(u string) bool { return strings.HasPrefix(u, want+"@") }) {
 						t.Errorf("no step uses %s", want)
 					}
@@ -222,15 +265,22 @@ func TestCIPipelines(t *testing.T) {
 				}
 			case "gitlab-ci.yml":
 				var ci struct {
-					Pages struct {
-						Artifacts struct{ Paths []string } `yaml:"artifacts"`
-					} `yaml:"pages"`
+					Fazhi struct {
+						Cache struct{ Paths []string } `yaml:"cache"`
+					} `yaml:".fazhi"`
+					Publish struct {
+						ResourceGroup string   `yaml:"resource_group"`
+						Script        []string `yaml:"script"`
+					} `yaml:"publish"`
 				}
 				if err := yaml.Unmarshal(src, &ci); err != nil {
 					t.Fatal(err)
 				}
-				if !slices.Contains(ci.Pages.Artifacts.Paths, "public") {
-					t.Errorf("pages job does not publish public/: %+v", ci.Pages)
+				if ci.Publish.ResourceGroup == "" || !slices.Contains(ci.Publish.Script, "sh ci/publish.sh") {
+					t.Errorf("publish job: %+v", ci.Publish)
+				}
+				if !slices.Contains(ci.Fazhi.Cache.Paths, ".fazhi-cache/") {
+					t.Errorf("cache paths %v lack .fazhi-cache/", ci.Fazhi.Cache.Paths)
 				}
 				if !strings.Contains(string(src), "Pipeline schedules") {
 					t.Errorf("no word on the nightly schedule")
