@@ -47,22 +47,14 @@ func (b *builder) prepare() error {
 			if err != nil {
 				return "", err
 			}
-			h := strings.TrimSpace(r.HTML)
-			if strings.HasPrefix(h, "<p>") && strings.HasSuffix(h, "</p>") && strings.Count(h, "<p>") == 1 {
-				h = strings.TrimSuffix(strings.TrimPrefix(h, "<p>"), "</p>")
-			}
-			return template.HTML(h), nil
+			return template.HTML(r.HTML), nil
+		},
+		// The map is filled by the assets step, before any page is rendered.
+		Asset: func(p string) (string, bool) {
+			u, ok := b.assetURLs[p]
+			return u, ok
 		},
 	})
-	// asset returns the fingerprinted URL of a static file ("js/search.js");
-	// the map is filled by the assets step, before any page is rendered.
-	funcs["asset"] = func(p string) string {
-		p = strings.TrimPrefix(p, "/")
-		if u, ok := b.assetURLs[p]; ok {
-			return u
-		}
-		return "/" + p
-	}
 	set, err := tmpl.Load(b.fsys, funcs)
 	if err != nil {
 		return err

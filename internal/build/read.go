@@ -1,16 +1,13 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"io"
 	"io/fs"
-	"path"
 	"runtime"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -25,10 +22,6 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/source"
 	"github.com/fazhi-dev/fazhi/internal/tmpl"
 )
-
-// MaxFrontMatter is the largest front matter read (1 MiB); a file whose
-// front matter is longer is reported instead of read without end.
-const MaxFrontMatter = 1 << 20
 
 type builder struct {
 	o    Options
@@ -126,7 +119,7 @@ func readHead(fsys fs.FS, p string, cfg *config.Config) (*frontmatter.Meta, int,
 		return nil, 0, diag.New(file, 0, "无法读取文件：%v", err)
 	}
 	defer f.Close()
-	head, err := readFrontMatter(f)
+	head, err := frontmatter.ReadHead(f)
 	if err != nil {
 		return nil, 0, diag.New(file, 0, "%v", err)
 	}
@@ -140,62 +133,6 @@ func readHead(fsys fs.FS, p string, cfg *config.Config) (*frontmatter.Meta, int,
 	meta, err := frontmatter.Decode(file, fm, fmLine, cfg.Location)
 	return meta, bodyLine, err
 }
-
-// frontReaders are reused between files: front matter is a few hundred
-// bytes, and a fresh reader per file of a large site adds up.
-var frontReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4<<10) }}
-
-// readFrontMatter reads lines up to and including the closing "+++".
-func readFrontMatter(r io.Reader) ([]byte, error) {
-	br := frontReaders.Get().(*bufio.Reader)
-	br.Reset(r)
-	defer func() {
-		br.Reset(nil)
-		frontReaders.Put(br)
-	}()
-	var out bytes.Buffer
-	first := true
-	for {
-		line, err := br.ReadSlice('\n')
-		if err == bufio.ErrBufferFull {
-			// A very long line: keep reading it.
-			out.Write(line)
-			for err == bufio.ErrBufferFull {
-				line, err = br.ReadSlice('\n')
-				out.Write(line)
-				if out.Len() > MaxFrontMatter {
-					return nil, errFrontMatterTooLong
-				}
-			}
-		} else {
-			out.Write(line)
-		}
-		fence := string(bytes.TrimSpace(bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")))) == "+++"
-		if first {
-			first = false
-			if !fence {
-				return out.Bytes(), nil // Split reports the problem
-			}
-		} else if fence {
-			return out.Bytes(), nil
-		}
-		if out.Len() > MaxFrontMatter {
-			return nil, errFrontMatterTooLong
-		}
-		if err == io.EOF {
-			return out.Bytes(), nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-}
-
-var errFrontMatterTooLong = diagErr("前言超过 1 MB：前言只放标题、日期等信息，正文写在第二个 +++ 之后 (front matter too long)")
-
-type diagErr string
-
-func (e diagErr) Error() string { return string(e) }
 
 // sourceBufs hold page sources while they are rendered: a site of tens of
 // thousands of long statutes would otherwise allocate its whole Markdown
@@ -331,23 +268,6 @@ func (b *builder) assemble() error {
 		b.kept = b.srcs
 	}
 	b.srcs = nil
-	// Attachments: sizes and types from the bundle.
-	for _, p := range s.Pages {
-		if p.Policy == nil {
-			continue
-		}
-		for _, a := range p.Policy.Attachments {
-			rel := path.Join(path.Dir(p.Path), a.File)
-			st, err := fs.Stat(b.o.Source, "content/"+rel)
-			if err != nil {
-				continue
-			}
-			ext := strings.ToUpper(strings.TrimPrefix(path.Ext(a.File), "."))
-			p.Policy.Files = append(p.Policy.Files, site.AttachmentFile{
-				Name: a.Name, File: a.File, URL: p.Folder() + a.File, Ext: ext, Size: st.Size(),
-			})
-		}
-	}
 	return nil
 }
 

@@ -13,11 +13,11 @@ import (
 // 1-based line of the file on which the body starts; fmLine is the line of
 // the first front-matter line (normally 2).
 func Split(file string, src []byte) (fm, body []byte, fmLine, bodyLine int, err error) {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	src = bytes.TrimPrefix(src, bom)
 	first, rest, _ := cutLine(src)
-	switch string(bytes.TrimSpace(first)) {
-	case "+++":
-	case "---":
+	switch {
+	case isFence(first):
+	case string(bytes.TrimSpace(first)) == "---":
 		return nil, nil, 0, 0, diag.New(file, 1,
 			"前言（front matter）请用 TOML 格式，以 +++ 开始和结束，而不是 YAML 的 ---；例如：\n+++\ntitle = \"标题\"\ndate = 2024-03-01\n+++ (use TOML front matter between +++ lines, not YAML ---)")
 	default:
@@ -28,7 +28,7 @@ func Split(file string, src []byte) (fm, body []byte, fmLine, bodyLine int, err 
 	start := len(src) - len(rest)
 	for len(rest) > 0 {
 		l, next, _ := cutLine(rest)
-		if string(bytes.TrimSpace(l)) == "+++" {
+		if isFence(l) {
 			end := len(src) - len(rest)
 			return src[start:end], next, 2, line + 1, nil
 		}

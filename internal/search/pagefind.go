@@ -17,7 +17,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/fazhi-dev/fazhi/internal/build"
 	"github.com/fazhi-dev/fazhi/internal/publish"
 )
 
@@ -41,8 +40,6 @@ type Pagefind struct {
 	mu   sync.Mutex
 	last Stats
 }
-
-var _ build.Indexer = (*Pagefind)(nil)
 
 // Option changes how Pagefind runs.
 type Option func(*Pagefind)

@@ -47,6 +47,7 @@ func (s *Site) domain() error {
 		switch p.Type {
 		case TypePolicy:
 			computeValidity(p, s.Now)
+			p.Policy.Files = attachmentFiles(p)
 		case TypeNotice:
 			computeNotice(p, s.Now)
 		}

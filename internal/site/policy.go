@@ -1,6 +1,8 @@
 package site
 
 import (
+	"path"
+	"strings"
 	"time"
 
 	"github.com/fazhi-dev/fazhi/internal/frontmatter"
@@ -25,7 +27,7 @@ type PolicyInfo struct {
 	Reason string
 	// ReplacedBy links to the page that replaced or amended it, if any.
 	ReplacedBy *Page
-	// Attachments with their sizes and types, filled by the build.
+	// Attachments with their sizes and types.
 	Files []AttachmentFile
 }
 
@@ -95,4 +97,21 @@ func newestAmender(p *Page) *Page {
 		}
 	}
 	return n
+}
+
+// attachmentFiles lists a policy's attachments as readers see them: name,
+// URL beside the page, upper-case type and size (from the content walk).
+func attachmentFiles(p *Page) []AttachmentFile {
+	var out []AttachmentFile
+	for _, a := range p.Policy.Attachments {
+		size, ok := p.File.Sizes[path.Join(path.Dir(p.Path), a.File)]
+		if !ok {
+			continue
+		}
+		out = append(out, AttachmentFile{
+			Name: a.Name, File: a.File, URL: p.Folder() + a.File,
+			Ext: strings.ToUpper(strings.TrimPrefix(path.Ext(a.File), ".")), Size: size,
+		})
+	}
+	return out
 }

@@ -24,6 +24,9 @@ type File struct {
 	Bundle bool
 	// Resources are the other files of a bundle, relative to content/.
 	Resources []string
+	// Sizes gives the size in bytes of each resource (of those still
+	// there once the walk had listed them).
+	Sizes map[string]int64
 }
 
 // Name returns the page's base name: the file name without ".md", or the
@@ -64,6 +67,7 @@ func Walk(fsys fs.FS, root string) (*Tree, error) {
 	t := &Tree{}
 	bundles := map[string]int{} // bundle dir -> index in Files
 	var loose []string
+	sizes := map[string]int64{} // of loose files other than Markdown
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
@@ -109,6 +113,11 @@ func Walk(fsys fs.FS, root string) (*Tree, error) {
 			t.Files = append(t.Files, File{Path: r, Dir: parent, Bundle: true})
 		default:
 			loose = append(loose, r)
+			if !strings.HasSuffix(r, ".md") {
+				if info, err := d.Info(); err == nil { // else removed meanwhile
+					sizes[r] = info.Size()
+				}
+			}
 		}
 		return nil
 	})
@@ -119,6 +128,18 @@ func Walk(fsys fs.FS, root string) (*Tree, error) {
 		if b, ok := bundleOf(r, bundles); ok {
 			f := &t.Files[bundles[b]]
 			f.Resources = append(f.Resources, r)
+			size, ok := sizes[r]
+			if !ok { // a Markdown file kept as a bundle's resource
+				if info, err := fs.Stat(fsys, path.Join(root, r)); err == nil {
+					size, ok = info.Size(), true
+				}
+			}
+			if ok {
+				if f.Sizes == nil {
+					f.Sizes = map[string]int64{}
+				}
+				f.Sizes[r] = size
+			}
 			continue
 		}
 		if strings.HasSuffix(r, ".md") {

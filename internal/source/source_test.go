@@ -141,3 +141,32 @@ func TestCheckReasons(t *testing.T) {
 		}
 	}
 }
+
+// The walk records the size of each bundle resource, Markdown ones too, so
+// that attachment sizes come from the stage that lists the files.
+func TestWalkResourceSizes(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/zhengce/b/index.md":   {Data: []byte("+++\n+++\n")},
+		"content/zhengce/b/fujian.pdf": {Data: []byte("%PDF-1.4 tiny")},
+		"content/zhengce/b/img/x.png":  {Data: make([]byte, 2048)},
+		"content/zhengce/b/notes.md":   {Data: []byte("abc")},
+		"content/zhengce/loose.pdf":    {Data: []byte("x")},
+		"content/zhengce/c/index.md":   {},
+		"content/zhengce/c/empty.docx": {},
+	}
+	tr, err := Walk(fsys, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]map[string]int64{}
+	for _, f := range tr.Files {
+		got[f.Path] = f.Sizes
+	}
+	want := map[string]map[string]int64{
+		"zhengce/b/index.md": {"zhengce/b/fujian.pdf": 13, "zhengce/b/img/x.png": 2048, "zhengce/b/notes.md": 3},
+		"zhengce/c/index.md": {"zhengce/c/empty.docx": 0},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sizes = %v, want %v", got, want)
+	}
+}

@@ -18,8 +18,13 @@ import (
 type FuncOptions struct {
 	// BaseURL is the site's absolute base URL ("https://x.gov.cn/sub/").
 	BaseURL string
-	// Markdownify renders a short Markdown string to HTML.
+	// Markdownify renders a short Markdown string to HTML; the
+	// markdownify function unwraps a single paragraph.
 	Markdownify func(string) (template.HTML, error)
+	// Asset looks up the fingerprinted URL of a static file
+	// ("js/search.js" → "/js/search.1a2b3c4d5e.js"); nil or not found
+	// leaves the file's own URL.
+	Asset func(file string) (url string, ok bool)
 	// QR renders a URL as an inline SVG QR code.
 	QR func(string) (template.HTML, error)
 	// Now is the build time.
@@ -39,6 +44,7 @@ func Funcs(o FuncOptions) template.FuncMap {
 		"relURL":      base.Rel,
 		"absURL":      base.Abs,
 		"markdownify": markdownify(o.Markdownify),
+		"asset":       asset(o.Asset),
 		"qr":          qr(o.QR),
 		"truncate":    Truncate,
 		"where":       Where,
@@ -134,7 +140,32 @@ func markdownify(f func(string) (template.HTML, error)) func(string) (template.H
 		if f == nil {
 			return template.HTML(template.HTMLEscapeString(s)), nil
 		}
-		return f(s)
+		h, err := f(s)
+		return template.HTML(unwrapParagraph(string(h))), err
+	}
+}
+
+// unwrapParagraph strips the <p> around HTML that is one paragraph, so
+// that a markdownified title or caption can sit inside other text.
+func unwrapParagraph(h string) string {
+	h = strings.TrimSpace(h)
+	if strings.HasPrefix(h, "<p>") && strings.HasSuffix(h, "</p>") && strings.Count(h, "<p>") == 1 {
+		return strings.TrimSuffix(strings.TrimPrefix(h, "<p>"), "</p>")
+	}
+	return h
+}
+
+// asset returns the URL of a static file by its path under static/,
+// fingerprinted when lookup knows it: {{ asset "js/search.js" }}.
+func asset(lookup func(string) (string, bool)) func(string) string {
+	return func(p string) string {
+		p = strings.TrimPrefix(p, "/")
+		if lookup != nil {
+			if u, ok := lookup(p); ok {
+				return u
+			}
+		}
+		return "/" + p
 	}
 }
 
