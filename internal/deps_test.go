@@ -28,7 +28,7 @@ import (
 var layer = map[string]float64{
 	"diag": 0, "tomlpos": 0, "toolbin": 0, "legal": 0, "overlay": 0, "qrcode": 0, "rawfs": 0,
 	"config": 1, "lint": 1,
-	"source": 2, "frontmatter": 2,
+	"source": 2, "frontmatter": 2, "tabular": 2,
 	"markup": 3, "markup/statute": 3,
 	"site": 4,
 	"tmpl": 5, "scss": 5, "render": 6,
