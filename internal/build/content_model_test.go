@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	ics "github.com/arran4/golang-ical"
 
@@ -195,7 +196,7 @@ func TestPolicyJSONLDAndMeta(t *testing.T) {
 	ld := jsonLD(t, r.File("zhengce/amend/index.html"))
 	want := map[string]any{
 		"@context": "https://schema.org", "@type": "Legislation", "legislationIdentifier": "某政规〔2026〕5号",
-		"legislationDate": "2026-05-10", "legislationLegalForce": "InForce", "legislationType": "行政规范性文件",
+		"legislationDate": "2026-05-10", "legislationLegalForce": "https://schema.org/InForce", "legislationType": "行政规范性文件",
 		"datePublished": "2026-05-18T00:00:00+08:00", "url": "https://fzb.example.gov.cn/zhengce/amend/",
 	}
 	for k, v := range want {
@@ -210,7 +211,7 @@ func TestPolicyJSONLDAndMeta(t *testing.T) {
 	if ch, _ := ld["legislationChanges"].(map[string]any); ch["@id"] != "https://fzb.example.gov.cn/zhengce/old/" {
 		t.Errorf("legislationChanges = %v", ld["legislationChanges"])
 	}
-	if ld := jsonLD(t, r.File("zhengce/expired/index.html")); ld["legislationLegalForce"] != "NotInForce" {
+	if ld := jsonLD(t, r.File("zhengce/expired/index.html")); ld["legislationLegalForce"] != "https://schema.org/NotInForce" {
 		t.Errorf("expired policy force = %v", ld["legislationLegalForce"])
 	}
 	if ld := jsonLD(t, r.File("zhengce/juece/index.html")); ld["isBasedOn"] == nil {
@@ -357,6 +358,12 @@ func TestNoticeStatusArchiveAndHearings(t *testing.T) {
 	if ld["@type"] != "Event" || ld["startDate"] != "2026-12-08T09:30:00+08:00" || ld["identifier"] != "（2026）某0102民初4581号" {
 		t.Errorf("event = %v", ld)
 	}
+	// Event has no datePublished or dateModified in schema.org.
+	for _, k := range []string{"datePublished", "dateModified"} {
+		if v, ok := ld[k]; ok {
+			t.Errorf("Event has %s = %v", k, v)
+		}
+	}
 }
 
 func TestServiceNoticeExpiresOnExactDay(t *testing.T) {
@@ -384,7 +391,10 @@ func TestHearingsCalendar(t *testing.T) {
 	if err != nil || !start.Equal(time.Date(2026, 12, 8, 9, 30, 0, 0, cst)) {
 		t.Errorf("start = %v, %v", start, err)
 	}
-	if got := e.GetProperty(ics.ComponentPropertySummary).Value; got != "开庭：买卖合同纠纷（（2026）某0102民初4581号）" {
+	if got := e.GetProperty(ics.ComponentPropertySummary).Value; got != "开庭：买卖合同纠纷（2026）某0102民初4581号" {
+		t.Errorf("summary = %q", got)
+	}
+	if got := events[0].GetProperty(ics.ComponentPropertySummary).Value; got != "开庭：政府信息公开(2026)某0102行初12号" {
 		t.Errorf("summary = %q", got)
 	}
 	if got := e.GetProperty(ics.ComponentPropertyLocation).Value; got != "某市东城区人民法院 第三法庭" {
@@ -402,5 +412,28 @@ func TestHearingsCalendar(t *testing.T) {
 		if len(line) > 75 {
 			t.Errorf("line longer than 75 octets: %q", line)
 		}
+	}
+}
+
+// A TEXT value keeps no control character: line breaks of every kind
+// become \n, a tab a space, others are dropped (RFC 5545 3.3.11 allows
+// none of them in TEXT).
+func TestHearingsCalendarControlCharacters(t *testing.T) {
+	site := strings.Replace(noticeSite, `cause = "买卖合同纠纷"`,
+		`cause = "买卖\u000B合同\r纠纷\u0085甲\u2028乙\u2029丙\r\n丁\t戊\u0000\u007F\u009F"`, 1)
+	r := fazhitest.Build(t, site+modelLayouts)
+	raw := r.File("sifa/hearings.ics")
+	for i, c := range strings.ReplaceAll(raw, "\r\n", "") {
+		if unicode.IsControl(c) || c == '\u2028' || c == '\u2029' {
+			t.Errorf("control character %U at %d of\n%q", c, i, raw)
+		}
+	}
+	cal, err := ics.ParseCalendar(strings.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := cal.Events()
+	if got, want := events[1].GetProperty(ics.ComponentPropertySummary).Value, "开庭：买卖合同\n纠纷\n甲\n乙\n丙\n丁 戊（2026）某0102民初4581号"; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
 	}
 }

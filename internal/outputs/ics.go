@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/fazhi-dev/fazhi/internal/site"
@@ -44,9 +45,7 @@ func Hearings(s *site.Site, hearings []*site.Page, u site.Base, calName string) 
 		if n.Cause == "" {
 			title = "开庭：" + p.Title
 		}
-		if n.CaseNumber != "" {
-			title += "（" + n.CaseNumber + "）"
-		}
+		title += caseSuffix(n.CaseNumber)
 		w("SUMMARY:" + escapeText(title))
 		loc := strings.TrimSpace(n.Court + " " + n.Place)
 		if loc != "" {
@@ -75,10 +74,43 @@ func Hearings(s *site.Site, hearings []*site.Page, u site.Base, calName string) 
 	return []byte(b.String())
 }
 
-// escapeText escapes a TEXT value (RFC 5545 3.3.11).
+// caseSuffix is what follows the cause in a hearing's title: the 案号 in
+// brackets, or as written when it already starts with its bracketed year
+// (（2026）某0102民初4581号), so that the brackets are not doubled.
+func caseSuffix(caseNumber string) string {
+	switch {
+	case caseNumber == "":
+		return ""
+	case strings.HasPrefix(caseNumber, "（") || strings.HasPrefix(caseNumber, "("):
+		return caseNumber
+	}
+	return "（" + caseNumber + "）"
+}
+
+// escapeText escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon
+// and comma get a backslash, a line break (CRLF, LF, a bare CR, U+0085,
+// U+2028 or U+2029) becomes \n, a tab a space, and every other control
+// character (which TEXT does not allow) is dropped.
 func escapeText(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`)
-	return r.Replace(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range s {
+		switch {
+		case r == '\\' || r == ';' || r == ',':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n' && i > 0 && s[i-1] == '\r':
+			// the second half of a CRLF, written with the CR
+		case r == '\r' || r == '\n' || r == '\u0085' || r == '\u2028' || r == '\u2029':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteByte(' ')
+		case unicode.IsControl(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // fold splits a content line into lines of at most 75 octets, never inside

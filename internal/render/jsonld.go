@@ -57,10 +57,11 @@ func jsonLD(sd *SiteData, p *site.Page, abs func(string) string, summary string,
 			passed = append(passed, map[string]any{"@type": "GovernmentOrganization", "name": is})
 		}
 		doc["legislationPassedBy"] = passed
+		// an enumeration member is named by its IRI, as eventStatus is
 		if pol.InForce() {
-			doc["legislationLegalForce"] = "InForce"
+			doc["legislationLegalForce"] = schemaContext + "/InForce"
 		} else {
-			doc["legislationLegalForce"] = "NotInForce"
+			doc["legislationLegalForce"] = schemaContext + "/NotInForce"
 		}
 		if pol.Genre != "" {
 			doc["legislationType"] = pol.Genre
@@ -85,6 +86,10 @@ func jsonLD(sd *SiteData, p *site.Page, abs func(string) string, summary string,
 	case p.Notice != nil && p.Notice.Type == legal.NoticeHearing && !p.Notice.Hearing.IsZero():
 		n := p.Notice
 		doc["@type"] = "Event"
+		// datePublished and dateModified belong to CreativeWork, not to
+		// Event: the notice's dates are on the page and in the sitemap.
+		delete(doc, "datePublished")
+		delete(doc, "dateModified")
 		doc["startDate"] = n.Hearing.Format(time.RFC3339)
 		doc["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
 		doc["eventStatus"] = "https://schema.org/EventScheduled"
