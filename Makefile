@@ -18,7 +18,7 @@ VERSITYGW ?= $(shell $(GO) env GOPATH)/bin/versitygw
 export FAZHI_DART_SASS ?= $(CURDIR)/$(SASS)
 export FAZHI_PAGEFIND  ?= $(CURDIR)/$(PAGEFIND)
 
-.PHONY: all build portal test test-short serve bench lighthouse recall search-cost fuzz chromium tools versitygw clean
+.PHONY: all build portal test test-short cross portable-identical serve bench lighthouse recall search-cost fuzz chromium tools versitygw clean
 
 all: portal
 
@@ -59,9 +59,35 @@ chromium:
 	  fi; \
 	fi
 
-test: tools chromium versitygw
+# 第二遍以 portable 标记运行测试：选用 Windows、macOS 所用的可移植实现代替 Linux 快速路径。
+# The second pass selects the portable fallbacks (build tag "portable") instead of the Linux fast paths.
+test: tools chromium versitygw cross
 	$(GO) vet ./...
 	FAZHI_VERSITYGW=$(VERSITYGW) $(GO) test -count=1 -timeout 20m ./...
+	FAZHI_VERSITYGW=$(VERSITYGW) $(GO) test -tags portable -short -count=1 -timeout 20m ./...
+	$(MAKE) --no-print-directory portable-identical
+
+# 为四个平台交叉编译 fazhi（不用 cgo），证明它们都能构建。Cross-builds the four release platforms.
+PLATFORMS := linux/amd64 linux/arm64 windows/amd64 darwin/arm64
+cross:
+	@for p in $(PLATFORMS); do \
+	  echo "go build ./cmd/fazhi for $$p"; \
+	  CGO_ENABLED=0 GOOS=$${p%/*} GOARCH=$${p#*/} $(GO) build -o /dev/null ./cmd/fazhi || exit 1; \
+	done
+
+# 示例门户分别用 Linux 快速路径和可移植实现构建，两份输出必须逐字节相同。
+# The bundled portal built through the portable fallbacks must equal the fast-path build byte for byte.
+PORTABLE_NOW := 2026-03-01T09:00:00+08:00
+portable-identical: tools
+	@mkdir -p bin
+	$(GO) build -o bin/fazhi-fast ./cmd/fazhi
+	$(GO) build -tags portable -o bin/fazhi-portable ./cmd/fazhi
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	for b in fast portable; do \
+	  FAZHI_CACHE_DIR=off ./bin/fazhi-$$b build -d "$$tmp/$$b" --now $(PORTABLE_NOW) >"$$tmp/$$b.log" 2>&1 || { cat "$$tmp/$$b.log"; exit 1; }; \
+	done && \
+	diff -r "$$tmp/fast" "$$tmp/portable" && \
+	echo "portable build identical to the fast-path build: $$(find "$$tmp/fast" -type f | wc -l) files"
 
 test-short:
 	$(GO) test -short -count=1 ./...

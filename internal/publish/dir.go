@@ -13,9 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
-
-	"golang.org/x/sys/unix"
 
 	"github.com/fazhi-dev/fazhi/internal/rawfs"
 )
@@ -217,19 +214,10 @@ func (d *Dir) stop() error {
 }
 
 // writeNew creates the file full, which must not exist yet, and writes
-// data to it with three system calls (os.WriteFile adds a few more to
-// register the file with the runtime's poller).
+// data to it (with three system calls on Linux).
 func writeNew(full string, data []byte) error {
-	fd, err := rawfs.Open(full, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW, 0o644)
-	if err != nil {
-		return &fs.PathError{Op: "open", Path: full, Err: err}
-	}
-	if err := rawfs.WriteAll(fd, data); err != nil {
-		rawfs.Close(fd)
+	if err := rawfs.WriteNew(full, data, 0o644); err != nil {
 		return &fs.PathError{Op: "write", Path: full, Err: err}
-	}
-	if err := rawfs.Close(fd); err != nil {
-		return &fs.PathError{Op: "close", Path: full, Err: err}
 	}
 	return nil
 }
@@ -302,7 +290,7 @@ func (d *Dir) Commit() (*Result, error) {
 		// tree then sits under the staging name until it is removed, and
 		// a build killed before that leaves only a staging folder, which
 		// the next build removes.
-		if unix.Renameat2(unix.AT_FDCWD, d.staging, unix.AT_FDCWD, d.dest, unix.RENAME_EXCHANGE) == nil {
+		if exchange(d.staging, d.dest) == nil {
 			return r, os.RemoveAll(d.staging)
 		}
 		oldDir := filepath.Join(parent, "."+base+".fazhi-old-"+strconv.Itoa(os.Getpid()))
@@ -378,9 +366,4 @@ func (l *Lock) Release() {
 	if l != nil {
 		os.Remove(l.path)
 	}
-}
-
-func processAlive(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
 }

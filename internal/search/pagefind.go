@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/fazhi-dev/fazhi/internal/publish"
@@ -115,9 +114,7 @@ func (p *Pagefind) Index(ctx context.Context, out publish.Publisher) error {
 		return fmt.Errorf("Pagefind 建立搜索索引失败（%s）：%w\n%s", p.bin, err, lastLines(log.String(), 8))
 	}
 	st := Stats{Duration: time.Since(start)}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		st.MaxRSS = ru.Maxrss * 1024 // kilobytes on Linux
-	}
+	st.MaxRSS = maxRSS(cmd.ProcessState)
 	st.Pages, err = entryPages(filepath.Join(idx, "pagefind-entry.json"))
 	if err != nil {
 		return err

@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/fazhi-dev/fazhi/internal/rawfs"
 )
 
@@ -39,46 +37,39 @@ func (d Dir) Stat(name string) (fs.FileInfo, error) { return fs.Stat(d.fsys, nam
 // ReadFile implements fs.ReadFileFS.
 func (d Dir) ReadFile(name string) ([]byte, error) { return fs.ReadFile(d.fsys, name) }
 
-// OpenRaw opens name for reading only, as a bare file descriptor.
+// OpenRaw opens name for reading only, with rawfs (a bare file
+// descriptor on Linux).
 func (d Dir) OpenRaw(name string) (io.ReadCloser, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	// O_NONBLOCK: a named pipe among the sources fails to read instead of
-	// blocking the build (and, with rawfs, its processor) forever.
-	fd, err := rawfs.Open(filepath.Join(d.root, filepath.FromSlash(name)), unix.O_RDONLY|unix.O_NONBLOCK, 0)
+	// A named pipe among the sources reads as empty instead of blocking
+	// the build (and, with rawfs, its processor) forever.
+	f, err := rawfs.OpenRead(filepath.Join(d.root, filepath.FromSlash(name)))
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	return rawFile{fd: fd, name: name}, nil
+	return rawFile{f: f, name: name}, nil
 }
 
-// rawFile reads a file descriptor with read(2).
+// rawFile reads a rawfs.File and names the file in errors.
 type rawFile struct {
-	fd   int
+	f    rawfs.File
 	name string
 }
 
 // Read implements io.Reader.
 func (f rawFile) Read(p []byte) (int, error) {
-	if len(p) == 0 {
-		return 0, nil
+	n, err := f.f.Read(p)
+	if err != nil && err != io.EOF {
+		return n, &fs.PathError{Op: "read", Path: f.name, Err: err}
 	}
-	for {
-		n, err := rawfs.Read(f.fd, p)
-		if err != nil {
-			return 0, &fs.PathError{Op: "read", Path: f.name, Err: err}
-		}
-		if n == 0 {
-			return 0, io.EOF
-		}
-		return n, nil
-	}
+	return n, err
 }
 
 // Close implements io.Closer.
 func (f rawFile) Close() error {
-	return rawfs.Close(f.fd)
+	return f.f.Close()
 }
 
 // OpenReader opens name in fsys for reading: with OpenRaw when fsys is a
