@@ -36,17 +36,6 @@ func (j ListJob) Run(sink Sink) error { return j.run(sink, nil) }
 // returns false.
 func (j ListJob) RunOnly(sink Sink, only Only) error { return j.run(sink, only) }
 
-// Lists renders every page that is built from metadata. It must run after
-// every content page has been rendered, because lists show summaries.
-func (r *Renderer) Lists(sink Sink, read BodyReader) error {
-	for _, j := range r.ListJobs(read) {
-		if err := j.Run(sink); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // ListJobs returns the list jobs of the site in a fixed order.
 func (r *Renderer) ListJobs(read BodyReader) []ListJob {
 	s := r.Site
@@ -117,98 +106,6 @@ func sortedSections(s *site.Site) []*site.Section {
 		}
 	}
 	walk(s.Sections)
-	return out
-}
-
-func (r *Renderer) section(sink Sink, sec *site.Section, per int, content func(*site.Page) (template.HTML, error), only Only) error {
-	s := r.Site
-	idx := sec.Index
-	body, err := content(idx)
-	if err != nil {
-		return err
-	}
-	base := sec.URL()
-	crumbs := r.crumbs(sec, nil)
-	listed := sec.Pages
-	current, ended, hearings, isNotice := s.Notices(sec)
-	browse := s.PolicyBrowse(sec)
-	newData := func(kind, title, url string) *Data {
-		d := &Data{Site: r.Data, Kind: kind, Page: idx, Title: title, URL: url, Permalink: r.Abs(url),
-			Content: body, Section: sec, Browse: browse, Breadcrumbs: crumbs, Meta: columnMeta(r.Data, sec, title)}
-		if isNotice {
-			d.Hearings = hearings
-			d.HearingsURL = site.ListHearings.In(base)
-			if len(ended) > 0 {
-				d.ArchiveURL = site.ListArchive.In(base)
-			}
-		}
-		return d
-	}
-	if isNotice {
-		// Current notices first; ended ones only in the archive. Pages of
-		// other types in a notice column stay listed.
-		listed = append(append([]*site.Page{}, current...), others(sec.Pages)...)
-	}
-	err = paginate(base, listed, per, only, func(url string, chunk []*site.Page, pg *Paginator) error {
-		d := newData("section", idx.Title, url)
-		d.Pages, d.Paginator = chunk, pg
-		return r.execute(sink, sec.Path, "section", url, d)
-	})
-	if err != nil {
-		return err
-	}
-	if isNotice {
-		if len(ended) > 0 {
-			abase := site.ListArchive.In(base)
-			err = paginate(abase, ended, per, only, func(url string, chunk []*site.Page, pg *Paginator) error {
-				d := newData("archive", idx.Title+" · 已届满公告", url)
-				d.Pages, d.Paginator = chunk, pg
-				d.Breadcrumbs = append(crumbs, Crumb{"已届满公告", abase})
-				return r.execute(sink, sec.Path, "archive", url, d)
-			})
-			if err != nil {
-				return err
-			}
-		}
-		hurl := site.ListHearings.In(base)
-		d := newData("hearings", idx.Title+" · 开庭排期", hurl)
-		d.Pages = hearings
-		d.Breadcrumbs = append(crumbs, Crumb{"开庭排期", hurl})
-		if err := r.execute(sink, sec.Path, "hearings", hurl, d); err != nil {
-			return err
-		}
-	}
-	if browse != nil {
-		groups := []struct {
-			label string
-			terms []*site.Term
-		}{{"发文机关", browse.Issuers}, {"年份", browse.Years}, {"主题分类", browse.Topics}}
-		for _, g := range groups {
-			for _, t := range g.terms {
-				t := t
-				title := fmt.Sprintf("%s · %s：%s", idx.Title, g.label, t.Name)
-				err := paginate(t.URL, t.Pages, per, only, func(url string, chunk []*site.Page, pg *Paginator) error {
-					d := newData("browse", title, url)
-					d.Term, d.Pages, d.Paginator = t, chunk, pg
-					d.Breadcrumbs = append(crumbs, Crumb{g.label + "：" + t.Name, t.URL})
-					return r.execute(sink, sec.Path, "browse", url, d)
-				})
-				if err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
-}
-
-func others(ps []*site.Page) []*site.Page {
-	var out []*site.Page
-	for _, p := range ps {
-		if p.Notice == nil {
-			out = append(out, p)
-		}
-	}
 	return out
 }
 
