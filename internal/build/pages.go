@@ -20,26 +20,44 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/tmpl"
 )
 
-// prepare loads templates and sets up Markdown and the renderer.
+// prepare sets up Markdown, loads the templates and makes the renderer.
 func (b *builder) prepare() error {
+	base := site.ParseBase(b.cfg.BaseURL)
+	b.conv = b.converter(base)
+	set, err := tmpl.Load(b.fsys, b.funcs(base))
+	if err != nil {
+		return err
+	}
+	b.tmpl = set
+	b.renderer = &render.Renderer{Site: b.site, Data: b.siteData(), Tmpl: set, Markup: b.conv, QR: qrcode.SVG, Abs: base.Abs, Facts: b.o.Collect,
+		ValidUTF8: true} // body() repairs invalid UTF-8 and warns
+	return nil
+}
+
+// converter returns the Markdown converter for page bodies.
+func (b *builder) converter(base site.Base) *markup.Converter {
 	cfg := b.cfg
-	base := site.ParseBase(cfg.BaseURL)
-	bp := base.Path()
-	b.conv = markup.New(markup.Options{
+	return markup.New(markup.Options{
 		UnsafeHTML:  cfg.Markup.UnsafeHTML,
 		TrustHTML:   cfg.Markup.TrustHTML,
 		IframeHosts: cfg.Markup.IframeHosts,
-		BasePath:    bp,
+		BasePath:    base.Path(),
 		// The resolver reads b.site at render time, so that an incremental
 		// rebuild's new graph is used.
 		Statute: []goldmark.Extender{statute.New(statute.WithResolver(statute.ResolverFunc(func(t string) (string, bool) {
 			return b.site.ResolveTitle(t)
 		})))},
 	})
-	inline := markup.New(markup.Options{BasePath: bp})
+}
+
+// funcs returns the template functions, with markdownify on a converter
+// of its own (safe settings, no statute extension) and asset reading the
+// table the assets step fills before any page is rendered.
+func (b *builder) funcs(base site.Base) template.FuncMap {
+	inline := markup.New(markup.Options{BasePath: base.Path()})
 	b.assetURLs = map[string]string{}
-	funcs := tmpl.Funcs(tmpl.FuncOptions{
-		BaseURL: cfg.BaseURL,
+	return tmpl.Funcs(tmpl.FuncOptions{
+		BaseURL: b.cfg.BaseURL,
 		Now:     b.o.Now,
 		QR:      qrcode.SVG,
 		Markdownify: func(s string) (template.HTML, error) {
@@ -49,27 +67,22 @@ func (b *builder) prepare() error {
 			}
 			return template.HTML(r.HTML), nil
 		},
-		// The map is filled by the assets step, before any page is rendered.
 		Asset: func(p string) (string, bool) {
 			u, ok := b.assetURLs[p]
 			return u, ok
 		},
 	})
-	set, err := tmpl.Load(b.fsys, funcs)
-	if err != nil {
-		return err
-	}
-	b.tmpl = set
-	sd := &render.SiteData{
+}
+
+// siteData returns what every template sees as .Site.
+func (b *builder) siteData() *render.SiteData {
+	cfg := b.cfg
+	return &render.SiteData{
 		Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Identity: cfg.Identity,
 		Menu: menu(cfg.Menu.Main), Params: cfg.Params, Sections: b.site.Sections, Tags: b.site.Tags,
 		Series: b.site.Series, Search: cfg.SearchEnabled() && b.o.Search != nil, Now: b.o.Now, Serve: b.o.Serve,
-		Home: b.site.Home, Graph: b.site,
+		Home: b.site.Home, Graph: b.site, Mourning: site.MourningAt(cfg, b.o.Now),
 	}
-	sd.Mourning = site.MourningAt(cfg, b.o.Now)
-	b.renderer = &render.Renderer{Site: b.site, Data: sd, Tmpl: set, Markup: b.conv, QR: qrcode.SVG, Abs: base.Abs, Facts: b.o.Collect,
-		ValidUTF8: true} // body() repairs invalid UTF-8 and warns
-	return nil
 }
 
 // assets compiles the stylesheet and fingerprints the script.

@@ -143,26 +143,40 @@ var sourceBufs = sync.Pool{New: func() any { return new([]byte) }}
 // reused once release is called, so nothing may keep it (or a slice of it)
 // after that.
 func (b *builder) body(p *site.Page) (body []byte, release func(), err error) {
-	release = func() {}
 	if p.File.Path == "" {
-		return nil, release, nil
+		return nil, func() {}, nil
 	}
 	file := "content/" + p.File.Path
-	bp := sourceBufs.Get().(*[]byte)
-	src, err := readInto((*bp)[:0], b.o.Source, file)
+	src, release, err := b.readSource(file)
 	if err != nil {
-		sourceBufs.Put(bp)
-		return nil, release, diag.New(file, 0, "无法读取文件：%v", err)
-	}
-	release = func() {
-		*bp = src[:0]
-		sourceBufs.Put(bp)
+		return nil, release, err
 	}
 	_, body, _, _, err = frontmatter.Split(file, src)
 	if err != nil {
 		release()
 		return nil, func() {}, err
 	}
+	return b.repair(file, body), release, nil
+}
+
+// readSource reads a content file into a pooled buffer; release returns
+// the buffer to the pool.
+func (b *builder) readSource(file string) (src []byte, release func(), err error) {
+	bp := sourceBufs.Get().(*[]byte)
+	src, err = readInto((*bp)[:0], b.o.Source, file)
+	if err != nil {
+		sourceBufs.Put(bp)
+		return nil, func() {}, diag.New(file, 0, "无法读取文件：%v", err)
+	}
+	return src, func() {
+		*bp = src[:0]
+		sourceBufs.Put(bp)
+	}, nil
+}
+
+// repair replaces invalid UTF-8 (with a warning) and NUL bytes in a body
+// with U+FFFD, which the Markdown renderer would otherwise pass on.
+func (b *builder) repair(file string, body []byte) []byte {
 	if !utf8Valid(body) {
 		body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
 		b.warn(&diag.Error{File: file, Level: diag.LevelWarning, Msg: "正文含有无效的 UTF-8 字符，已替换为 �：请用 UTF-8 编码保存文件 (invalid UTF-8)"})
@@ -170,7 +184,7 @@ func (b *builder) body(p *site.Page) (body []byte, release func(), err error) {
 	if bytes.IndexByte(body, 0) >= 0 {
 		body = bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
 	}
-	return body, release, nil
+	return body
 }
 
 // ownBody reads a column index's body into memory of its own (a
