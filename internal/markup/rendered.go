@@ -57,118 +57,143 @@ const SummaryLimit = 120
 // scratchPool holds the buffers collect reads paragraph text into.
 var scratchPool = sync.Pool{New: func() any { return new([]byte) }}
 
+// collector gathers what a rendered document tells about itself in one
+// walk: table of contents, summary and FAQ, and with Doc.Facts the ids and
+// links (with their lines) that checks need.
+type collector struct {
+	doc     ast.Node
+	d       Doc
+	src     []byte
+	r       *Rendered
+	lines   []int // line starts, computed for the first link
+	faq     *QA   // the question being answered
+	answer  strings.Builder
+	scratch []byte // text of the current paragraph
+}
+
 func collect(doc ast.Node, d Doc, r *Rendered) {
-	src := d.Body
-	var lines []int // line starts, computed for the first link
-	var faq *QA
-	var answer strings.Builder
 	sp := scratchPool.Get().(*[]byte)
-	scratch := (*sp)[:0] // text of the current paragraph
+	c := &collector{doc: doc, d: d, src: d.Body, r: r, scratch: (*sp)[:0]}
 	defer func() {
-		*sp = scratch[:0]
+		*sp = c.scratch[:0]
 		scratchPool.Put(sp)
 	}()
-	flush := func() {
-		if faq != nil {
-			faq.Answer = strings.TrimSpace(answer.String())
-			r.FAQ = append(r.FAQ, *faq)
-			faq = nil
-		}
-		answer.Reset()
-	}
-	pos := func(n ast.Node) (int, int) {
-		if lines == nil {
-			lines = lineStarts(src)
-		}
-		l, c := position(n, src, lines)
-		return l + d.Line - 1, c
-	}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if d.Facts {
-			if id, ok := statute.ID(n); ok {
-				r.IDs = append(r.IDs, id)
-			}
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			if n.Level > 3 && !d.FAQ {
-				return ast.WalkSkipChildren, nil
-			}
-			t := plainText(n, src)
-			if n.Level == 2 || n.Level == 3 {
-				id, _ := statute.ID(n)
-				r.TOC = append(r.TOC, Heading{Level: n.Level, ID: id, Text: t})
-			}
-			if d.FAQ {
-				if n.Level == 2 || n.Level == 3 {
-					flush()
-					faq = &QA{Question: t}
-				} else if n.Level < 2 {
-					flush()
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph:
-			summary := r.Summary == "" && n.Parent() == doc
-			if summary || faq != nil {
-				scratch = appendText(scratch[:0], n, src)
-				t := bytes.TrimSpace(scratch)
-				if summary {
-					r.Summary = Summarize(string(t), SummaryLimit)
-				}
-				if faq != nil && n.Parent() != nil {
-					if answer.Len() > 0 {
-						answer.WriteString("\n")
-					}
-					answer.Write(t)
-				}
-			}
-			if !d.Facts {
-				// Only links and ids inside a paragraph matter past
-				// this point, and only for checks.
-				return ast.WalkSkipChildren, nil
-			}
-		case *ast.Link:
-			if !d.Facts {
-				break
-			}
-			l := Link{Dest: string(n.Destination), Image: false}
-			if c, ok := n.AttributeString("class"); ok {
-				if b, ok := c.([]byte); ok {
-					l.Class = string(b)
-				} else if s, ok := c.(string); ok {
-					l.Class = s
-				}
-			}
-			l.Line, l.Col = pos(n)
-			r.Links = append(r.Links, l)
-		case *statute.XRef:
-			if !d.Facts {
-				break
-			}
-			l := Link{Dest: string(n.Destination), Class: "xref"}
-			l.Line, l.Col = pos(n)
-			r.Links = append(r.Links, l)
-		case *ast.Image:
-			if !d.Facts {
-				break
-			}
-			l := Link{Dest: string(n.Destination), Image: true, Alt: plainText(n, src)}
-			l.Line, l.Col = pos(n)
-			r.Links = append(r.Links, l)
-		case *ast.AutoLink:
-			if !d.Facts {
-				break
-			}
-			l := Link{Dest: string(n.URL(src))}
-			r.Links = append(r.Links, l)
-		}
+	_ = ast.Walk(doc, c.visit)
+	c.flush()
+}
+
+func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
 		return ast.WalkContinue, nil
-	})
-	flush()
+	}
+	if c.d.Facts {
+		if id, ok := statute.ID(n); ok {
+			c.r.IDs = append(c.r.IDs, id)
+		}
+	}
+	switch n := n.(type) {
+	case *ast.Heading:
+		c.heading(n)
+		return ast.WalkSkipChildren, nil
+	case *ast.Paragraph:
+		c.paragraph(n)
+		if !c.d.Facts {
+			// Only links and ids inside a paragraph matter past this
+			// point, and only for checks.
+			return ast.WalkSkipChildren, nil
+		}
+	case *ast.Link, *statute.XRef, *ast.Image, *ast.AutoLink:
+		if c.d.Facts {
+			c.r.Links = append(c.r.Links, c.link(n))
+		}
+	}
+	return ast.WalkContinue, nil
+}
+
+// heading adds an h2 or h3 to the table of contents and, on a FAQ page,
+// starts a new question (a higher heading ends the last one). Headings
+// below h3 are ignored, except on a FAQ page.
+func (c *collector) heading(n *ast.Heading) {
+	if n.Level > 3 && !c.d.FAQ {
+		return
+	}
+	t := plainText(n, c.src)
+	if n.Level == 2 || n.Level == 3 {
+		id, _ := statute.ID(n)
+		c.r.TOC = append(c.r.TOC, Heading{Level: n.Level, ID: id, Text: t})
+	}
+	if c.d.FAQ {
+		if n.Level == 2 || n.Level == 3 {
+			c.flush()
+			c.faq = &QA{Question: t}
+		} else if n.Level < 2 {
+			c.flush()
+		}
+	}
+}
+
+// paragraph takes the summary from the first top-level paragraph and adds
+// the paragraph to the answer of the current FAQ question.
+func (c *collector) paragraph(n *ast.Paragraph) {
+	summary := c.r.Summary == "" && n.Parent() == c.doc
+	if !summary && c.faq == nil {
+		return
+	}
+	c.scratch = appendText(c.scratch[:0], n, c.src)
+	t := bytes.TrimSpace(c.scratch)
+	if summary {
+		c.r.Summary = Summarize(string(t), SummaryLimit)
+	}
+	if c.faq != nil && n.Parent() != nil {
+		if c.answer.Len() > 0 {
+			c.answer.WriteString("\n")
+		}
+		c.answer.Write(t)
+	}
+}
+
+// flush ends the current FAQ question.
+func (c *collector) flush() {
+	if c.faq != nil {
+		c.faq.Answer = strings.TrimSpace(c.answer.String())
+		c.r.FAQ = append(c.r.FAQ, *c.faq)
+		c.faq = nil
+	}
+	c.answer.Reset()
+}
+
+// link describes a link, cross-reference, image or autolink. Autolinks
+// carry no position.
+func (c *collector) link(n ast.Node) Link {
+	var l Link
+	switch n := n.(type) {
+	case *ast.Link:
+		l = Link{Dest: string(n.Destination)}
+		if a, ok := n.AttributeString("class"); ok {
+			if b, ok := a.([]byte); ok {
+				l.Class = string(b)
+			} else if s, ok := a.(string); ok {
+				l.Class = s
+			}
+		}
+	case *statute.XRef:
+		l = Link{Dest: string(n.Destination), Class: "xref"}
+	case *ast.Image:
+		l = Link{Dest: string(n.Destination), Image: true, Alt: plainText(n, c.src)}
+	case *ast.AutoLink:
+		return Link{Dest: string(n.URL(c.src))}
+	}
+	l.Line, l.Col = c.pos(n)
+	return l
+}
+
+// pos returns the line and column of n in the file.
+func (c *collector) pos(n ast.Node) (int, int) {
+	if c.lines == nil {
+		c.lines = lineStarts(c.src)
+	}
+	l, col := position(n, c.src, c.lines)
+	return l + c.d.Line - 1, col
 }
 
 // plainText returns the text of n's inline content.
