@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -29,6 +30,8 @@ const Prefix = "/__fazhi/"
 type Server struct {
 	session *build.Session
 	log     *slog.Logger
+
+	hosts hostPolicy
 
 	mu      sync.Mutex
 	gen     int       // increases with every successful rebuild
@@ -102,8 +105,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	if !s.checkHost(w, r) {
+		return
+	}
 	switch r.URL.Path {
 	case Prefix + "events":
+		if !sameOrigin(r) {
+			http.Error(w, "实时刷新只提供给预览自己的页面 (cross-origin event stream refused)", http.StatusForbidden)
+			return
+		}
 		s.events(w, r)
 		return
 	case Prefix + "reload.js":
@@ -118,9 +128,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if ok {
 		data, ok = files[name]
 		if !ok && !strings.HasSuffix(name, "index.html") {
-			if d, found := files[name+"/index.html"]; found {
-				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-				_ = d
+			if _, found := files[name+"/index.html"]; found {
+				// From the cleaned name, never from the request: a path
+				// such as //evil.example/x would make the Location a
+				// link to another host.
+				http.Redirect(w, r, (&url.URL{Path: "/" + name + "/"}).EscapedPath(), http.StatusMovedPermanently)
 				return
 			}
 		}
