@@ -134,7 +134,7 @@ func (b *builder) renderPages() error {
 	if b.o.Collect {
 		rendered = make([]*markup.Rendered, len(pages))
 	}
-	parallel(b.ctx, len(pages), b.workers(), func(i int) {
+	perr := parallel(b.ctx, len(pages), b.workers(), func(i int) {
 		p := pages[i]
 		src, release, err := b.body(p)
 		defer release()
@@ -161,11 +161,12 @@ func (b *builder) renderPages() error {
 		if err := b.copyResources(p, sink); err != nil {
 			errs[i] = err
 		}
-	})
+	}, func(i int) string { return pages[i].SourcePath() })
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
 	var list diag.List
+	list.Add(perr)
 	for _, err := range errs {
 		list.Add(err)
 	}
@@ -205,13 +206,16 @@ func (b *builder) renderLists() error {
 	jobs := b.renderer.ListJobs(b.ownBody)
 	errs := make([]error, len(jobs))
 	counts := make([]int, len(jobs))
-	parallel(b.ctx, len(jobs), b.workers(), func(i int) {
+	perr := parallel(b.ctx, len(jobs), b.workers(), func(i int) {
 		c := &countSink{next: b.to("list:" + jobs[i].Key)}
 		errs[i] = jobs[i].Run(c)
 		counts[i] = c.n
-	})
+	}, func(i int) string { return jobs[i].Key })
 	if err := b.ctx.Err(); err != nil {
 		return err
+	}
+	if perr != nil {
+		return perr
 	}
 	n := 0
 	for i, err := range errs {

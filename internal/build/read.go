@@ -91,7 +91,7 @@ func (b *builder) read() error {
 	}
 	srcs := make([]site.Source, len(tree.Files))
 	errs := make([]error, len(tree.Files))
-	parallel(b.ctx, len(tree.Files), b.workers(), func(i int) {
+	perr := parallel(b.ctx, len(tree.Files), b.workers(), func(i int) {
 		f := tree.Files[i]
 		meta, bodyLine, err := readHead(b.o.Source, f.Path, b.cfg)
 		if err != nil {
@@ -99,8 +99,9 @@ func (b *builder) read() error {
 			return
 		}
 		srcs[i] = site.Source{File: f, Meta: meta, BodyLine: bodyLine}
-	})
+	}, func(i int) string { return "content/" + tree.Files[i].Path })
 	var list diag.List
+	list.Add(perr)
 	for i, err := range errs {
 		if err != nil {
 			list.Add(err)
@@ -241,33 +242,6 @@ func (b *builder) workers() int {
 		return b.o.Workers
 	}
 	return runtime.GOMAXPROCS(0)
-}
-
-// parallel runs fn(0..n-1) on w goroutines, stopping early when ctx ends.
-func parallel(ctx context.Context, n, w int, fn func(i int)) {
-	if w > n {
-		w = n
-	}
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for k := 0; k < w; k++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 func (b *builder) assemble() error {

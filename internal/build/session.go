@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"path"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -111,10 +112,21 @@ func (st *store) drop(key string) {
 }
 
 // Build rebuilds everything.
-func (s *Session) Build(ctx context.Context) (*Update, error) {
+func (s *Session) Build(ctx context.Context) (u *Update, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.recoverPanic(&u, &err)
 	return s.full(ctx)
+}
+
+// recoverPanic turns a panic of a build outside the page workers (which
+// recover their own) into an error, so that `fazhi serve` keeps serving
+// the last good site; the next rebuild is a full one.
+func (s *Session) recoverPanic(u **Update, err *error) {
+	if v := recover(); v != nil {
+		s.dirty = true
+		*u, *err = nil, panicError("", v, debug.Stack())
+	}
 }
 
 func (s *Session) full(ctx context.Context) (*Update, error) {
@@ -167,10 +179,11 @@ func (s *Session) full(ctx context.Context) (*Update, error) {
 }
 
 // needsFull reports whether a changed file (relative to the site folder)
-// affects every page.
+// affects every page; "." is the site folder itself: anything may have
+// changed.
 func needsFull(p string) bool {
 	switch {
-	case p == "site.toml", strings.HasPrefix(p, "layouts/"), strings.HasPrefix(p, "assets/"), strings.HasPrefix(p, "static/"):
+	case p == ".", p == "site.toml", strings.HasPrefix(p, "layouts/"), strings.HasPrefix(p, "assets/"), strings.HasPrefix(p, "static/"):
 		return true
 	case strings.HasPrefix(p, "content/") && path.Base(p) == "_index.md":
 		return true
@@ -181,9 +194,10 @@ func needsFull(p string) bool {
 // Rebuild applies edits to the files at changed (paths relative to the
 // site folder) and re-renders what depends on them. On error the previous
 // outputs stay in place and the next call rebuilds everything.
-func (s *Session) Rebuild(ctx context.Context, changed []string) (*Update, error) {
+func (s *Session) Rebuild(ctx context.Context, changed []string) (u *Update, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.recoverPanic(&u, &err)
 	if s.b == nil || s.dirty {
 		return s.full(ctx)
 	}
@@ -200,7 +214,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (*Update, error
 	if len(content) == 0 {
 		return &Update{}, nil
 	}
-	u, err := s.incremental(ctx, content)
+	u, err = s.incremental(ctx, content)
 	if err != nil {
 		s.dirty = true
 		return nil, err

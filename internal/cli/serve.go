@@ -47,6 +47,7 @@ func runServe(env *Env, args []string) int {
 		Source: src, Theme: fazhi.Theme, Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now, Sass: sass,
 	})
 	srv := serve.New(session, nil)
+	srv.SetBind(*bind)
 	start := time.Now()
 	if _, err := session.Build(env.Ctx); err != nil {
 		report(env.Stderr, err)
@@ -71,7 +72,7 @@ func runServe(env *Env, args []string) int {
 				return
 			}
 			fmt.Fprintf(env.Stdout, "已更新：%d 个内容页，%d 个列表页，%d 毫秒\n", u.Pages, u.Lists, u.Duration.Milliseconds())
-		})
+		}, func(err error) { fmt.Fprintln(env.Stderr, "fazhi serve:", err) })
 		if err != nil {
 			fmt.Fprintln(env.Stderr, "fazhi serve: 无法监视文件：", err)
 		}

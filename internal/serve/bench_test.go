@@ -95,7 +95,7 @@ func BenchmarkEditToReload(b *testing.B) {
 					b.Error(err)
 				}
 				rebuilt <- u
-			})
+			}, nil)
 			time.Sleep(300 * time.Millisecond)
 			target := filepath.Join(dir, "content", "gongzuo", "p00002.md")
 			orig, _ := os.ReadFile(target)

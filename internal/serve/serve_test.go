@@ -76,7 +76,7 @@ func start(t *testing.T) *harness {
 		serve.Watch(ctx, dir, 20*time.Millisecond, func(changed []string) {
 			u, err := session.Rebuild(ctx, changed)
 			srv.Rebuilt(u, err)
-		})
+		}, nil)
 	}()
 	<-ready
 	h := &harness{t: t, dir: dir, url: ts.URL, events: make(chan string, 64), srv: srv}

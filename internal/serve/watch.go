@@ -2,9 +2,12 @@ package serve
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -22,8 +25,11 @@ const DefaultDebounce = 30 * time.Millisecond
 // paths (relative to dir, slash-separated) after each burst of changes.
 // It handles editors that write in place, write a temporary file and
 // rename it, or delete and re-create; new folders are watched as they
-// appear. It returns when ctx ends.
-func Watch(ctx context.Context, dir string, debounce time.Duration, rebuild func([]string)) error {
+// appear. Errors of the watcher go to report (which may be nil). When the
+// kernel's queue of changes overflowed, some changes are lost: Watch then
+// watches every folder again and calls rebuild with "." (the whole site
+// folder), which rebuilds everything. It returns when ctx ends.
+func Watch(ctx context.Context, dir string, debounce time.Duration, rebuild func([]string), report func(error)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -32,19 +38,59 @@ func Watch(ctx context.Context, dir string, debounce time.Duration, rebuild func
 	if err := w.Add(dir); err != nil {
 		return err
 	}
-	for _, name := range Watched {
-		addTree(w, filepath.Join(dir, name))
+	addAll := func() {
+		for _, name := range Watched {
+			addTree(w, filepath.Join(dir, name))
+		}
 	}
+	addAll()
+	return watchLoop(ctx, dir, debounce, w.Events, w.Errors, func(p string) { addTree(w, p) }, addAll, rebuild, report)
+}
+
+// Everything is the changed path Watch reports when it cannot tell what
+// changed: the site folder itself.
+const Everything = "."
+
+// watchLoop is Watch's loop over the watcher's events and errors; add
+// watches a new folder and addAll every folder of the site again.
+func watchLoop(ctx context.Context, dir string, debounce time.Duration, events <-chan fsnotify.Event, errs <-chan error,
+	add func(string), addAll func(), rebuild func([]string), report func(error)) error {
 	pending := map[string]bool{}
 	var timer *time.Timer
 	var fire <-chan time.Time
+	arm := func() {
+		if timer == nil {
+			timer = time.NewTimer(debounce)
+		} else {
+			timer.Reset(debounce)
+		}
+		fire = timer.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
-		case err := <-w.Errors:
-			_ = err
-		case ev := <-w.Events:
+		case err, ok := <-errs:
+			if !ok {
+				errs = nil
+				continue
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				err = fmt.Errorf("短时间内文件变化太多，有些变化没有被看到：重新构建整个网站 (file watch queue overflowed; rebuilding everything): %w", err)
+				addAll()
+				pending[Everything] = true
+				arm()
+			} else {
+				err = fmt.Errorf("监视文件变化时出错 (file watch error): %w", err)
+			}
+			if report != nil {
+				report(err)
+			}
+		case ev, ok := <-events:
+			if !ok {
+				events = nil
+				continue
+			}
 			rel, err := filepath.Rel(dir, ev.Name)
 			if err != nil {
 				continue
@@ -55,7 +101,7 @@ func Watch(ctx context.Context, dir string, debounce time.Duration, rebuild func
 			}
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() {
-					addTree(w, ev.Name)
+					add(ev.Name)
 					// Files may have been written before the watch was added.
 					filepath.WalkDir(ev.Name, func(p string, d fs.DirEntry, err error) error {
 						if err == nil && !d.IsDir() {
@@ -68,18 +114,14 @@ func Watch(ctx context.Context, dir string, debounce time.Duration, rebuild func
 				}
 			}
 			pending[rel] = true
-			if timer == nil {
-				timer = time.NewTimer(debounce)
-			} else {
-				timer.Reset(debounce)
-			}
-			fire = timer.C
+			arm()
 		case <-fire:
 			fire = nil
 			changed := make([]string, 0, len(pending))
 			for p := range pending {
 				changed = append(changed, p)
 			}
+			sort.Strings(changed)
 			pending = map[string]bool{}
 			rebuild(changed)
 		}
