@@ -13,7 +13,6 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
-	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -131,8 +130,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if _, found := files[name+"/index.html"]; found {
 				// From the cleaned name, never from the request: a path
 				// such as //evil.example/x would make the Location a
-				// link to another host.
-				http.Redirect(w, r, (&url.URL{Path: "/" + name + "/"}).EscapedPath(), http.StatusMovedPermanently)
+				// link to another host. (Output names never hold "?"
+				// or "#"; Redirect escapes what is not ASCII.)
+				http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
 				return
 			}
 		}
