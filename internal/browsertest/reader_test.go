@@ -280,3 +280,50 @@ func TestNoticeTitlesNotCut(t *testing.T) {
 		}
 	}
 }
+
+// TestStatuteLayout (issue 14 point 23): the 题注 is centred and comes
+// before the table of contents; the TOC shows no list numbers before
+// 第一章; a notice's 落款 is two right-aligned lines, issuer above date.
+func TestStatuteLayout(t *testing.T) {
+	s := portal(t)
+	for _, width := range []int64{375, 1280} {
+		ctx := s.tab(t, width)
+		s.open(t, ctx, pathStatute)
+		type st struct {
+			Align        string
+			NoteTop      float64
+			TOCTop       float64
+			Markers      []string
+			FirstTOCText string
+		}
+		r := eval[st](t, ctx, `(() => {
+			const n = document.querySelector(".doc-body p.head-note"), toc = document.querySelector(".statute-toc");
+			const lis = [...toc.querySelectorAll("li")];
+			return {Align: n ? getComputedStyle(n).textAlign : "", NoteTop: n ? n.getBoundingClientRect().top : -1,
+				TOCTop: toc.getBoundingClientRect().top,
+				Markers: lis.map(l => getComputedStyle(l).listStyleType).filter(x => x !== "none"),
+				FirstTOCText: toc.querySelector("li").innerText.trim()};
+		})()`)
+		if r.Align != "center" || r.NoteTop < 0 || r.NoteTop > r.TOCTop {
+			t.Errorf("%d px: 题注 text-align %q at %.0f px, TOC at %.0f px; want a centred 题注 above the TOC", width, r.Align, r.NoteTop, r.TOCTop)
+		}
+		if len(r.Markers) > 0 || !strings.HasPrefix(r.FirstTOCText, "第一章") {
+			t.Errorf("%d px: TOC entries numbered %q, first entry %q; want no list numbers before 第一章", width, r.Markers, r.FirstTOCText)
+		}
+		s.open(t, ctx, pathNotice)
+		type so struct {
+			Lines       []string
+			Align       string
+			Right, Body float64
+		}
+		o := eval[so](t, ctx, `(() => {
+			const p = document.querySelector(".doc-body p.signoff"), b = document.querySelector(".doc-body");
+			if (!p) return {Lines: []};
+			return {Lines: p.innerText.split("\n"), Align: getComputedStyle(p).textAlign,
+				Right: p.getBoundingClientRect().right, Body: b.getBoundingClientRect().right};
+		})()`)
+		if strings.Join(o.Lines, "|") != "某市东城区人民法院|二〇二六年十一月二十三日" || o.Align != "right" {
+			t.Errorf("%d px: 落款 lines %q aligned %q; want 某市东城区人民法院 over 二〇二六年十一月二十三日, right-aligned", width, o.Lines, o.Align)
+		}
+	}
+}

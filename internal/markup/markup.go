@@ -91,6 +91,7 @@ func newMarkdown(o Options, extra []goldmark.Extender) goldmark.Markdown {
 		extension.CJK,
 		taskLabels{},
 		rawHTMLExt{},
+		signoff{},
 	}
 	exts = append(exts, extra...)
 	rOpts := []goldmark.Option{

@@ -36,7 +36,8 @@ type FuncOptions struct {
 func Funcs(o FuncOptions) template.FuncMap {
 	base := site.ParseBase(o.BaseURL)
 	return template.FuncMap{
-		"cnDate":      func(t any) (string, error) { return format(t, "2006年01月02日") },
+		"cnDate":      func(t any) (string, error) { return format(t, "2006年1月2日") },
+		"cnTime":      cnTime,
 		"isoDate":     func(t any) (string, error) { return format(t, "2006-01-02") },
 		"pubDate":     pubDate,
 		"dateFormat":  func(layout string, t any) (string, error) { return format(t, layout) },
@@ -73,6 +74,16 @@ func Funcs(o FuncOptions) template.FuncMap {
 // author never gave.
 func pubDate(v any) (string, error) {
 	s, err := format(v, "2006-01-02 15:04")
+	if err != nil || !strings.HasSuffix(s, " 00:00") {
+		return s, err
+	}
+	return strings.TrimSuffix(s, " 00:00"), nil
+}
+
+// cnTime formats a time as in a 公文, "2006年1月2日 15:04", or as
+// "2006年1月2日" when the time is midnight (see pubDate).
+func cnTime(v any) (string, error) {
+	s, err := format(v, "2006年1月2日 15:04")
 	if err != nil || !strings.HasSuffix(s, " 00:00") {
 		return s, err
 	}

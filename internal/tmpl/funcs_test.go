@@ -25,7 +25,9 @@ func TestFuncExamples(t *testing.T) {
 	funcs := Funcs(FuncOptions{BaseURL: "https://fzb.example.gov.cn/sub/",
 		Markdownify: func(s string) (template.HTML, error) { return template.HTML("<em>" + s + "</em>"), nil }})
 	cases := []struct{ tpl, want string }{
-		{`{{ cnDate .Day }}`, "2024年03月01日"},
+		{`{{ cnDate .Day }}`, "2024年3月1日"},
+		{`{{ cnTime .Day }}`, "2024年3月1日 09:05"},
+		{`{{ cnTime .Midnight }}`, "2024年3月1日"},
 		{`{{ isoDate .Wrapped }}`, "2024-03-01"},
 		{`{{ isoDate .Zero }}`, ""},
 		{`{{ isoDate .Day }}`, "2024-03-01"},

@@ -2,8 +2,9 @@
 //
 // It gives the headings of a statute (编, 分编, 章, 节) and its articles (条)
 // stable ids, turns the leading label of every article into a link to its
-// own anchor, inserts a nested table of contents before the first block and
-// turns cross-references such as 「本法第十二条第二款」 or
+// own anchor, marks a 题注 under the title class="head-note", inserts a
+// nested table of contents after the title and the 题注 (else before the
+// first block) and turns cross-references such as 「本法第十二条第二款」 or
 // 「《中华人民共和国民法典》第一千一百六十五条」 into links.
 //
 // All ids use Arabic digits:

@@ -25,8 +25,13 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		p.linkInlines(doc)
 	}
 	p.yieldHeadingIDs(doc, pc)
+	head := p.head(doc)
 	if t.cfg.toc && len(p.toc) > 0 && doc.FirstChild() != nil {
-		doc.InsertBefore(doc, doc.FirstChild(), buildTOC(p.toc))
+		if head != nil {
+			doc.InsertAfter(doc, head, buildTOC(p.toc))
+		} else {
+			doc.InsertBefore(doc, doc.FirstChild(), buildTOC(p.toc))
+		}
 	}
 }
 
