@@ -437,3 +437,33 @@ func TestHearingsCalendarControlCharacters(t *testing.T) {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
 }
+
+// A speech's salutation (同志们：) is not its summary: the meta
+// description, the feed and JSON-LD take the paragraph after it.
+func TestSummarySkipsSalutation(t *testing.T) {
+	r := fazhitest.Build(t, `
+-- site.toml --
+title = "某市法治政府网"
+baseURL = "https://fzb.example.gov.cn/"
+-- content/gongzuo/_index.md --
++++
+title = "工作动态"
++++
+-- content/gongzuo/jianghua.md --
++++
+title = "在全市法治政府建设工作会议上的讲话"
+date = 2026-11-20
++++
+同志们：
+
+今年以来，全市法治政府建设取得新进展。
+
+下面，我讲三点意见。
+`+modelLayouts)
+	const want = "今年以来，全市法治政府建设取得新进展。"
+	r.AssertFileContent("gongzuo/jianghua/index.html", `<meta name="Description" content="`+want+`">`, "! content=\"同志们")
+	if d := jsonLD(t, r.File("gongzuo/jianghua/index.html"))["description"]; d != want {
+		t.Errorf("JSON-LD description = %v", d)
+	}
+	r.AssertFileContent("feed.xml", "<summary>"+want+"</summary>", "! <summary>同志们")
+}

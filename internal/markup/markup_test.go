@@ -273,3 +273,22 @@ func TestResolvePath(t *testing.T) {
 		}
 	}
 }
+
+// A short first paragraph ending in a colon is a salutation (同志们：) and
+// says nothing about the page: the summary is the next paragraph.
+func TestSummarySkipsSalutation(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"同志们：\n\n今年以来，全市法治政府建设取得新进展。\n", "今年以来，全市法治政府建设取得新进展。"},
+		{"赵某：\n\n本院受理原告诉被告一案，现依法向你公告送达起诉状副本。\n", "本院受理原告诉被告一案，现依法向你公告送达起诉状副本。"},
+		{"Dear all:\n\n正文。\n", "正文。"},
+		{"各区人民政府，市政府各部门、各直属机构：\n\n现将有关事项通知如下。\n", "现将有关事项通知如下。"},
+		{"同志们：\n", "同志们："},
+		{"下列事项应当公开：\n\n- 甲\n", "下列事项应当公开："},
+		{strings.Repeat("长", 40) + "：\n\n第二段。\n", strings.Repeat("长", 40) + "："},
+	}
+	for _, c := range cases {
+		if got := render(t, Options{}, Doc{Body: []byte(c.in)}).Summary; got != c.want {
+			t.Errorf("%q: summary = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

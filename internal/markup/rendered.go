@@ -69,6 +69,7 @@ type collector struct {
 	faq     *QA   // the question being answered
 	answer  strings.Builder
 	scratch []byte // text of the current paragraph
+	salute  string // a leading salutation: the summary when nothing follows
 }
 
 func collect(doc ast.Node, d Doc, r *Rendered) {
@@ -80,6 +81,21 @@ func collect(doc ast.Node, d Doc, r *Rendered) {
 	}()
 	_ = ast.Walk(doc, c.visit)
 	c.flush()
+	if r.Summary == "" {
+		r.Summary = c.salute
+	}
+}
+
+// maxSalutation is the most characters a salutation has
+// (「各区人民政府，市政府各部门、各直属机构：」 has 20).
+const maxSalutation = 30
+
+// salutation reports whether a paragraph is only a salutation (同志们：,
+// 赵某：, 各区人民政府，市政府各部门：): short and ending in a colon. It
+// says nothing about the page, so the summary (and with it the meta
+// description, the feeds and JSON-LD) is taken from the next paragraph.
+func salutation(t []byte) bool {
+	return (bytes.HasSuffix(t, []byte("：")) || bytes.HasSuffix(t, []byte(":"))) && runeCount(t) <= maxSalutation
 }
 
 func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -141,7 +157,13 @@ func (c *collector) paragraph(n *ast.Paragraph) {
 	}
 	c.scratch = appendText(c.scratch[:0], n, c.src)
 	t := bytes.TrimSpace(c.scratch)
-	if summary {
+	switch {
+	case !summary:
+	case salutation(t):
+		if c.salute == "" {
+			c.salute = Summarize(string(t), SummaryLimit)
+		}
+	default:
 		c.r.Summary = Summarize(string(t), SummaryLimit)
 	}
 	if c.faq != nil && n.Parent() != nil {
