@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -60,6 +61,10 @@ func runBuild(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "fazhi build: 站点文件夹「%s」不存在 (site folder not found)\n", f.source)
 		return ExitUsage
 	}
+	if err := checkDest(f.source, dest); err != nil {
+		fmt.Fprintln(env.Stderr, "fazhi build:", err)
+		return ExitUsage
+	}
 	src := source.NewDir(f.source)
 	sass, err := startSass(src, f.source)
 	if err != nil {
@@ -82,6 +87,9 @@ func runBuild(env *Env, args []string) int {
 	out, err := publish.OpenDir(dest)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "fazhi build:", err)
+		if errors.Is(err, publish.ErrNotOutput) {
+			return ExitUsage
+		}
 		return ExitContent
 	}
 	out.SetMeta(meta, signer)

@@ -70,6 +70,9 @@ func OpenDir(dest string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkOwned(dest); err != nil {
+		return nil, err
+	}
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err

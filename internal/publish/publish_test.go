@@ -2,6 +2,7 @@ package publish
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -304,4 +305,41 @@ func TestDirDefacedFileIsRewritten(t *testing.T) {
 	if ino2, _ := inode(t, filepath.Join(dest, "a/index.html")); ino1 != ino2 {
 		t.Error("an unchanged file was rewritten")
 	}
+}
+
+// OpenDir never takes over a folder it did not make: one with files but
+// no manifest, or a file.
+func TestOpenDirRefusesForeignFolder(t *testing.T) {
+	root := t.TempDir()
+	foreign := filepath.Join(root, "site")
+	os.MkdirAll(filepath.Join(foreign, ".git"), 0o755)
+	os.WriteFile(filepath.Join(foreign, "site.toml"), []byte("x"), 0o644)
+	file := filepath.Join(root, "file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	for dest, want := range map[string]string{
+		foreign: "里已经有文件，但不是 fazhi 生成的（没有 .fazhi-manifest.json）",
+		file:    "已经存在，但不是文件夹",
+	} {
+		d, err := OpenDir(dest)
+		if err == nil {
+			d.Abort()
+			t.Errorf("OpenDir(%s) succeeded", dest)
+			continue
+		}
+		if !errors.Is(err, ErrNotOutput) || !strings.Contains(err.Error(), want) {
+			t.Errorf("OpenDir(%s) = %v, want %q", dest, err, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(foreign, ".git")); err != nil {
+		t.Error(err)
+	}
+	assertNoStray(t, root)
+	// An empty folder is taken.
+	empty := filepath.Join(root, "empty")
+	os.Mkdir(empty, 0o755)
+	d, err := OpenDir(empty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, d, map[string]string{"index.html": "x"})
 }
