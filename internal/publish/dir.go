@@ -51,8 +51,9 @@ type Dir struct {
 	dirsMu sync.Mutex
 	dirs   map[string]bool // folders made in the staging tree
 
-	meta Meta   // written at the head of the manifest
-	sign Signer // when set, Commit writes SignatureName
+	meta Meta              // written at the head of the manifest
+	sign Signer            // when set, Commit writes SignatureName
+	sm3  map[string]string // SM3 digests, when meta.SM3
 }
 
 // SetMeta sets the build's description written into the manifest and,
@@ -259,7 +260,10 @@ func (d *Dir) Commit() (*Result, error) {
 	if err != nil {
 		return nil, d.abortLocked(err)
 	}
-	mb := encodeManifest(d.meta, d.entries)
+	if err := d.addSM3(); err != nil {
+		return nil, d.abortLocked(err)
+	}
+	mb := encodeManifest(d.meta, d.entries, d.sm3)
 	mpath := filepath.Join(d.staging, ManifestName)
 	if err := writeNew(mpath, mb); err != nil {
 		return nil, d.abortLocked(err)

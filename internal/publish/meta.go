@@ -1,10 +1,15 @@
 package publish
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"time"
+
+	"github.com/emmansun/gmsm/sm3"
 )
 
 // SignatureName is the file beside the manifest that holds the base64
@@ -25,6 +30,36 @@ type Meta struct {
 	// Sequence grows with every build; a deploy refuses to replace a
 	// target's manifest with one of a lower sequence.
 	Sequence int64 `json:"sequence,omitempty"`
+	// Signature names the algorithm of the signature file ("ed25519",
+	// "sm2"), when the build is signed.
+	Signature string `json:"signature,omitempty"`
+	// SM3 adds each file's SM3 digest to the manifest, beside SHA-256,
+	// for sites under 商用密码 assessment.
+	SM3 bool `json:"-"`
+}
+
+// SM3 returns the hex SM3 digest of data.
+func SM3(data []byte) string {
+	h := sm3.Sum(data)
+	return hex.EncodeToString(h[:])
+}
+
+// addSM3 records the SM3 digest of every staged file when Meta.SM3 is
+// set; the caller holds d.mu after stop.
+func (d *Dir) addSM3() error {
+	d.sm3 = nil
+	if !d.meta.SM3 {
+		return nil
+	}
+	d.sm3 = make(map[string]string, len(d.entries))
+	for name := range d.entries {
+		b, err := os.ReadFile(filepath.Join(d.staging, filepath.FromSlash(name)))
+		if err != nil {
+			return err
+		}
+		d.sm3[name] = SM3(b)
+	}
+	return nil
 }
 
 // Signer signs a manifest's bytes and returns the text of the signature
@@ -46,7 +81,7 @@ func ParseManifest(b []byte) (*Manifest, error) {
 		if e.Path == ManifestName || e.Path == SignatureName || seen[e.Path] {
 			return nil, fmt.Errorf("清单 %s 中的「%s」重复或不应列出 (duplicate manifest entry)", ManifestName, e.Path)
 		}
-		if len(e.Hash) != 64 || e.Size < 0 {
+		if len(e.Hash) != 64 || e.Size < 0 || (m.SM3 != nil && len(m.SM3[e.Path]) != 64) {
 			return nil, fmt.Errorf("清单 %s 中「%s」的大小或哈希无效 (bad manifest entry)", ManifestName, e.Path)
 		}
 		seen[e.Path] = true
@@ -56,12 +91,12 @@ func ParseManifest(b []byte) (*Manifest, error) {
 
 // encodeManifest encodes entries sorted by path, with the build's
 // description first.
-func encodeManifest(meta Meta, m map[string]Entry) []byte {
+func encodeManifest(meta Meta, m map[string]Entry, sm3 map[string]string) []byte {
 	es := make([]Entry, 0, len(m))
 	for _, e := range m {
 		es = append(es, e)
 	}
 	sort.Slice(es, func(i, j int) bool { return es[i].Path < es[j].Path })
-	b, _ := json.MarshalIndent(Manifest{Meta: meta, Files: es}, "", " ")
+	b, _ := json.MarshalIndent(Manifest{Meta: meta, Files: es, SM3: sm3}, "", " ")
 	return append(b, '\n')
 }

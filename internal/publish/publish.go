@@ -41,6 +41,8 @@ type Entry struct {
 type Manifest struct {
 	Meta
 	Files []Entry `json:"files"`
+	// SM3 maps each path to its hex SM3 digest, when Meta.SM3 is set.
+	SM3 map[string]string `json:"sm3,omitempty"`
 }
 
 // Result tells what a commit changed against the previous output.
@@ -75,7 +77,7 @@ func CheckName(name string) error {
 
 // manifestBytes encodes entries sorted by path.
 func manifestBytes(m map[string]Entry) []byte {
-	return encodeManifest(Meta{}, m)
+	return encodeManifest(Meta{}, m, nil)
 }
 
 // Mem is an in-memory Publisher for tests and `fazhi serve`.

@@ -5,17 +5,26 @@
 package sign
 
 import (
+	"crypto/ecdsa"
 	"crypto/ed25519"
+	"crypto/elliptic"
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"math/big"
 	"strings"
+
+	"github.com/emmansun/gmsm/sm2"
 )
 
 // Algorithms.
 const (
 	Ed25519 = "ed25519"
+	// SM2 signs with SM2 over the SM3 digest of the message and the
+	// default user ID (GB/T 32918.2-2016, GM/T 0009), for sites under
+	// 商用密码 assessment.
+	SM2 = "sm2"
 )
 
 // EnvVar holds the private key's text for `fazhi build`.
@@ -28,12 +37,14 @@ var ErrBadSignature = errors.New("签名与清单不符：清单在签名后被�
 type Key struct {
 	alg string
 	ed  ed25519.PrivateKey
+	sm  *sm2.PrivateKey
 }
 
 // PublicKey is a public key.
 type PublicKey struct {
 	alg string
 	ed  ed25519.PublicKey
+	sm  *ecdsa.PublicKey
 }
 
 // Generate makes a key pair of the algorithm and returns the texts of the
@@ -46,6 +57,12 @@ func Generate(alg string) (priv, pub string, err error) {
 			return "", "", err
 		}
 		return encode(Ed25519, sk.Seed()), encode(Ed25519, pk), nil
+	case SM2:
+		k, err := sm2.GenerateKey(rand.Reader)
+		if err != nil {
+			return "", "", err
+		}
+		return encode(SM2, k.D.FillBytes(make([]byte, 32))), encode(SM2, elliptic.Marshal(sm2.P256(), k.X, k.Y)), nil
 	}
 	return "", "", unknownAlg(alg)
 }
@@ -55,14 +72,14 @@ func encode(alg string, b []byte) string {
 }
 
 func unknownAlg(alg string) error {
-	return fmt.Errorf("签名算法「%s」不支持，应为 \"ed25519\" (unknown signature algorithm)", alg)
+	return fmt.Errorf("签名算法「%s」不支持，应为 \"ed25519\" 或 \"sm2\" (unknown signature algorithm)", alg)
 }
 
 // decode splits "alg:base64" into its parts.
 func decode(text, what string) (string, []byte, error) {
 	alg, b64, ok := strings.Cut(strings.TrimSpace(text), ":")
 	if !ok {
-		return "", nil, fmt.Errorf("%s应写成「ed25519:」加 base64 的一行文字 (malformed key)", what)
+		return "", nil, fmt.Errorf("%s应写成「ed25519:」或「sm2:」加 base64 的一行文字 (malformed key)", what)
 	}
 	b, err := base64.StdEncoding.DecodeString(b64)
 	if err != nil {
@@ -83,6 +100,16 @@ func ParseKey(text string) (*Key, error) {
 			return nil, fmt.Errorf("私钥长度不对：应为 %d 字节，实为 %d 字节 (bad private key)", ed25519.SeedSize, len(b))
 		}
 		return &Key{alg: alg, ed: ed25519.NewKeyFromSeed(b)}, nil
+	case SM2:
+		c := sm2.P256()
+		d := new(big.Int).SetBytes(b)
+		if len(b) != 32 || d.Sign() == 0 || d.Cmp(c.Params().N) >= 0 {
+			return nil, fmt.Errorf("SM2 私钥无效：应为 32 字节的私钥数 (bad SM2 private key)")
+		}
+		k := new(sm2.PrivateKey)
+		k.Curve, k.D = c, d
+		k.X, k.Y = c.ScalarBaseMult(b)
+		return &Key{alg: alg, sm: k}, nil
 	}
 	return nil, unknownAlg(alg)
 }
@@ -99,6 +126,12 @@ func ParsePublicKey(text string) (*PublicKey, error) {
 			return nil, fmt.Errorf("公钥长度不对：应为 %d 字节，实为 %d 字节 (bad public key)", ed25519.PublicKeySize, len(b))
 		}
 		return &PublicKey{alg: alg, ed: ed25519.PublicKey(b)}, nil
+	case SM2:
+		x, y := elliptic.Unmarshal(sm2.P256(), b)
+		if x == nil {
+			return nil, fmt.Errorf("SM2 公钥无效：应为 65 字节的未压缩点 (bad SM2 public key)")
+		}
+		return &PublicKey{alg: alg, sm: &ecdsa.PublicKey{Curve: sm2.P256(), X: x, Y: y}}, nil
 	}
 	return nil, unknownAlg(alg)
 }
@@ -106,12 +139,20 @@ func ParsePublicKey(text string) (*PublicKey, error) {
 // Algorithm returns the key's algorithm name.
 func (k *Key) Algorithm() string { return k.alg }
 
+// Algorithm returns the key's algorithm name.
+func (p *PublicKey) Algorithm() string { return p.alg }
+
 // Sign returns the signature file's text for msg.
 func (k *Key) Sign(msg []byte) ([]byte, error) {
 	var sig []byte
 	switch k.alg {
 	case Ed25519:
 		sig = ed25519.Sign(k.ed, msg)
+	case SM2:
+		var err error
+		if sig, err = k.sm.Sign(rand.Reader, msg, sm2.NewSM2SignerOption(true, nil)); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, unknownAlg(k.alg)
 	}
@@ -127,6 +168,11 @@ func (p *PublicKey) Verify(msg, sigFile []byte) error {
 	switch p.alg {
 	case Ed25519:
 		if !ed25519.Verify(p.ed, msg, sig) {
+			return ErrBadSignature
+		}
+		return nil
+	case SM2:
+		if !sm2.VerifyASN1WithSM2(p.sm, nil, msg, sig) {
 			return ErrBadSignature
 		}
 		return nil

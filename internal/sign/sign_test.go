@@ -8,13 +8,19 @@ import (
 )
 
 func TestSignAndVerify(t *testing.T) {
-	priv, pub, err := Generate("")
+	for _, alg := range []string{Ed25519, SM2} {
+		t.Run(alg, func(t *testing.T) { testSignAndVerify(t, alg) })
+	}
+}
+
+func testSignAndVerify(t *testing.T, alg string) {
+	priv, pub, err := Generate(alg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []string{priv, pub} {
-		if !regexp.MustCompile(`^ed25519:[A-Za-z0-9+/]+=*\n$`).MatchString(s) {
-			t.Errorf("key text %q is not one line of ed25519:base64", s)
+		if !regexp.MustCompile(`^` + alg + `:[A-Za-z0-9+/]+=*\n$`).MatchString(s) {
+			t.Errorf("key text %q is not one line of %s:base64", s, alg)
 		}
 	}
 	k, err := ParseKey(priv)
@@ -38,10 +44,15 @@ func TestSignAndVerify(t *testing.T) {
 	if err := p.Verify(edited, sig); !errors.Is(err, ErrBadSignature) {
 		t.Errorf("edited manifest: err = %v", err)
 	}
-	_, other, _ := Generate(Ed25519)
-	po, _ := ParsePublicKey(other)
-	if err := po.Verify(msg, sig); !errors.Is(err, ErrBadSignature) {
-		t.Errorf("other key: err = %v", err)
+	for _, a := range []string{Ed25519, SM2} {
+		_, other, _ := Generate(a)
+		po, _ := ParsePublicKey(other)
+		if err := po.Verify(msg, sig); !errors.Is(err, ErrBadSignature) {
+			t.Errorf("other %s key: err = %v", a, err)
+		}
+	}
+	if k.Algorithm() != alg || p.Algorithm() != alg {
+		t.Errorf("algorithms %s %s", k.Algorithm(), p.Algorithm())
 	}
 	if err := p.Verify(msg, []byte("***")); err == nil || !strings.Contains(err.Error(), "不是 base64") {
 		t.Errorf("garbage signature: err = %v", err)
@@ -50,7 +61,7 @@ func TestSignAndVerify(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	for in, msg := range map[string]string{
-		"":             "应写成「ed25519:」加 base64",
+		"":             "应写成「ed25519:」或「sm2:」加 base64",
 		"ed25519:***":  "base64 部分无效",
 		"ed25519:AAAA": "长度不对",
 		"rsa:AAAA":     "不支持",
