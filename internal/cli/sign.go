@@ -43,7 +43,9 @@ func manifestMeta(dir, baseURL string, now time.Time, sequence int64) (publish.M
 	}
 	built := now.Truncate(time.Second)
 	meta := publish.Meta{Generator: "fazhi " + version(), Built: &built, BaseURL: baseURL,
-		SiteCode: cfg.Identity.SiteCode, Sequence: sequence}
+		SiteCode: cfg.Identity.SiteCode, Sequence: sequence,
+		// Sites under 商用密码 assessment get SM3 digests of every file.
+		SM3: cfg.Deploy.Signature == sign.SM2}
 	text := os.Getenv(sign.EnvVar)
 	if strings.TrimSpace(text) == "" {
 		return meta, nil, nil
@@ -52,6 +54,12 @@ func manifestMeta(dir, baseURL string, now time.Time, sequence int64) (publish.M
 	if err != nil {
 		return meta, nil, fmt.Errorf("环境变量 %s：%v", sign.EnvVar, err)
 	}
+	if want := cfg.Deploy.Signature; want != "" && want != key.Algorithm() {
+		return meta, nil, fmt.Errorf("site.toml 要求 %s 签名（[deploy] signature），但环境变量 %s 中是 %s 密钥：请用 fazhi keygen --type %s 生成密钥 (key algorithm does not match [deploy] signature)",
+			want, sign.EnvVar, key.Algorithm(), want)
+	}
+	meta.Signature = key.Algorithm()
+	meta.SM3 = meta.SM3 || key.Algorithm() == sign.SM2
 	return meta, key.Sign, nil
 }
 

@@ -238,6 +238,7 @@ var programKeys = map[string]string{
 
 func (c *Config) finish(pos *tomlpos.Index) error {
 	var errs diag.List
+	errs = append(errs, c.Deploy.check(pos)...)
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
 		errs = append(errs, diag.New(FileName, pos.Line("timeZone"),

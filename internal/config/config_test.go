@@ -116,3 +116,24 @@ func TestProgramKeysRefused(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestDeploySettings(t *testing.T) {
+	cfg, err := Parse([]byte("title = \"x\"\n[deploy]\ntarget = \"s3://b/p?endpoint=https://oss.example.com\"\nkeep = [\"baidu_*.html\"]\nsignature = \"sm2\"\n[deploy.cacheControl]\nshort = \"no-cache\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Deploy.Signature != "sm2" || cfg.Deploy.CacheControl.Short != "no-cache" || cfg.Deploy.Keep[0] != "baidu_*.html" {
+		t.Errorf("deploy = %+v", cfg.Deploy)
+	}
+	for src, msg := range map[string]string{
+		"[deploy]\nsignature = \"rsa\"\n":            "site.toml:2: [deploy] signature = \"rsa\" 无效",
+		"[deploy]\nkeep = [\"[\"]\n":                 "site.toml:2: [deploy] keep 中的「[」不是有效的路径模式",
+		"[deploy]\ntarget = \"s3://AK:SK@bucket\"\n": "site.toml:2: [deploy] target 不能含有访问密钥",
+		"[deploy]\naccessKey = \"x\"\n":              "未知的设置项「deploy.accessKey」",
+	} {
+		_, err := Parse([]byte(src))
+		if err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("%q: err = %v, want %q", src, err, msg)
+		}
+	}
+}

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/emmansun/gmsm/sm3"
+
 	"github.com/fazhi-dev/fazhi/internal/publish"
 	"github.com/fazhi-dev/fazhi/internal/sign"
 	"github.com/fazhi-dev/fazhi/internal/site"
@@ -123,8 +125,9 @@ func Verify(ctx context.Context, o VerifyOptions) (*Report, error) {
 	names = sample(names, o.Sample, o.Rand)
 	rep.Checked = len(names)
 
-	// hashOf returns the target's hash of name, "" when it is missing.
-	var hashOf func(ctx context.Context, name string) (string, error)
+	// hashOf returns the target's digests of name; an empty SHA-256
+	// when it is missing.
+	var hashOf func(ctx context.Context, name string) (digest, error)
 	var have map[string]object
 	switch {
 	case o.Target == nil:
@@ -133,7 +136,7 @@ func Verify(ctx context.Context, o VerifyOptions) (*Report, error) {
 		if hc == nil {
 			hc = http.DefaultClient
 		}
-		hashOf = func(ctx context.Context, name string) (string, error) { return httpHash(ctx, hc, o.URL, name) }
+		hashOf = func(ctx context.Context, name string) (digest, error) { return httpHash(ctx, hc, o.URL, name) }
 		o.Concurrency = min(o.Concurrency, 4)
 	case folder:
 		rep.Target = o.Target.String()
@@ -145,7 +148,17 @@ func Verify(ctx context.Context, o VerifyOptions) (*Report, error) {
 		if have, err = d.list(); err != nil {
 			return nil, err
 		}
-		hashOf = func(_ context.Context, name string) (string, error) { return have[name].sha256, nil }
+		hashOf = func(_ context.Context, name string) (digest, error) {
+			dg := digest{sha256: have[name].sha256}
+			if dg.sha256 != "" && m.SM3[name] != "" {
+				b, err := d.read(name)
+				if err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return dg, err
+				}
+				dg.sm3 = publish.SM3(b)
+			}
+			return dg, nil
+		}
 	default:
 		rep.Target = o.Target.String()
 		s, err := newS3(o.Target, o.HTTPClient)
@@ -155,15 +168,15 @@ func Verify(ctx context.Context, o VerifyOptions) (*Report, error) {
 		if have, err = s.list(ctx); err != nil {
 			return nil, err
 		}
-		hashOf = func(ctx context.Context, name string) (string, error) {
+		hashOf = func(ctx context.Context, name string) (digest, error) {
 			b, err := s.read(ctx, name)
 			if errors.Is(err, fs.ErrNotExist) {
-				return "", nil
+				return digest{}, nil
 			}
 			if err != nil {
-				return "", err
+				return digest{}, err
 			}
-			return publish.Hash(b), nil
+			return digest{sha256: publish.Hash(b), sm3: publish.SM3(b)}, nil
 		}
 	}
 	if have != nil {
@@ -198,12 +211,14 @@ func Verify(ctx context.Context, o VerifyOptions) (*Report, error) {
 		}
 		var f *Finding
 		switch {
-		case h == "" && have != nil && have[name].size < 0:
+		case h.sha256 == "" && have != nil && have[name].size < 0:
 			f = &Finding{Kind: Changed, Path: name, Detail: "不是普通文件 (not a regular file)"}
-		case h == "":
+		case h.sha256 == "":
 			f = &Finding{Kind: Missing, Path: name}
-		case h != listed[name]:
+		case h.sha256 != listed[name]:
 			f = &Finding{Kind: Changed, Path: name}
+		case m.SM3[name] != "" && h.sm3 != m.SM3[name]:
+			f = &Finding{Kind: Changed, Path: name, Detail: "SM3 摘要不符 (SM3 digest differs)"}
 		}
 		if f != nil {
 			mu.Lock()
@@ -244,31 +259,34 @@ func sample(names []string, n int, r *rand.Rand) []string {
 	return append(fronts, rest...)
 }
 
-// httpHash fetches name under base and returns its SHA-256; "" when the
-// server answers 404 or 410.
-func httpHash(ctx context.Context, hc *http.Client, base, name string) (string, error) {
+// digest holds the hex digests of a file's bytes.
+type digest struct{ sha256, sm3 string }
+
+// httpHash fetches name under base and returns its digests; empty ones
+// when the server answers 404 or 410.
+func httpHash(ctx context.Context, hc *http.Client, base, name string) (digest, error) {
 	u := site.FileURLs(base, name)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u[0], nil) // a folder's URL for its index.html, as the public reads it
 	if err != nil {
-		return "", err
+		return digest{}, err
 	}
 	// Ask for the bytes as built: a compressed answer would differ.
 	req.Header.Set("Accept-Encoding", "identity")
 	req.Header.Set("User-Agent", "fazhi-verify")
 	res, err := hc.Do(req)
 	if err != nil {
-		return "", fmt.Errorf("%w：%v", ErrUnreachable, err)
+		return digest{}, fmt.Errorf("%w：%v", ErrUnreachable, err)
 	}
 	defer res.Body.Close()
 	switch {
 	case res.StatusCode == http.StatusNotFound || res.StatusCode == http.StatusGone:
-		return "", nil
+		return digest{}, nil
 	case res.StatusCode != http.StatusOK:
-		return "", fmt.Errorf("%w：%s 答复 %s", ErrUnreachable, req.URL, res.Status)
+		return digest{}, fmt.Errorf("%w：%s 答复 %s", ErrUnreachable, req.URL, res.Status)
 	}
-	h := sha256.New()
-	if _, err := io.Copy(h, res.Body); err != nil {
-		return "", fmt.Errorf("%w：读取 %s：%v", ErrUnreachable, req.URL, err)
+	h, g := sha256.New(), sm3.New()
+	if _, err := io.Copy(io.MultiWriter(h, g), res.Body); err != nil {
+		return digest{}, fmt.Errorf("%w：读取 %s：%v", ErrUnreachable, req.URL, err)
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return digest{sha256: hex.EncodeToString(h.Sum(nil)), sm3: hex.EncodeToString(g.Sum(nil))}, nil
 }

@@ -193,3 +193,53 @@ func TestVerifyBucket(t *testing.T) {
 	write := func(name, data string) { put(t, c, "www", "site/"+name, data) }
 	checkTarget(t, public, key, deploy.VerifyOptions{Target: tg}, write, write)
 }
+
+func TestVerifySM2AndSM3(t *testing.T) {
+	root := t.TempDir()
+	public, www := filepath.Join(root, "public"), filepath.Join(root, "www")
+	priv, pub, err := sign.Generate(sign.SM2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, _ := sign.ParseKey(priv)
+	pk, _ := sign.ParsePublicKey(pub)
+	out, err := publish.OpenDir(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out.SetMeta(publish.Meta{Sequence: 1, Signature: sign.SM2, SM3: true}, k.Sign)
+	for name, data := range site() {
+		out.WriteFile(name, []byte(data))
+	}
+	if _, err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := deploy.OpenBuild(public)
+	tg, _ := deploy.ParseTarget("file://" + www)
+	if _, err := deploy.Run(context.Background(), deploy.Options{Build: b, Target: tg}); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	if got := verify(t, deploy.VerifyOptions{Target: tg, Key: pk}, public); len(got) != 0 {
+		t.Errorf("clean: %v", got)
+	}
+	// A manifest whose SM3 digest was altered (and so its signature):
+	// verify compares the SM3 digests too.
+	mp := filepath.Join(public, publish.ManifestName)
+	raw, _ := os.ReadFile(mp)
+	want := publish.SM3([]byte(site()["sitemap.xml"]))
+	edited := strings.Replace(string(raw), want, strings.Repeat("0", 64), 1)
+	if edited == string(raw) {
+		t.Fatal("no SM3 digest in the manifest")
+	}
+	os.WriteFile(mp, []byte(edited), 0o644)
+	got := verify(t, deploy.VerifyOptions{Target: tg, Key: pk}, public)
+	wantF := []deploy.Finding{
+		{Kind: deploy.Signature, Path: publish.ManifestName, Detail: sign.ErrBadSignature.Error()},
+		{Kind: deploy.Changed, Path: publish.ManifestName},
+		{Kind: deploy.Changed, Path: "sitemap.xml", Detail: "SM3 摘要不符 (SM3 digest differs)"},
+	}
+	if !reflect.DeepEqual(got, wantF) {
+		t.Errorf("edited SM3:\n%v\nwant\n%v", got, wantF)
+	}
+}

@@ -55,3 +55,35 @@ func TestManifestMetaAndSignature(t *testing.T) {
 		}
 	}
 }
+
+func TestManifestSM3(t *testing.T) {
+	// GB/T 32905-2016 appendix A.1.
+	if got := SM3([]byte("abc")); got != "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0" {
+		t.Fatalf("SM3(abc) = %s", got)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	d, err := OpenDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.SetMeta(Meta{Signature: "sm2", SM3: true}, nil)
+	d.WriteFile("a.txt", []byte("abc"))
+	d.WriteFile("b/index.html", []byte("首页"))
+	if _, err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	mb, _ := os.ReadFile(filepath.Join(dest, ManifestName))
+	m, err := ParseManifest(mb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Signature != "sm2" || len(m.SM3) != 2 || m.SM3["a.txt"] != SM3([]byte("abc")) || m.SM3["b/index.html"] != SM3([]byte("首页")) {
+		t.Errorf("manifest:\n%s", mb)
+	}
+	if !strings.Contains(string(mb), "\"sm3\": {\n  \"a.txt\": \"66c7f0f4") {
+		t.Errorf("manifest:\n%s", mb)
+	}
+	if _, err := ParseManifest([]byte(strings.Replace(string(mb), `"a.txt": "66c7f0f4`, `"a.txt": "6`, 1))); err == nil {
+		t.Error("a short SM3 digest is accepted")
+	}
+}
