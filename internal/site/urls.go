@@ -11,6 +11,7 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/diag"
 	"github.com/fazhi-dev/fazhi/internal/frontmatter"
 	"github.com/fazhi-dev/fazhi/internal/markup"
+	"github.com/fazhi-dev/fazhi/internal/source"
 )
 
 func emptyMeta() *frontmatter.Meta {
@@ -102,17 +103,32 @@ func (s *Site) assignURLs() error {
 	// claim takes u for owner; on a clash the error names file and the
 	// line of key in page p's front matter (p is nil for a column index).
 	// The line is only looked up then: most pages never need it.
+	// A URL is a folder of the output: its name must exist on Windows
+	// and macOS, and differ from every other URL in more than case.
+	folds := source.Folds{}
 	claim := func(u, owner, file string, p *Page, key string) {
-		if prev, ok := owners[u]; ok && prev != owner {
-			line := 0
+		line := func() int {
 			if p != nil {
-				line = p.Line(key)
+				return p.Line(key)
 			}
-			errs = append(errs, diag.New(file, line,
-				"网址 %s 与 %s 重复：两个页面不能使用同一个网址，请修改其中一个的 slug 或 url (two pages claim one URL)", u, prev))
+			return 0
+		}
+		if prev, ok := owners[u]; ok {
+			if prev != owner {
+				errs = append(errs, diag.New(file, line(),
+					"网址 %s 与 %s 重复：两个页面不能使用同一个网址，请修改其中一个的 slug 或 url (two pages claim one URL)", u, prev))
+			}
 			return
 		}
 		owners[u] = owner
+		if why := source.PathProblem(strings.Trim(u, "/")); why != "" {
+			errs = append(errs, diag.New(file, line(), "网址 %s 不能用作输出文件夹的名字：%s", u, why))
+			return
+		}
+		if first := folds.Add(u); first != "" {
+			errs = append(errs, diag.New(file, line(),
+				"网址 %s 与 %s（%s）只有大小写不同：在 Windows 和 macOS 上它们是同一个文件夹，一个页面会覆盖另一个，请修改其中一个的 slug 或 url (URLs differ only in case)", u, first, owners[first]))
+		}
 	}
 	paths := make([]string, 0, len(s.SectionByPath))
 	for p := range s.SectionByPath {
@@ -150,7 +166,11 @@ func (s *Site) assignURLs() error {
 			errs = append(errs, diag.New(file, p.Line("slug"),
 				"网址 %s 与自动生成的列表页冲突：「%s」是保留名称，请换一个 slug (reserved URL)", p.URL, seg))
 		}
-		claim(p.URL, file, file, p, "url")
+		key := "url"
+		if p.Meta.URL == "" && p.Meta.Slug != "" {
+			key = "slug"
+		}
+		claim(p.URL, file, file, p, key)
 	}
 	for _, p := range s.Pages {
 		for _, a := range p.Aliases {

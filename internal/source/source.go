@@ -62,12 +62,15 @@ type Rejected struct {
 // links are never followed, so a link cannot pull files from outside the
 // site into it. Housekeeping files (Ignored) are skipped; files that may
 // not be published (Check), hidden ones included, are listed in Rejected.
+// Names that cannot exist on Windows or macOS, or that differ from an
+// earlier one only in case, are listed in Rejected too (NameProblem).
 // A missing root gives an empty tree.
 func Walk(fsys fs.FS, root string) (*Tree, error) {
 	t := &Tree{}
 	bundles := map[string]int{} // bundle dir -> index in Files
 	var loose []string
 	sizes := map[string]int64{} // of loose files other than Markdown
+	folds := Folds{}            // names that are one file on Windows and macOS
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
@@ -84,6 +87,22 @@ func Walk(fsys fs.FS, root string) (*Tree, error) {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if p != root {
+			r := rel(root, p)
+			why := NameProblem(name)
+			if why == "" {
+				if first := folds.Add(r); first != "" {
+					why = CaseCollision(root+"/"+r, root+"/"+first)
+				}
+			}
+			if why != "" {
+				t.Rejected = append(t.Rejected, Rejected{Path: r, Reason: why})
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			t.Skipped = append(t.Skipped, rel(root, p))
