@@ -39,7 +39,7 @@ func TestScreenshots(t *testing.T) {
 	}
 	if s.has("/search/") {
 		pages = append(pages, struct{ name, path string }{"search", "/search/?q=" + url.QueryEscape("行政复议")},
-			struct{ name, path string }{"search-none", "/search/?q=" + url.QueryEscape("量子纠缠")})
+			struct{ name, path string }{"search-none", "/search/?q=" + url.QueryEscape("xyzzyq")})
 	}
 	modes := []struct {
 		name  string
@@ -62,6 +62,10 @@ func shoot(t *testing.T, s *suite, ctx context.Context, dir string, width int64,
 	{
 		for _, p := range pages {
 			s.open(t, ctx, p.path)
+			if strings.HasPrefix(p.path, "/search/") {
+				// Wait for the results (or the no-result advice) before the shot.
+				_ = poll(ctx, `!!document.querySelector("#search-results li") || !document.getElementById("search-none").hidden`)
+			}
 			type res struct {
 				Scroll, Client int
 				Wide           []string

@@ -31,7 +31,7 @@
   if (!root) return;
   var $ = function (id) { return document.getElementById(id); };
   var form = $("search-form"), input = $("search-q"), box = $("search-filters"),
-    status = $("search-status"), list = $("search-results"), more = $("search-more");
+    status = $("search-status"), list = $("search-results"), more = $("search-more"), none = $("search-none");
   var KEYS = ["栏目", "发文机关", "年份", "公告类型", "有效性"], STEP = 10;
   var pf = null, results = [], shown = 0, seq = 0;
 
@@ -88,7 +88,7 @@
       if (q) url.set("q", q);
       if (f) Object.keys(f).forEach(function (k) { url.set(k, f[k]); });
       history.replaceState(null, "", location.pathname + (url.toString() ? "?" + url : ""));
-      if (!q && !f) { results = []; list.textContent = ""; more.hidden = true; say(""); return; }
+      if (!q && !f) { results = []; list.textContent = ""; more.hidden = true; none.hidden = true; say(""); return; }
       say("正在搜索……");
       return window.fazhiSearch(m, q, f ? { filters: f } : {}).then(function (r) {
         if (id !== seq) return;
@@ -98,6 +98,7 @@
         var what = q ? "与“" + q + "”相关的" : "符合条件的";
         say(results.length ? "找到 " + results.length + " 条" + what + "结果。" :
           "没有找到" + what + "结果。请检查错别字，或换用更短、更常用的关键词。");
+        none.hidden = results.length > 0;
         page(false);
       });
     });
@@ -131,10 +132,60 @@
     }
     var e = document.createElement("p");
     e.className = "search-excerpt";
-    e.innerHTML = d.excerpt; // Pagefind escapes the text and adds only <mark>
+    e.innerHTML = joinCN(d.excerpt); // Pagefind escapes the text and adds only <mark>
+    trim(e, joinCN(d.content || ""), m.title || "");
     li.appendChild(e);
     return li;
   }
+
+  // Pagefind joins the text of blocks that end without punctuation with an
+  // English ". " (the title, then the first paragraph): join them with 。.
+  function joinCN(s) { return s.replace(/([^\x00-\x7f]|<\/mark>)\.(?: |$)/g, "$1。"); }
+
+  // trim makes an excerpt start at a word boundary, after the title (which
+  // the result already shows), and marks a cut text with …: Pagefind cuts
+  // excerpts at a fixed number of characters, often inside a word
+  // (「局召开全市…」 from 「市司法局召开全市…」).
+  function trim(e, content, title) {
+    var text = e.textContent, pos = content.indexOf(text.slice(0, 12)), drop = 0;
+    if (pos < 0) return;
+    var head = title + "。";
+    if (title && content.slice(0, head.length) === head && pos < head.length && text.length > head.length - pos) {
+      drop = head.length - pos;
+    } else if (pos > 0 && /[，。；：！？、]/.test(text.slice(0, markAt(e)))) {
+      // Start after the last clause mark before the first match.
+      var before = text.slice(0, markAt(e));
+      drop = Math.max(before.lastIndexOf("，"), before.lastIndexOf("。"), before.lastIndexOf("；"), before.lastIndexOf("："),
+        before.lastIndexOf("！"), before.lastIndexOf("？"), before.lastIndexOf("、")) + 1;
+    } else if (pos > 0 && window.Intl && Intl.Segmenter) {
+      var from = Math.max(0, pos - 16), seg = new Intl.Segmenter("zh", { granularity: "word" });
+      Array.from(seg.segment(content.slice(from, pos + 16))).some(function (s) {
+        var a = from + s.index, b = a + s.segment.length;
+        if (a < pos && pos < b) { drop = b - pos; return true; }
+        return a >= pos;
+      });
+    }
+    var lead = text.slice(drop).match(/^[\s。，、；：！？.,;:]*/)[0].length;
+    drop += lead;
+    var start = pos + drop;
+    var walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), n, left = drop;
+    while (left > 0 && (n = walker.nextNode())) {
+      var k = Math.min(left, n.data.length);
+      n.data = n.data.slice(k);
+      left -= k;
+    }
+    each(e.querySelectorAll("mark"), function (m) { if (!m.textContent) m.parentNode.removeChild(m); });
+    if (start > 0 && !/[。！？；\n]\s*$/.test(content.slice(0, start))) e.insertBefore(document.createTextNode("…"), e.firstChild);
+    if (pos + text.length < content.length && !/[。！？；]$/.test(e.textContent)) e.appendChild(document.createTextNode("…"));
+  }
+  // markAt is the offset of the first match in the excerpt's text.
+  function markAt(e) {
+    var m = e.querySelector("mark"), n = 0, w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), t;
+    if (!m) return e.textContent.length;
+    while ((t = w.nextNode()) && !m.contains(t)) n += t.data.length;
+    return n;
+  }
+  function each(nodes, fn) { Array.prototype.forEach.call(nodes, fn); }
 
   form.addEventListener("submit", run);
   more.addEventListener("click", function () { page(true); });
