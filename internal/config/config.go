@@ -204,7 +204,7 @@ func Parse(src []byte) (*Config, error) {
 	pos := tomlpos.New(src)
 	md, err := toml.Decode(string(src), cfg)
 	if err != nil {
-		return nil, decodeError(FileName, 0, err, pos)
+		return nil, DecodeError(FileName, 0, err, pos, string(src), cfg)
 	}
 	var errs diag.List
 	for _, k := range md.Undecoded() {
@@ -264,73 +264,6 @@ func (c *Config) finish(pos *tomlpos.Index) error {
 		}
 	}
 	return errs.Err()
-}
-
-var (
-	lineInMsg    = regexp.MustCompile(`line (\d+)`)
-	lastKeyInMsg = regexp.MustCompile(`last key "([^"]+)"`)
-	destType     = regexp.MustCompile(`destination has type ([a-z0-9.]+)`)
-)
-
-// typeWords says in Chinese what kind of value a Go destination wants.
-var typeWords = map[string]string{
-	"string":    "文字，用英文双引号括起来，如 \"某市司法局\"",
-	"slice":     "列表，如 [\"行政复议\", \"法治政府\"]",
-	"int":       "整数，如 10",
-	"int64":     "整数，如 10",
-	"bool":      "true 或 false",
-	"time.Time": "日期，如 2024-03-01",
-}
-
-// decodeError turns a TOML decoder error into an author-facing error with
-// the file and line. offset is added to line numbers (front matter starts
-// after the opening +++ line).
-func decodeError(file string, offset int, err error, pos *tomlpos.Index) error {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		if !isASCII(pe.Message) {
-			// One of our own UnmarshalTOML messages: the value, not the syntax, is wrong.
-			key := pe.LastKey
-			return &diag.Error{File: file, Line: pe.Position.Line + offset, Col: pe.Position.Col,
-				Msg: fmt.Sprintf("「%s」的值不对：%s", key, pe.Message)}
-		}
-		return &diag.Error{File: file, Line: pe.Position.Line + offset, Col: pe.Position.Col,
-			Msg: fmt.Sprintf("TOML 格式错误：%s。请检查这一行的引号、等号和括号是否成对 (TOML syntax error)", pe.Message)}
-	}
-	msg := err.Error()
-	line := 0
-	if m := lineInMsg.FindStringSubmatch(msg); m != nil {
-		fmt.Sscan(m[1], &line)
-		line += offset
-	}
-	key := ""
-	if m := lastKeyInMsg.FindStringSubmatch(msg); m != nil {
-		key = m[1]
-		if l := pos.Line(key); l > 0 {
-			line = l + offset
-		}
-	}
-	if m := destType.FindStringSubmatch(msg); m != nil && key != "" {
-		if w, ok := typeWords[m[1]]; ok {
-			return &diag.Error{File: file, Line: line, Msg: fmt.Sprintf("「%s」的值类型不对：应为%s (wrong type)", key, w)}
-		}
-	}
-	msg = strings.TrimPrefix(msg, "toml: ")
-	return &diag.Error{File: file, Line: line, Msg: "设置值类型不对：" + msg}
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// DecodeError is decodeError for other packages that decode TOML (front matter).
-func DecodeError(file string, offset int, err error, pos *tomlpos.Index) error {
-	return decodeError(file, offset, err, pos)
 }
 
 // SetBaseURL sets baseURL (the command line's --baseURL overrides the

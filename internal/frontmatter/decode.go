@@ -1,9 +1,7 @@
 package frontmatter
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -24,7 +22,7 @@ func Decode(file string, fm []byte, fmLine int, loc *time.Location) (*Meta, erro
 	m.Lines = kl.line
 	md, err := toml.Decode(src, m)
 	if err != nil {
-		return nil, fixTypeError(file, config.DecodeError(file, kl.offset, err, kl.index()), m.Lines)
+		return nil, config.DecodeError(file, kl.offset, err, kl.index(), src, m)
 	}
 	var errs diag.List
 	for _, k := range md.Undecoded() {
@@ -65,22 +63,6 @@ func (k *keyLines) line(key string) int {
 	return 0
 }
 
-// fixTypeError improves the message of a wrong-typed value: the decoder
-// names the Go field; authors need the key.
-func fixTypeError(file string, err error, lines func(string) int) error {
-	var e *diag.Error
-	if !errors.As(err, &e) {
-		return err
-	}
-	if e.Line == 0 {
-		for _, key := range []string{"title", "date", "tags", "aliases", "draft", "weight"} {
-			if strings.Contains(e.Msg, "\""+key+"\"") {
-				e.Line = lines(key)
-			}
-		}
-	}
-	return e
-}
 
 func unknownKeyMsg(key string) string {
 	hint := "请检查拼写；可用的键见作者指南"
