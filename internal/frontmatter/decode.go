@@ -63,7 +63,6 @@ func (k *keyLines) line(key string) int {
 	return 0
 }
 
-
 func unknownKeyMsg(key string) string {
 	hint := "请检查拼写；可用的键见作者指南"
 	switch {
