@@ -32,6 +32,7 @@ import (
 
 	"github.com/fazhi-dev/fazhi"
 	"github.com/fazhi-dev/fazhi/internal/build"
+	"github.com/fazhi-dev/fazhi/internal/config"
 	"github.com/fazhi-dev/fazhi/internal/publish"
 	"github.com/fazhi-dev/fazhi/internal/scss"
 	"github.com/fazhi-dev/fazhi/internal/search"
@@ -119,10 +120,17 @@ func (t *Tools) Build(ctx context.Context, src fs.FS, out string) (*build.Result
 
 // Serve serves the folder dir on loopback the way the portal's production
 // server is meant to be configured: text compressed with gzip, content-hashed
-// assets cached for a year, everything else revalidated, and unknown paths
-// answered with the site's 404.html and status 404.
+// assets cached for a year, everything else revalidated, unknown paths
+// answered with the site's 404.html and status 404, and the security
+// headers of docs/security.md (the bundled portal's Content-Security-Policy
+// as a header, which also binds Pagefind's web worker, and nosniff) on
+// every response.
 func Serve(dir string) (*httptest.Server, error) {
+	csp := PortalPolicy().CSPHeader()
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", csp)
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		name := path.Clean("/" + r.URL.Path)
 		file := filepath.Join(dir, filepath.FromSlash(name))
 		if st, err := os.Stat(file); err == nil && st.IsDir() {
@@ -174,6 +182,17 @@ func Serve(dir string) (*httptest.Server, error) {
 	s := &httptest.Server{Listener: l, Config: &http.Server{Handler: h}}
 	s.Start()
 	return s, nil
+}
+
+// PortalPolicy returns the bundled portal's configuration, which gives its
+// Content-Security-Policy; the defaults when site.toml cannot be read.
+func PortalPolicy() *config.Config {
+	if root, err := RepoRoot(); err == nil {
+		if cfg, err := config.Load(os.DirFS(root)); err == nil {
+			return cfg
+		}
+	}
+	return config.Default()
 }
 
 // hashedAsset matches the content-hashed names fazhi gives stylesheets and

@@ -77,12 +77,16 @@ func (b *builder) funcs(base site.Base) template.FuncMap {
 // siteData returns what every template sees as .Site.
 func (b *builder) siteData() *render.SiteData {
 	cfg := b.cfg
-	return &render.SiteData{
+	sd := &render.SiteData{
 		Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Identity: cfg.Identity,
 		Menu: menu(cfg.Menu.Main), Params: cfg.Params, Sections: b.site.Sections, Tags: b.site.Tags,
 		Series: b.site.Series, Search: cfg.SearchEnabled() && b.o.Search != nil, Now: b.o.Now, Serve: b.o.Serve,
 		Home: b.site.Home, Graph: b.site, Mourning: site.MourningAt(cfg, b.o.Now),
 	}
+	if cfg.Security.ContentSecurityPolicy {
+		sd.CSP = cfg.CSP()
+	}
+	return sd
 }
 
 // assets compiles the stylesheet and fingerprints the script.

@@ -40,6 +40,7 @@ type Config struct {
 	Check        Check          `toml:"check"`
 	Legal        Legal          `toml:"legal"`
 	Deploy       Deploy         `toml:"deploy"`
+	Security     Security       `toml:"security"`
 
 	// Location is TimeZone loaded; set by Load.
 	Location *time.Location `toml:"-"`

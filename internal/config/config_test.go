@@ -137,3 +137,24 @@ func TestDeploySettings(t *testing.T) {
 		}
 	}
 }
+
+func TestContentSecurityPolicy(t *testing.T) {
+	cfg, err := Parse([]byte("title = \"网\"\n[security]\ncontentSecurityPolicy = true\n[markup]\nunsafeHTML = true\niframeHosts = [\"v.example.cn\", \"player.example.cn\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.Security.ContentSecurityPolicy {
+		t.Error("[security] contentSecurityPolicy not read")
+	}
+	want := "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; media-src 'self' https:; " +
+		"frame-src 'self' https://player.example.cn https://v.example.cn; object-src 'none'; base-uri 'self'; form-action 'self'"
+	if got := cfg.CSP(); got != want {
+		t.Errorf("CSP:\n got %s\nwant %s", got, want)
+	}
+	if got := cfg.CSPHeader(); got != want+"; frame-ancestors 'self'" {
+		t.Errorf("CSPHeader: %s", got)
+	}
+	if Default().Security.ContentSecurityPolicy {
+		t.Error("the policy is on by default")
+	}
+}

@@ -96,6 +96,9 @@ type SiteData struct {
 	// CSS and JS are the fingerprinted asset URLs (site-relative).
 	CSS string
 	JS  string
+	// CSP is the Content-Security-Policy for a <meta http-equiv> tag,
+	// empty unless site.toml turns it on ([security]).
+	CSP string
 	// Serve is true in `fazhi serve`: templates add the reload script.
 	Serve bool
 	// Home is the home page.
