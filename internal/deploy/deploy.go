@@ -7,7 +7,9 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -89,6 +91,9 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		}
 		same = func(f localFile, ob object) bool { return f.size == ob.size && f.md5 == ob.md5 }
 	case "file":
+		if err := separate(o.Build.Dir, o.Target.Dir); err != nil {
+			return nil, err
+		}
 		dirs = &dirStore{dir: o.Target.Dir}
 		if !o.DryRun {
 			lock, err := dirs.lock()
@@ -156,6 +161,24 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	}
 	sum.Duration = time.Since(start)
 	return sum, nil
+}
+
+// separate refuses a folder target that is the build's output folder or
+// lies inside it or around it.
+func separate(build, target string) error {
+	b, err1 := filepath.Abs(build)
+	t, err2 := filepath.Abs(target)
+	if err1 != nil || err2 != nil {
+		return errors.Join(err1, err2)
+	}
+	inside := func(a, b string) bool {
+		rel, err := filepath.Rel(b, a)
+		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
+	if inside(t, b) || inside(b, t) {
+		return fmt.Errorf("发布文件夹 %s 与输出文件夹 %s 重合或互相包含：请发布到另一个文件夹 (target overlaps the build output)", t, b)
+	}
+	return nil
 }
 
 // applyS3 uploads phase by phase (other files, pages, manifest,

@@ -169,3 +169,19 @@ func TestParseTarget(t *testing.T) {
 		}
 	}
 }
+
+func TestFolderDeployRefusesOverlap(t *testing.T) {
+	root := t.TempDir()
+	public := filepath.Join(root, "public")
+	b := writeBuild(t, public, map[string]string{"index.html": "x"}, 1)
+	for _, dir := range []string{public, filepath.Join(public, "www"), root} {
+		tg, _ := deploy.ParseTarget("file://" + filepath.ToSlash(dir))
+		_, err := deploy.Run(context.Background(), deploy.Options{Build: b, Target: tg})
+		if err == nil || !strings.Contains(err.Error(), "重合或互相包含") {
+			t.Errorf("%s: err = %v", dir, err)
+		}
+	}
+	if got := tree(t, public); got["index.html"] != "x" || len(got) != 2 {
+		t.Errorf("build output changed: %v", got)
+	}
+}

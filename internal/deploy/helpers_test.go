@@ -74,6 +74,9 @@ type recorder struct {
 	reqs []request
 	// before, when set, runs before the n-th request (from 1) is sent.
 	before func(n int)
+	// answer, when set and returning a response, answers a request
+	// instead of the server.
+	answer func(req *http.Request) *http.Response
 }
 
 func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -83,6 +86,11 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	r.mu.Unlock()
 	if r.before != nil {
 		r.before(n)
+	}
+	if r.answer != nil {
+		if res := r.answer(req); res != nil {
+			return res, nil
+		}
 	}
 	return http.DefaultTransport.RoundTrip(req)
 }
