@@ -62,8 +62,8 @@ func TestGroupAndMonths(t *testing.T) {
 func TestCategories(t *testing.T) {
 	for in, want := range map[string]string{
 		"罚款、没收违法所得": "罚款|没收违法所得",
-		"警告;罚款；罚款":   "警告|罚款",
-		" 责令停产停业 ":   "责令停产停业",
+		"警告;罚款；罚款":  "警告|罚款",
+		" 责令停产停业 ":  "责令停产停业",
 		"":          "",
 	} {
 		if got := strings.Join(Categories(in), "|"); got != want {
