@@ -535,3 +535,35 @@ func themeFile(name string) string {
 	}
 	return string(b)
 }
+
+// TestCSPInline: with the Content-Security-Policy on, the default theme
+// gives no finding; inline script, handlers and javascript: addresses
+// that authors let through with trustHTML are reported once each, at the
+// first page, with the number of pages.
+func TestCSPInline(t *testing.T) {
+	on := strings.Replace(base, "[identity]", "[security]\ncontentSecurityPolicy = true\n[markup]\nunsafeHTML = true\ntrustHTML = true\n[identity]", 1)
+	assertFindings(t, run(t, on, fazhitest.Now).Findings, nil)
+	page := func(name, title string) string {
+		return `
+-- content/gongzuo/` + name + `.md --
++++
+title = "` + title + `"
+date = 2026-11-21
++++
+会议通知。
+
+<script>tongji("会议")</script>
+
+<p><a href="javascript:void(0)" onclick="kai()">展开</a></p>
+`
+	}
+	rep := run(t, on+page("c", "市司法局通知一")+page("d", "市司法局通知二"), fazhitest.Now)
+	assertFindings(t, rep.Findings, []want{
+		{"csp-inline", "content/gongzuo/c.md", 0, 0, W, "浏览器不会运行网页里的「<script>tongji(\"会议\")」（共 2 个网页有它）"},
+		{"csp-inline", "content/gongzuo/c.md", 0, 0, W, "「href=\"javascript:」（共 2 个网页有它）"},
+		{"csp-inline", "content/gongzuo/c.md", 0, 0, W, "「onclick=」（共 2 个网页有它）"},
+	})
+	// Without the policy there is nothing to report.
+	off := strings.Replace(on, "contentSecurityPolicy = true", "contentSecurityPolicy = false", 1)
+	assertFindings(t, run(t, off+page("c", "市司法局通知一"), fazhitest.Now).Findings, nil)
+}

@@ -58,6 +58,10 @@
 //	                              on…= handlers, javascript: (files identical to
 //	                              the default theme's are not reported). Files of
 //	                              content/ that could do so fail the build.
+//	csp-inline           warning  with [security] contentSecurityPolicy = true, an
+//	                              inline script, onclick= style attribute or
+//	                              javascript: address in the built pages (the
+//	                              browser would refuse it); once per distinct piece
 //
 // A veto rule at level "error" (its default) adds a 单项否决 item to the
 // report; at "warning" it is reported as a warning finding instead, and

@@ -27,6 +27,7 @@ const (
 	RulePersonalName    = "personal-name"
 	RuleWording         = "wording"
 	RuleStaticScript    = "static-script"
+	RuleCSPInline       = "csp-inline"
 )
 
 // RuleInfo describes a rule: its default level and its name in the
@@ -65,4 +66,5 @@ var Rules = map[string]RuleInfo{
 	RulePersonalName:    {diag.LevelWarning, false, "当事人姓名未隐去"},
 	RuleWording:         {diag.LevelWarning, false, "用词错误"},
 	RuleStaticScript:    {diag.LevelWarning, false, "static 中的脚本文件"},
+	RuleCSPInline:       {diag.LevelWarning, false, "内嵌脚本不符合内容安全策略"},
 }
