@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"io/fs"
 	"strings"
 )
@@ -9,7 +10,7 @@ import (
 func (b *builder) static() error {
 	err := fs.WalkDir(b.fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == "static" {
+			if p == "static" && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
 			}
 			return err

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/fazhi-dev/fazhi/internal/archetype"
 	"github.com/fazhi-dev/fazhi/internal/config"
+	fzsource "github.com/fazhi-dev/fazhi/internal/source"
 )
 
 const newSynopsis = "new 类型 路径 [-s 站点] [--now 时间]\n\n" +
@@ -73,7 +75,11 @@ func runNew(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "fazhi new: %s 已经存在，不会覆盖它；请换一个文件名，或直接编辑这个文件 (file exists)\n", shown)
 		return ExitContent
 	}
-	site := os.DirFS(source)
+	if err := checkNoLinks(source, "content/"+path.Dir(rel)); err != nil {
+		fmt.Fprintf(env.Stderr, "fazhi new: %v\n", err)
+		return ExitContent
+	}
+	site := fzsource.NewDir(source)
 	cfg, err := config.Load(site)
 	if err != nil {
 		report(env.Stderr, err)
@@ -84,7 +90,7 @@ func runNew(env *Env, args []string) int {
 		report(env.Stderr, err)
 		return ExitContent
 	}
-	if err := writeNew(target, res.Content); err != nil {
+	if err := writeNew(source, "content/"+rel, res.Content); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			fmt.Fprintf(env.Stderr, "fazhi new: %s 已经存在，不会覆盖它 (file exists)\n", shown)
 		} else {
@@ -106,18 +112,53 @@ func runNew(env *Env, args []string) int {
 	return ExitOK
 }
 
-// writeNew creates the file and its folders; it never replaces a file.
-func writeNew(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+// checkNoLinks refuses dir (slash-separated, relative to the site folder
+// site) when it or a folder on the way to it is a symbolic link: a new
+// page is never written through a link to somewhere else. Folders that do
+// not exist yet are fine; writeNew makes them.
+func checkNoLinks(site, dir string) error {
+	p := ""
+	for _, seg := range strings.Split(dir, "/") {
+		if seg == "." || seg == "" {
+			continue
+		}
+		p = path.Join(p, seg)
+		st, err := os.Lstat(filepath.Join(site, filepath.FromSlash(p)))
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if st.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s 是符号链接（快捷方式），fazhi 不会通过它写文件：请在站点文件夹里建一个真正的文件夹 (symbolic link in the path refused)", p)
+		}
+		if !st.IsDir() {
+			return fmt.Errorf("%s 不是文件夹：请换一个路径 (not a folder)", p)
+		}
+	}
+	return nil
+}
+
+// writeNew creates the file name (slash-separated, relative to the site
+// folder site) and its folders through an os.Root of the site folder, so
+// that nothing is written outside it; it never replaces a file.
+func writeNew(site, name string, data []byte) error {
+	root, err := os.OpenRoot(site)
+	if err != nil {
 		return err
 	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	defer root.Close()
+	if err := root.MkdirAll(path.Dir(name), 0o755); err != nil {
+		return err
+	}
+	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		os.Remove(name)
+		root.Remove(name)
 		return err
 	}
 	return f.Close()

@@ -37,7 +37,13 @@ func (o FS) Open(name string) (fs.File, error) {
 			}
 			return f, nil
 		}
-		if firstErr == nil || !errors.Is(err, fs.ErrNotExist) {
+		if !errors.Is(err, fs.ErrNotExist) {
+			// The upper file is there but may not be read (a link out
+			// of its folder, no permission): say so rather than use the
+			// lower one in its place.
+			return nil, err
+		}
+		if firstErr == nil {
 			firstErr = err
 		}
 	}
@@ -59,15 +65,14 @@ func unwrap(err error) error {
 func (o FS) ReadDir(name string) ([]fs.DirEntry, error) {
 	seen := map[string]fs.DirEntry{}
 	found := false
-	var firstErr error
 	for _, l := range []fs.FS{o.Lower, o.Upper} {
 		if l == nil {
 			continue
 		}
 		ents, err := fs.ReadDir(l, name)
 		if err != nil {
-			if !errors.Is(err, fs.ErrNotExist) && firstErr == nil {
-				firstErr = err
+			if !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
 			}
 			continue
 		}
@@ -77,10 +82,7 @@ func (o FS) ReadDir(name string) ([]fs.DirEntry, error) {
 		}
 	}
 	if !found {
-		if firstErr == nil {
-			firstErr = fs.ErrNotExist
-		}
-		return nil, &fs.PathError{Op: "readdir", Path: name, Err: unwrap(firstErr)}
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
 	}
 	out := make([]fs.DirEntry, 0, len(seen))
 	for _, e := range seen {

@@ -1,6 +1,7 @@
 package overlay
 
 import (
+	"errors"
 	"io/fs"
 	"testing"
 	"testing/fstest"
@@ -32,5 +33,51 @@ func TestOverlay(t *testing.T) {
 	}
 	if len(names) != 3 || names[0] != "_default" || names[1] != "page.html" || names[2] != "zhengce" {
 		t.Errorf("merged dir = %v", names)
+	}
+}
+
+// refusing fails to open one file with an error other than "not found",
+// as the site folder does for a symbolic link out of its input folder.
+type refusing struct {
+	fstest.MapFS
+	bad string
+}
+
+var errRefused = errors.New("refused")
+
+func (r refusing) Open(name string) (fs.File, error) {
+	if name == r.bad {
+		return nil, errRefused
+	}
+	return r.MapFS.Open(name)
+}
+
+func (r refusing) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == r.bad {
+		return nil, errRefused
+	}
+	return r.MapFS.ReadDir(name)
+}
+
+func (r refusing) ReadFile(name string) ([]byte, error) {
+	if name == r.bad {
+		return nil, errRefused
+	}
+	return r.MapFS.ReadFile(name)
+}
+
+// A site file that exists but may not be read is an error, not replaced
+// by the theme's file of the same name.
+func TestUpperErrorIsNotHidden(t *testing.T) {
+	upper := refusing{fstest.MapFS{"layouts/page.html": {Data: []byte("site")}}, "layouts/page.html"}
+	lower := fstest.MapFS{"layouts/page.html": {Data: []byte("theme")}}
+	o := New(upper, lower)
+	if b, err := fs.ReadFile(o, "layouts/page.html"); !errors.Is(err, errRefused) {
+		t.Errorf("ReadFile = %q, %v; want the upper layer's error", b, err)
+	}
+	upper.bad = "layouts"
+	o = New(upper, lower)
+	if ents, err := fs.ReadDir(o, "layouts"); !errors.Is(err, errRefused) {
+		t.Errorf("ReadDir = %v, %v; want the upper layer's error", ents, err)
 	}
 }

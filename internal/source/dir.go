@@ -3,7 +3,6 @@ package source
 import (
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/fazhi-dev/fazhi/internal/rawfs"
@@ -15,33 +14,38 @@ import (
 // costs several more system calls per file; a build reads every page
 // twice (front matter, then body), so on a site of tens of thousands of
 // pages those calls add up to seconds on a virtual machine.
+//
+// No symbolic link leads out of an input folder: see trees.
 type Dir struct {
-	fsys fs.FS
+	fsys *trees
 	root string
 }
 
 // NewDir returns the file system of the folder root.
 func NewDir(root string) Dir {
-	return Dir{fsys: os.DirFS(root), root: root}
+	return Dir{fsys: newTrees(root), root: root}
 }
 
 // Open implements fs.FS.
 func (d Dir) Open(name string) (fs.File, error) { return d.fsys.Open(name) }
 
 // ReadDir implements fs.ReadDirFS.
-func (d Dir) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.fsys, name) }
+func (d Dir) ReadDir(name string) ([]fs.DirEntry, error) { return d.fsys.ReadDir(name) }
 
 // Stat implements fs.StatFS.
-func (d Dir) Stat(name string) (fs.FileInfo, error) { return fs.Stat(d.fsys, name) }
+func (d Dir) Stat(name string) (fs.FileInfo, error) { return d.fsys.Stat(name) }
 
 // ReadFile implements fs.ReadFileFS.
-func (d Dir) ReadFile(name string) ([]byte, error) { return fs.ReadFile(d.fsys, name) }
+func (d Dir) ReadFile(name string) ([]byte, error) { return d.fsys.ReadFile(name) }
 
 // OpenRaw opens name for reading only, with rawfs (a bare file
 // descriptor on Linux).
 func (d Dir) OpenRaw(name string) (io.ReadCloser, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	if err := d.fsys.checkTop(name); err != nil {
+		return nil, err
 	}
 	// A named pipe among the sources reads as empty instead of blocking
 	// the build (and, with rawfs, its processor) forever.

@@ -4,6 +4,7 @@
 package source
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"sort"
@@ -73,7 +74,7 @@ func Walk(fsys fs.FS, root string) (*Tree, error) {
 	folds := Folds{}            // names that are one file on Windows and macOS
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == root {
+			if p == root && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
 			}
 			return err

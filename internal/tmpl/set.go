@@ -67,7 +67,7 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Set, error) {
 	s := &Set{files: map[string]string{}, funcs: funcs}
 	err := fs.WalkDir(fsys, "layouts", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == "layouts" {
+			if p == "layouts" && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
 			}
 			return err
