@@ -436,7 +436,7 @@ func (l *loader) amount(row tabular.Row, f Field) Amount {
 	}
 	clean := strings.ReplaceAll(strings.ReplaceAll(s, ",", ""), "，", "")
 	v, err := strconv.ParseFloat(clean, 64)
-	if err != nil || v < 0 || strings.ContainsAny(clean, "eEnNiI") {
+	if err != nil || v < 0 || strings.ContainsAny(clean, "eEnNiIxXpP_+") {
 		msg := "：「" + s + "」不是金额，这一列只写数字（单位" + unit + "），如 0.5"
 		switch {
 		case strings.HasSuffix(clean, "万元") && unit == "万元":

@@ -106,6 +106,8 @@ func TestLoadFindings(t *testing.T) {
 			"data/chufa.csv:2:13: 第 2 行 M 列「罚款金额（万元）」：这一列的单位是万元，只写数字：5000 元应写成 0.5 (not a number) [error enforcement-amount]"}},
 		{"amount not a number", replace(",0.5,", ",五千,"), []string{
 			"data/chufa.csv:2:13: 第 2 行 M 列「罚款金额（万元）」：「五千」不是金额，这一列只写数字（单位万元），如 0.5 (not a number) [error enforcement-amount]"}},
+		{"amount in hex", replace(",0.5,", ",0x1p-1,"), []string{
+			"data/chufa.csv:2:13: 第 2 行 M 列「罚款金额（万元）」：「0x1p-1」不是金额，这一列只写数字（单位万元），如 0.5 (not a number) [error enforcement-amount]"}},
 		{"fine required by category", replace(",0.5,", ",,"), []string{
 			"data/chufa.csv:2:13: 第 2 行 M 列「罚款金额（万元）」：处罚类别包含「罚款」，必须填写「罚款金额（万元）」 (required by category) [error enforcement-required]"}},
 		{"party kind", replace("法人及非法人组织", "法人及其他组织"), []string{
