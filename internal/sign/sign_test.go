@@ -71,3 +71,27 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseKeys: parsing never panics, and an accepted key signs and
+// verifies (private) or rejects a garbage signature (public).
+func FuzzParseKeys(f *testing.F) {
+	priv, pub, _ := Generate(Ed25519)
+	f.Add(priv)
+	f.Add(pub)
+	priv, pub, _ = Generate(SM2)
+	f.Add(priv)
+	f.Add(pub)
+	f.Add("sm2:AAAA")
+	f.Fuzz(func(t *testing.T, s string) {
+		if k, err := ParseKey(s); err == nil {
+			if _, err := k.Sign([]byte("m")); err != nil {
+				t.Fatalf("%q: sign: %v", s, err)
+			}
+		}
+		if p, err := ParsePublicKey(s); err == nil {
+			if p.Verify([]byte("m"), []byte("AAAA")) == nil {
+				t.Fatalf("%q: garbage signature verified", s)
+			}
+		}
+	})
+}
