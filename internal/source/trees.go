@@ -43,11 +43,15 @@ func newTrees(dir string) *trees {
 
 // linkError is the error for a symbolic link that fazhi does not follow:
 // p is its path in the site folder, tree the input folder it lies in (""
-// for a top-level folder that is itself a link).
+// for a top-level folder that is itself a link, "." for a top-level file).
 func linkError(p, tree string) error {
 	if tree == "" {
 		return diag.New(p, 0, "这个文件夹是符号链接（快捷方式），fazhi 不跟随它：请把文件夹本身放进站点文件夹，"+
 			"不要链接到别处 (symbolic link to an input folder refused)")
+	}
+	if tree == "." {
+		return diag.New(p, 0, "这个文件是符号链接（快捷方式），fazhi 不跟随站点文件夹里第一层的链接：请把文件本身放进站点文件夹 "+
+			"(symbolic link refused)")
 	}
 	return diag.New(p, 0, "这是指向 %s 文件夹之外的符号链接（快捷方式），fazhi 不会读取它：请把文件本身复制到 %s 文件夹里 "+
 		"(symbolic link leads out of %s)", tree, tree, tree)
@@ -75,7 +79,7 @@ func (t *trees) lookup(op, name string) (fs.FS, string, *tree, error) {
 	}
 	if st.Mode()&fs.ModeSymlink != 0 {
 		t.forget(top)
-		return nil, "", nil, linkError(top, "")
+		return nil, "", nil, t.topLinkError(top)
 	}
 	if !st.IsDir() {
 		site, err := t.siteRoot()
@@ -132,6 +136,15 @@ func (t *trees) tree(top string, st fs.FileInfo) (*tree, error) {
 	tr := &tree{root: r, fsys: r.FS(), info: st}
 	t.roots[top] = tr
 	return tr, nil
+}
+
+// topLinkError is linkError for the top-level entry top, which is a
+// symbolic link: to a folder, or else to a file (site.toml).
+func (t *trees) topLinkError(top string) error {
+	if st, err := os.Stat(filepath.Join(t.dir, top)); err == nil && !st.IsDir() {
+		return linkError(top, ".")
+	}
+	return linkError(top, "")
 }
 
 // forget drops the tree of top (see tree on closing it).
@@ -243,7 +256,7 @@ func (t *trees) checkTop(name string) error {
 	}
 	st, err := os.Lstat(filepath.Join(t.dir, top))
 	if err == nil && st.Mode()&fs.ModeSymlink != 0 {
-		return linkError(top, "")
+		return t.topLinkError(top)
 	}
 	return nil
 }

@@ -146,3 +146,15 @@ func TestFolderReplacedByLink(t *testing.T) {
 		t.Errorf("Walk after the folder came back: %+v, %v", tree, err)
 	}
 }
+
+func TestTopLevelFileLink(t *testing.T) {
+	site := linkSite(t)
+	os.Rename(filepath.Join(site, "site.toml"), filepath.Join(site, "../site.toml"))
+	if err := os.Symlink("../site.toml", filepath.Join(site, "site.toml")); err != nil {
+		t.Fatal(err)
+	}
+	b, err := NewDir(site).ReadFile("site.toml")
+	if err == nil || !strings.Contains(err.Error(), "site.toml: 这个文件是符号链接（快捷方式）") {
+		t.Errorf("ReadFile(site.toml) = %q, %v; want the link refused", b, err)
+	}
+}
