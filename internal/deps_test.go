@@ -199,8 +199,8 @@ func TestClosedListsInLegal(t *testing.T) {
 var compareHan = regexp.MustCompile(`\{\{[^}]*\b(eq|ne)\b[^}]*"[^"}]*\p{Han}[^"}]*"`)
 
 // TestLayoutsCompareNoChineseWords rejects a theme layout that tests a
-// state by comparing Chinese words: layouts get .Validity.Class and the
-// like instead.
+// state by comparing Chinese words (layouts get .Validity.Class and the
+// like instead) or that joins a generated list's URL by hand.
 func TestLayoutsCompareNoChineseWords(t *testing.T) {
 	err := filepath.WalkDir("../layouts", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -213,6 +213,11 @@ func TestLayoutsCompareNoChineseWords(t *testing.T) {
 		for i, line := range strings.Split(string(data), "\n") {
 			if m := compareHan.FindString(line); m != "" {
 				t.Errorf("%s:%d: %s compares a Chinese word: compare a class such as .Validity.Class", p, i+1, m)
+			}
+			for _, l := range site.ColumnLists {
+				if strings.Contains(line, "%s"+string(l)) || strings.Contains(line, "}}"+string(l)) {
+					t.Errorf("%s:%d: a layout joins the URL of %q by hand: use the section's URL method (.FeedURL, .HearingsURL …)", p, i+1, l)
+				}
 			}
 		}
 		return nil

@@ -145,6 +145,18 @@ func (s *Section) Title() string { return s.Index.Title }
 // URL returns the column's URL.
 func (s *Section) URL() string { return s.Index.URL }
 
+// FeedURL returns the URL of the column's Atom feed.
+func (s *Section) FeedURL() string { return FileFeed.In(s.URL()) }
+
+// CatalogueURL returns the URL of the column's policy catalogue (JSON).
+func (s *Section) CatalogueURL() string { return FileIndex.In(s.URL()) }
+
+// CalendarURL returns the URL of the column's hearing calendar.
+func (s *Section) CalendarURL() string { return FileCalendar.In(s.URL()) }
+
+// HearingsURL returns the URL of the column's hearing schedule.
+func (s *Section) HearingsURL() string { return ListHearings.In(s.URL()) }
+
 // Newest returns the newest page of the section, or nil.
 func (s *Section) Newest() *Page {
 	var n *Page
