@@ -207,3 +207,31 @@ func TestParseCalendarErrors(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseCalendar(f *testing.F) {
+	f.Add(string(builtinHolidays))
+	f.Add("[2027]\noff = [\"2027-01-01..2027-01-03\"]\nwork = [\"2027-01-04\"]\n")
+	f.Add("[2027]\noff = [\"2027-02-08..2027-02-06\"]\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		c, err := ParseCalendar([]byte(src))
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error")
+			}
+			return
+		}
+		// Every known year counts consistently with IsWorkday.
+		for _, y := range c.Years() {
+			a := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+			want := 0
+			for d := a.AddDate(0, 0, 1); d.Year() == y; d = d.AddDate(0, 0, 1) {
+				if c.IsWorkday(d) {
+					want++
+				}
+			}
+			if got := c.WorkdaysBetween(a, time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)); got != want {
+				t.Fatalf("%d: WorkdaysBetween = %d, day count %d", y, got, want)
+			}
+		}
+	})
+}

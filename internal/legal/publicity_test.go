@@ -171,3 +171,21 @@ func TestLatePublication(t *testing.T) {
 		t.Errorf("Monday-to-Friday LatePublication(10-12) = %d, %v; want 10, true", n, late)
 	}
 }
+
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"3个月", "1年", "18月", "3 months", "0年", "年"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePeriod(s)
+		if err != nil {
+			return
+		}
+		if p.Months <= 0 || p.Months > 1200 {
+			t.Fatalf("ParsePeriod(%q) = %d months", s, p.Months)
+		}
+		if back, err := ParsePeriod(p.String()); err != nil || back != p {
+			t.Fatalf("round trip of %q: %v, %v", s, back, err)
+		}
+	})
+}
