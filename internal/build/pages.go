@@ -155,6 +155,9 @@ func (b *builder) renderPages() error {
 			errs[i] = fmt.Errorf("%s: %w", p.SourcePath(), err)
 			var de *diag.Error
 			if asDiag(err, &de) {
+				if de != nil && de.File == "" {
+					de.File = p.SourcePath() // markup's limits know no file
+				}
 				errs[i] = err
 			}
 			return

@@ -3,8 +3,10 @@ package check
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/fazhi-dev/fazhi/internal/build"
@@ -56,6 +58,7 @@ func (r *Report) Failed() bool { return r.Errors > 0 || len(r.Vetoes) > 0 }
 
 // checker holds what every rule needs.
 type checker struct {
+	ctx      context.Context
 	o        Options
 	cfg      *config.Config
 	site     *site.Site
@@ -65,11 +68,28 @@ type checker struct {
 	levels   map[string]diag.Level
 	out      []diag.Error
 	vetoes   []Veto
-	raw      map[string][]byte // content files read so far
+	raw      map[string][]byte   // content files read so far
+	lines    map[string][]string // their lines, split once
+	// kept counts the findings kept per file and rule, omitted those
+	// dropped past MaxFindingsPerFile (by file).
+	kept    map[[2]string]int
+	omitted map[string]omission
 
 	cal          *legal.Calendar // see calendar
 	missingYears map[int]bool    // years counted without a holiday notice
 }
+
+// MaxFindingsPerFile is the most findings listed for one file: a file
+// with 200,000 identity numbers gets this many and one line saying how
+// many more there are, not a report nobody can read.
+const MaxFindingsPerFile = 100
+
+// omission is what was left out for one file.
+type omission struct {
+	errors, warnings int
+}
+
+func (o omission) n() int { return o.errors + o.warnings }
 
 // Run builds the site in memory and runs every rule on it. The build uses
 // a fake Sass compiler that copies the SCSS unchanged, so stylesheets are
@@ -86,7 +106,8 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		Source: o.Source, Theme: o.Theme, Out: mem, Now: o.Now, Sass: scss.Fake{},
 		Drafts: o.Drafts, Future: o.Future, Expired: o.Expired, Collect: true,
 	})
-	c := &checker{o: o, levels: map[string]diag.Level{}, raw: map[string][]byte{}}
+	c := &checker{ctx: ctx, o: o, levels: map[string]diag.Level{}, raw: map[string][]byte{},
+		lines: map[string][]string{}, kept: map[[2]string]int{}, omitted: map[string]omission{}}
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
 			return nil, err
@@ -178,7 +199,33 @@ func (c *checker) vetoOnly(rule, msg string) {
 	}
 }
 
-func (c *checker) add(e diag.Error) { c.out = append(c.out, e) }
+// add records a finding; past MaxFindingsPerFile of one rule in one file
+// it is only counted.
+func (c *checker) add(e diag.Error) {
+	if e.File != "" {
+		k := [2]string{e.File, e.Rule}
+		if c.kept[k] >= MaxFindingsPerFile {
+			c.omit(e.File, e.Level)
+			return
+		}
+		c.kept[k]++
+	}
+	c.out = append(c.out, e)
+}
+
+func (c *checker) omit(file string, level diag.Level) {
+	o := c.omitted[file]
+	if level == diag.LevelWarning {
+		o.warnings++
+	} else {
+		o.errors++
+	}
+	c.omitted[file] = o
+}
+
+// stopped reports whether the check was cancelled (Ctrl-C): every loop
+// over pages asks it, and Run returns the context's error.
+func (c *checker) stopped() bool { return c.ctx.Err() != nil }
 
 func (c *checker) report() *Report {
 	r := &Report{Findings: c.out, Vetoes: c.vetoes}
@@ -198,7 +245,15 @@ func (c *checker) report() *Report {
 		}
 		return a.Msg < b.Msg
 	})
+	r.Findings = c.capPerFile(r.Findings)
 	for _, f := range r.Findings {
+		if f.Rule == RuleOmitted {
+			// the findings it stands for are counted, not the line
+			o := c.omitted[f.File]
+			r.Errors += o.errors
+			r.Warnings += o.warnings
+			continue
+		}
 		if f.Level == diag.LevelWarning {
 			r.Warnings++
 		} else {
@@ -206,6 +261,49 @@ func (c *checker) report() *Report {
 		}
 	}
 	return r
+}
+
+// capPerFile keeps the first MaxFindingsPerFile findings of each file
+// (sorted by position) and ends each file that had more with one line
+// saying how many were left out.
+func (c *checker) capPerFile(sorted []diag.Error) []diag.Error {
+	out := sorted[:0:0]
+	for i := 0; i < len(sorted); {
+		j := i
+		for j < len(sorted) && sorted[j].File == sorted[i].File {
+			j++
+		}
+		file := sorted[i].File
+		keep := j - i
+		if file != "" && keep > MaxFindingsPerFile {
+			for _, f := range sorted[i+MaxFindingsPerFile : j] {
+				c.omit(file, f.Level)
+			}
+			keep = MaxFindingsPerFile
+		}
+		out = append(out, sorted[i:i+keep]...)
+		if o := c.omitted[file]; file != "" && o.n() > 0 {
+			level := diag.LevelWarning
+			if o.errors > 0 {
+				level = diag.LevelError
+			}
+			out = append(out, diag.Error{File: file, Level: level, Rule: RuleOmitted, Msg: fmt.Sprintf(
+				"… 还有 %d 条问题没有列出：每个文件最多列出 %d 条，请先改正上面这些，再运行 fazhi check (%d more findings omitted)",
+				o.n(), MaxFindingsPerFile, o.n())})
+		}
+		i = j
+	}
+	return out
+}
+
+// sourceLines returns the lines of a file of the site folder, split once.
+func (c *checker) sourceLines(file string) []string {
+	if l, ok := c.lines[file]; ok {
+		return l
+	}
+	l := strings.Split(string(c.source(file)), "\n")
+	c.lines[file] = l
+	return l
 }
 
 // source returns the text of a file of the site folder ("content/a.md"),

@@ -15,6 +15,9 @@ import (
 func (c *checker) checkFutureDates() {
 	now := c.o.Now
 	for _, p := range c.site.Pages {
+		if c.stopped() {
+			return
+		}
 		pub := p.PublishDate
 		if pub.IsZero() {
 			pub = p.Date

@@ -16,6 +16,9 @@ const HearingNoticeDays = 3
 // hearing must be at least three.
 func (c *checker) checkHearings() {
 	for _, p := range c.site.Pages {
+		if c.stopped() {
+			return
+		}
 		n := p.Notice
 		if n == nil || n.Type != legal.NoticeHearing || n.Hearing.IsZero() {
 			continue

@@ -14,6 +14,9 @@ const JieduWorkdays = 3
 // days follow the holiday calendar (see calendar).
 func (c *checker) checkJiedu() {
 	for _, p := range c.site.Pages {
+		if c.stopped() {
+			return
+		}
 		if p.Policy == nil || p.Policy.Genre != "行政规范性文件" {
 			continue
 		}

@@ -36,6 +36,9 @@ func (c *checker) checkLinks() {
 	}
 	lists := markup.New(markup.Options{})
 	for _, p := range sortedPages(c.site.ByPath) {
+		if c.stopped() {
+			return
+		}
 		links := c.linksOf(p, lists)
 		for _, l := range links {
 			c.checkLink(p, l, byURL, excluded)
@@ -89,7 +92,7 @@ func (c *checker) checkLink(p *site.Page, l markup.Link, byURL, excluded map[str
 	dest := strings.TrimSpace(l.Dest)
 	if l.Image && strings.TrimSpace(l.Alt) == "" {
 		col := l.Col
-		if lines := strings.Split(string(c.source(file)), "\n"); l.Line > 0 && l.Line <= len(lines) {
+		if lines := c.sourceLines(file); l.Line > 0 && l.Line <= len(lines) {
 			if n := imageCol(lines[l.Line-1], l.Dest); n > 0 {
 				col = n
 			}

@@ -16,6 +16,9 @@ const SeriesCaseStudy = "以案释法"
 func (c *checker) checkPersonal() {
 	parties := c.partyNames()
 	for _, p := range sortedPages(c.site.ByPath) {
+		if c.stopped() {
+			return
+		}
 		if p.File.Path == "" {
 			continue
 		}

@@ -28,6 +28,9 @@ const (
 	RuleWording         = "wording"
 	RuleStaticScript    = "static-script"
 	RuleCSPInline       = "csp-inline"
+	// RuleOmitted marks the line that says how many findings of a file
+	// were left out (see MaxFindingsPerFile); it is not a rule to set.
+	RuleOmitted = "more-findings"
 )
 
 // RuleInfo describes a rule: its default level and its name in the

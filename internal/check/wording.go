@@ -47,6 +47,9 @@ func (c *checker) checkWording() {
 	}
 	list := c.wordList()
 	for _, p := range sortedPages(c.site.ByPath) {
+		if c.stopped() {
+			return
+		}
 		if p.File.Path == "" {
 			continue
 		}

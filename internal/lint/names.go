@@ -133,9 +133,14 @@ func MaskedNames(text string, parties []string) []Finding {
 	}
 	// Longest names first, so that 张三丰 is not also reported as 张三.
 	slices.SortStableFunc(persons, func(a, b string) int { return len(b) - len(a) })
-	pos := newPositions(text)
-	var taken []span
-	var out []Finding
+	// taken marks the bytes of the names found so far: checking a new
+	// one costs its own length, however many were found before.
+	taken := make([]bool, len(text))
+	type hit struct {
+		span
+		name string
+	}
+	var hits []hit
 	for _, p := range persons {
 		for i := 0; ; {
 			j := strings.Index(text[i:], p)
@@ -144,23 +149,23 @@ func MaskedNames(text string, parties []string) []Finding {
 			}
 			s := span{i + j, i + j + len(p)}
 			i = s.end
-			if overlaps(taken, s) {
+			if slices.Contains(taken[s.start:s.end], true) {
 				continue
 			}
-			taken = append(taken, s)
-			msg := "本文已用「" + MaskName(p) + "」这种方式隐去当事人姓名，这里却写了全名「" + p + "」，请改为「" + MaskName(p) + "」"
-			out = append(out, pos.finding(s.start, s.end, RulePersonalName, Warning, msg))
+			for k := s.start; k < s.end; k++ {
+				taken[k] = true
+			}
+			hits = append(hits, hit{s, p})
 		}
+	}
+	// positions are counted in one pass when asked in order
+	slices.SortFunc(hits, func(a, b hit) int { return a.start - b.start })
+	pos := newPositions(text)
+	out := make([]Finding, 0, len(hits))
+	for _, h := range hits {
+		msg := "本文已用「" + MaskName(h.name) + "」这种方式隐去当事人姓名，这里却写了全名「" + h.name + "」，请改为「" + MaskName(h.name) + "」"
+		out = append(out, pos.finding(h.start, h.end, RulePersonalName, Warning, msg))
 	}
 	sortFindings(out)
 	return out
-}
-
-func overlaps(spans []span, s span) bool {
-	for _, t := range spans {
-		if s.start < t.end && t.start < s.end {
-			return true
-		}
-	}
-	return false
 }

@@ -25,12 +25,20 @@ import (
 // case numbers, document numbers, index numbers and fixed-line numbers
 // such as 0571-12345678 from being reported. All findings are errors.
 func PersonalData(text string) []Finding {
+	out, _ := personalData(text)
+	return out
+}
+
+// personalData is PersonalData; it also returns the number of bytes it
+// read (about three times the text, whatever its shape), for tests.
+func personalData(text string) ([]Finding, int) {
 	pos := newPositions(text)
 	runs := digitRuns(text)
+	urls := urlScanner{text: text}
 	var out []Finding
 	for i := 0; i < len(runs); i++ {
 		r := runs[i]
-		if inURL(text, r.start) {
+		if urls.inURL(r.start) {
 			continue
 		}
 		if end, ok := groupedNumber(text, runs, i, []int{3, 4, 4}); ok && isPhone(digitsOf(text[r.start:end])) {
@@ -65,7 +73,7 @@ func PersonalData(text string) []Finding {
 		}
 	}
 	sortFindings(out)
-	return out
+	return out, pos.steps + urls.steps + len(text)
 }
 
 // span is a byte range of a text.
@@ -211,19 +219,35 @@ func isIssuer(text string, end int) bool {
 	return true
 }
 
-// inURL reports whether the byte at start belongs to a web address: the
-// run of printable ASCII before it contains "://" or starts with "www.".
-func inURL(text string, start int) bool {
-	i := start
-	for i > 0 {
-		b := text[i-1]
+// urlScanner tells whether a byte belongs to a web address: the run of
+// printable ASCII before it contains "://" or starts with "www.". It reads
+// the text once, forwards, when asked in increasing order of offset (a
+// line of numbers joined by commas is one long run of printable ASCII).
+type urlScanner struct {
+	text   string
+	pos    int  // bytes before pos have been read
+	token  int  // start of the run of printable ASCII that pos is in
+	scheme bool // the run so far contains "://"
+	steps  int  // bytes read, for tests
+}
+
+// inURL reports whether the byte at start belongs to a web address.
+// Offsets must not decrease from one call to the next.
+func (u *urlScanner) inURL(start int) bool {
+	for ; u.pos < start; u.pos++ {
+		u.steps++
+		b := u.text[u.pos]
 		if b <= ' ' || b >= 0x7f || strings.IndexByte("(<[\"'", b) >= 0 {
-			break
+			u.token, u.scheme = u.pos+1, false
+			continue
 		}
-		i--
+		// "://" ending before start (text[start] is a digit, so one
+		// that reaches it cannot be "://")
+		if b == ':' && strings.HasPrefix(u.text[u.pos:], "://") && u.pos+3 <= start {
+			u.scheme = true
+		}
 	}
-	token := text[i:start]
-	return strings.Contains(token, "://") || strings.HasPrefix(token, "www.")
+	return u.scheme || strings.HasPrefix(u.text[u.token:start], "www.")
 }
 
 // isPhone reports whether 11 digits form a mainland mobile number.

@@ -156,6 +156,9 @@ func (c *Converter) render(d Doc, w util.BufWriter) (*Rendered, error) {
 		// goldmark's CJK line-break handling can panic on invalid UTF-8.
 		d.Body = bytes.ToValidUTF8(d.Body, []byte("\uFFFD"))
 	}
+	if err := checkLimits(d.Body, d.Line); err != nil {
+		return nil, err
+	}
 	pc := d.Context
 	if pc == nil {
 		pc = parser.NewContext(parser.WithIDs(newIDs()))
