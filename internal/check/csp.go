@@ -46,6 +46,9 @@ func (c *checker) checkInlineScript() {
 	found := map[string]*seen{}
 	var order []string
 	for _, name := range names {
+		if c.stopped() {
+			return
+		}
 		html := string(c.files[name])
 		for _, piece := range inlineScripts(html) {
 			s := found[piece]
