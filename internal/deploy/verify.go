@@ -123,7 +123,6 @@ func Verify(ctx context.Context, o VerifyOptions) (*Report, error) {
 		names = append(names, e.Path)
 	}
 	names = sample(names, o.Sample, o.Rand)
-	rep.Checked = len(names)
 
 	// hashOf returns the target's digests of name; an empty SHA-256
 	// when it is missing.
@@ -201,6 +200,7 @@ func Verify(ctx context.Context, o VerifyOptions) (*Report, error) {
 			rep.Findings = append(rep.Findings, Finding{Kind: Unexpected, Path: name})
 		}
 	}
+	rep.Checked = len(names)
 	var mu sync.Mutex
 	var found []Finding
 	err := parallel(ctx, o.Concurrency, len(names), func(ctx context.Context, i int) error {
