@@ -5,8 +5,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fsnotify/fsnotify"
 
@@ -96,5 +100,74 @@ func TestWatchReportsErrors(t *testing.T) {
 	<-done
 	if !strings.Contains(err.Error(), "监视文件变化时出错") || !strings.Contains(err.Error(), "inotify broke") {
 		t.Errorf("reported %v", err)
+	}
+}
+
+// The same with a real overflow of the kernel's queue: while a rebuild
+// runs, more changes happen than inotify keeps.
+func TestWatchRealOverflow(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the queue limit is inotify's")
+	}
+	b, err := os.ReadFile("/proc/sys/fs/inotify/max_queued_events")
+	limit, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || limit <= 0 || limit > 1<<17 {
+		t.Skipf("max_queued_events = %q: too many changes to make", b)
+	}
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	entered, release := make(chan struct{}), make(chan struct{})
+	calls := make(chan []string, 100)
+	reports := make(chan error, 100)
+	first := true
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- Watch(ctx, dir, time.Millisecond, func(changed []string) {
+			if first {
+				first = false
+				close(entered)
+				<-release
+			}
+			calls <- changed
+		}, func(err error) { reports <- err })
+	}()
+	defer func() { cancel(); <-done }()
+	page := filepath.Join(dir, "content", "a.md")
+	for i := 0; ; i++ {
+		os.WriteFile(page, []byte("x"), 0o644)
+		select {
+		case <-entered:
+		case <-time.After(20 * time.Millisecond):
+			if i == 500 {
+				t.Fatal("the watcher never called rebuild")
+			}
+			continue
+		}
+		break
+	}
+	// One create and one delete per round: the queue overflows.
+	for i := 0; i < limit/2+100; i++ {
+		os.WriteFile(page, nil, 0o644)
+		os.Remove(page)
+	}
+	close(release)
+	timeout := time.After(30 * time.Second)
+	var overflow error
+	for {
+		select {
+		case err := <-reports:
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				overflow = err
+			}
+			continue
+		case changed := <-calls:
+			if overflow == nil || !slices.Contains(changed, Everything) {
+				continue
+			}
+		case <-timeout:
+			t.Fatalf("no full rebuild after the overflow (reported: %v)", overflow)
+		}
+		break
 	}
 }
