@@ -32,15 +32,16 @@ func siteConfig(dir string) (*config.Config, error) {
 func runDeploy(env *Env, args []string) int {
 	var (
 		src, dest, target, purge string
-		dry, rollback            bool
+		dry, rollback, adopt     bool
 	)
-	fl := newFlags(env, "deploy", "deploy [-s 站点] [-d 输出] [--target URL] [--dry-run] [--purge-list 文件] [--allow-rollback]")
+	fl := newFlags(env, "deploy", "deploy [-s 站点] [-d 输出] [--target URL] [--dry-run] [--purge-list 文件] [--allow-rollback] [--adopt]")
 	fl.StringVar(&src, "s", ".", "站点文件夹，读取其中 site.toml 的 [deploy] (site folder)")
 	fl.StringVar(&dest, "d", "", "已构建的输出文件夹，默认 <站点>/public (built output folder)")
 	fl.StringVar(&target, "target", "", "发布目标：s3://存储桶/前缀?endpoint=…&region=… 或 file:///绝对路径；默认 [deploy] target (target URL)")
 	fl.BoolVar(&dry, "dry-run", false, "只列出将要上传和删除的文件，不做任何改动 (print the plan, change nothing)")
 	fl.StringVar(&purge, "purge-list", "", "把改动和删除的网址（绝对网址，每行一个）写到此文件，供 CDN 刷新 (write changed URLs for a CDN purge)")
 	fl.BoolVar(&rollback, "allow-rollback", false, "允许用序号更小的旧构建覆盖目标（回退） (allow replacing a newer deploy)")
+	fl.BoolVar(&adopt, "adopt", false, "目标上已有别的文件而没有 fazhi 清单时，仍然发布并删除这些文件 (take over a target fazhi did not write)")
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}
@@ -81,7 +82,7 @@ func runDeploy(env *Env, args []string) int {
 	sum, err := deploy.Run(env.Ctx, deploy.Options{
 		Build: b, Target: tg, Keep: cfg.Deploy.Keep, Concurrency: cfg.Deploy.Concurrency,
 		Headers: deploy.Headers{CacheControl: cfg.Deploy.CacheControl, ContentTypes: cfg.Deploy.ContentTypes},
-		DryRun:  dry, AllowRollback: rollback, Log: env.Stdout,
+		DryRun:  dry, AllowRollback: rollback, Adopt: adopt, Log: env.Stdout,
 	})
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "fazhi deploy:", err)

@@ -31,6 +31,9 @@ type Options struct {
 	// AllowRollback lets a manifest of a lower sequence replace the
 	// target's.
 	AllowRollback bool
+	// Adopt lets a deploy delete files from a target that holds no
+	// manifest of a fazhi deploy (another site, a mistyped prefix).
+	Adopt bool
 	// Log receives the plan of a dry run.
 	Log io.Writer
 	// HTTPClient, when set, carries the S3 requests (tests record them).
@@ -51,6 +54,22 @@ type RollbackError struct{ Have, Want int64 }
 
 func (e *RollbackError) Error() string {
 	return fmt.Sprintf("发布目标上的版本序号 %d 比本次构建的 %d 新：拒绝用旧的构建覆盖（防止重放旧版本）；确需回退请加 --allow-rollback (refusing to roll back from sequence %d to %d)", e.Have, e.Want, e.Have, e.Want)
+}
+
+// ForeignError refuses to delete files from a target that no fazhi deploy
+// wrote.
+type ForeignError struct {
+	Target string
+	Files  []string
+}
+
+func (e *ForeignError) Error() string {
+	more := ""
+	if len(e.Files) > 3 {
+		more = fmt.Sprintf(" 等 %d 个", len(e.Files))
+	}
+	return fmt.Sprintf("发布目标 %s 上已有不属于本次构建的文件（%s%s），却没有 fazhi 发布的清单：它可能是另一个网站或写错了前缀。确认目标无误后，加 --adopt 接管它（会删除这些文件） (target holds files but no fazhi manifest; use --adopt)",
+		e.Target, strings.Join(e.Files[:min(3, len(e.Files))], "、"), more)
 }
 
 // Run deploys o.Build to o.Target.
@@ -121,6 +140,9 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		}
 	}
 	p := makePlan(files, have, o.Keep, same)
+	if cur == nil && len(p.del) > 0 && !o.Adopt && !o.DryRun {
+		return nil, &ForeignError{Target: o.Target.String(), Files: p.del}
+	}
 	// A file the build did not change but the target holds otherwise (or
 	// not at all) is a repair: it was defaced, deleted, or a killed run
 	// left it behind.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -227,5 +228,39 @@ func TestRefusesIncompleteBuild(t *testing.T) {
 	_, err = deploy.OpenBuild(dir)
 	if err == nil || !strings.Contains(err.Error(), "中没有清单 .fazhi-manifest.json") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestForeignTarget: a target that holds files but no manifest (another
+// site, a mistyped prefix) is not emptied unless the deploy adopts it.
+func TestForeignTarget(t *testing.T) {
+	srv := fazhitestStart(t, "www")
+	c := client(srv)
+	put(t, c, "www", "other-site/index.html", "another site")
+	dir := filepath.Join(t.TempDir(), "public")
+	b := writeBuild(t, dir, map[string]string{"index.html": "ours"}, 1)
+	www := filepath.Join(t.TempDir(), "www")
+	os.MkdirAll(www, 0o755)
+	os.WriteFile(filepath.Join(www, "old.html"), []byte("a hand-made site"), 0o644)
+	ftg, _ := deploy.ParseTarget("file://" + filepath.ToSlash(www))
+	for _, tg := range []*deploy.Target{s3Target(t, srv, "www", ""), ftg} {
+		rec := &recorder{}
+		_, err := deploy.Run(context.Background(), deploy.Options{Build: b, Target: tg, HTTPClient: rec.client()})
+		var fe *deploy.ForeignError
+		if !errors.As(err, &fe) || !strings.Contains(err.Error(), "--adopt") {
+			t.Fatalf("%s: err = %v", tg, err)
+		}
+		if w := rec.writes(); len(w) != 0 {
+			t.Errorf("%s: refused deploy wrote %v", tg, w)
+		}
+		if _, err := deploy.Run(context.Background(), deploy.Options{Build: b, Target: tg, Adopt: true}); err != nil {
+			t.Fatalf("%s: --adopt: %v", tg, err)
+		}
+	}
+	if got := bucket(t, c, "www"); got["index.html"] != "ours" || got["other-site/index.html"] != "" {
+		t.Errorf("bucket after adopt: %v", keys(got))
+	}
+	if _, err := os.Stat(filepath.Join(www, "old.html")); err == nil {
+		t.Error("old.html kept after adopt")
 	}
 }
