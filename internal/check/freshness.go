@@ -20,15 +20,15 @@ const VetoColumns = 5
 // DefaultFreshness is the most days a column of each type may go without
 // a new item; column types not listed are not checked.
 var DefaultFreshness = map[string]int{
-	"工作动态":   14,
-	"通知公告":   180,
-	"政策文件":   180,
-	"政策解读":   180,
-	"司法公开":   180,
-	"负责人信息":  365,
-	"机构职能":   365,
-	"概况信息":   365,
-	"信息公开年报": 365,
+	string(legal.ColumnNews):             14,
+	string(legal.ColumnNotices):          180,
+	string(legal.ColumnPolicies):         180,
+	string(legal.ColumnInterpretations):  180,
+	string(legal.ColumnJudicialOpenness): 180,
+	string(legal.ColumnLeaders):          365,
+	string(legal.ColumnFunctions):        365,
+	string(legal.ColumnOverview):         365,
+	string(legal.ColumnAnnualReport):     365,
 }
 
 // freshness returns the limits with the site's [check.freshness] applied.

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/fazhi-dev/fazhi/internal/legal"
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
 
@@ -17,7 +18,7 @@ func (c *checker) checkJiedu() {
 		if c.stopped() {
 			return
 		}
-		if p.Policy == nil || p.Policy.Genre != "行政规范性文件" {
+		if p.Policy == nil || p.Policy.Genre != legal.GenreNormative {
 			continue
 		}
 		if len(p.Interpretations) == 0 {

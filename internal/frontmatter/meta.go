@@ -48,7 +48,7 @@ type Policy struct {
 	DocNumber    string             `toml:"docNumber"`
 	Written      Time               `toml:"written"`
 	Topic        string             `toml:"topic"`
-	Genre        string             `toml:"genre"`
+	Genre        legal.PolicyGenre  `toml:"genre"`
 	Keywords     []string           `toml:"keywords"`
 	Effective    Time               `toml:"effective"`
 	Expires      Time               `toml:"expires"`

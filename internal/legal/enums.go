@@ -25,8 +25,20 @@ const (
 // NoticeTypes are the kinds of judicial-openness notice (司法公开公告).
 var NoticeTypes = []string{string(NoticeHearing), string(NoticeService), string(NoticeExecution), string(NoticeAuction), string(NoticeOther)}
 
+// PolicyGenre is a genre of policy document (政策文件体裁), as written in
+// front matter (genre = "行政规范性文件").
+type PolicyGenre string
+
+// The genres of policy document.
+const (
+	GenreLocalRegulation PolicyGenre = "地方性法规"
+	GenreGovernmentRule  PolicyGenre = "政府规章"
+	GenreNormative       PolicyGenre = "行政规范性文件"
+	GenreOther           PolicyGenre = "其他文件"
+)
+
 // PolicyGenres are the genres of policy document (政策文件体裁).
-var PolicyGenres = []string{"地方性法规", "政府规章", "行政规范性文件", "其他文件"}
+var PolicyGenres = []string{string(GenreLocalRegulation), string(GenreGovernmentRule), string(GenreNormative), string(GenreOther)}
 
 // PolicyStatus is a validity state an author may set by hand (status =
 // "废止") to override the dates.
@@ -43,16 +55,54 @@ const (
 // override the dates: repealed, expired, or amended.
 var PolicyStatuses = []string{string(StatusRepealed), string(StatusExpired), string(StatusAmended)}
 
-// ColumnTypes are the column (栏目) types of a government site, following
-// the ColumnType tag of the government web page design rules, plus the
-// judicial-openness, legal-education, special-topic and catch-all columns
-// a rule-of-law portal needs.
-var ColumnTypes = []string{
-	"首页", "概况信息", "机构职能", "负责人信息", "工作动态", "政策文件",
-	"信息公开指南", "信息公开目录", "信息公开年报", "依法申请公开", "数据发布",
-	"数据开放", "政策解读", "回应关切", "办事服务", "咨询投诉", "征集调查",
-	"在线访谈", "通知公告", "司法公开", "普法宣传", "专题专栏", "其他",
-}
+// ColumnType is a column (栏目) type of a government site, as written in
+// a column's _index.md (columnType = "工作动态") and shown in its
+// ColumnType meta tag.
+type ColumnType string
+
+// The column types: those of the government web page design rules, then
+// the judicial-openness, legal-education, special-topic and catch-all
+// columns a rule-of-law portal needs.
+const (
+	ColumnHome              ColumnType = "首页"
+	ColumnOverview          ColumnType = "概况信息"
+	ColumnFunctions         ColumnType = "机构职能"
+	ColumnLeaders           ColumnType = "负责人信息"
+	ColumnNews              ColumnType = "工作动态"
+	ColumnPolicies          ColumnType = "政策文件"
+	ColumnDisclosureGuide   ColumnType = "信息公开指南"
+	ColumnDisclosureCatalog ColumnType = "信息公开目录"
+	ColumnAnnualReport      ColumnType = "信息公开年报"
+	ColumnRequests          ColumnType = "依法申请公开"
+	ColumnDataRelease       ColumnType = "数据发布"
+	ColumnOpenData          ColumnType = "数据开放"
+	ColumnInterpretations   ColumnType = "政策解读"
+	ColumnResponses         ColumnType = "回应关切"
+	ColumnServices          ColumnType = "办事服务"
+	ColumnComplaints        ColumnType = "咨询投诉"
+	ColumnConsultations     ColumnType = "征集调查"
+	ColumnInterviews        ColumnType = "在线访谈"
+	ColumnNotices           ColumnType = "通知公告"
+	ColumnJudicialOpenness  ColumnType = "司法公开"
+	ColumnLegalEducation    ColumnType = "普法宣传"
+	ColumnSpecialTopics     ColumnType = "专题专栏"
+	ColumnOther             ColumnType = "其他"
+)
+
+// ColumnTypes are the column (栏目) types of a government site, in the
+// order above.
+var ColumnTypes = func() []string {
+	var out []string
+	for _, c := range []ColumnType{
+		ColumnHome, ColumnOverview, ColumnFunctions, ColumnLeaders, ColumnNews, ColumnPolicies,
+		ColumnDisclosureGuide, ColumnDisclosureCatalog, ColumnAnnualReport, ColumnRequests, ColumnDataRelease,
+		ColumnOpenData, ColumnInterpretations, ColumnResponses, ColumnServices, ColumnComplaints, ColumnConsultations,
+		ColumnInterviews, ColumnNotices, ColumnJudicialOpenness, ColumnLegalEducation, ColumnSpecialTopics, ColumnOther,
+	} {
+		out = append(out, string(c))
+	}
+	return out
+}()
 
 // IsNoticeType reports whether s is one of NoticeTypes.
 func IsNoticeType(s string) bool { return slices.Contains(NoticeTypes, s) }

@@ -61,7 +61,7 @@ func PolicyCatalogue(s *site.Site, sec *site.Section, u site.Base) []byte {
 		}
 		e := CatalogueEntry{
 			Title: p.Title, URL: u.Abs(p.URL), IndexNumber: pol.IndexNumber, Issuer: append([]string{}, pol.Issuer...),
-			DocNumber: pol.DocNumber, Published: p.Date.Format("2006-01-02"), Topic: pol.Topic, Genre: pol.Genre,
+			DocNumber: pol.DocNumber, Published: p.Date.Format("2006-01-02"), Topic: pol.Topic, Genre: string(pol.Genre),
 			Keywords: pol.Keywords, Status: string(pol.Status), Validity: string(pol.Validity),
 			Written:     day(pol.Written, func() string { return pol.Written.Format("2006-01-02") }),
 			Effective:   day(pol.Effective, func() string { return pol.Effective.Format("2006-01-02") }),

@@ -64,7 +64,7 @@ func jsonLD(sd *SiteData, p *site.Page, abs func(string) string, summary string,
 			doc["legislationLegalForce"] = schemaContext + "/NotInForce"
 		}
 		if pol.Genre != "" {
-			doc["legislationType"] = pol.Genre
+			doc["legislationType"] = string(pol.Genre)
 		}
 		if p.Amends != nil {
 			doc["legislationChanges"] = map[string]any{"@type": "Legislation", "@id": abs(p.Amends.URL), "name": p.Amends.Title}
@@ -117,7 +117,7 @@ func jsonLD(sd *SiteData, p *site.Page, abs func(string) string, summary string,
 		doc["mainEntity"] = qs
 	case p.Type == site.TypeArticle || p.Type == site.TypeNotice:
 		doc["@type"] = "Article"
-		if p.Section != nil && p.Section.ColumnType == "工作动态" {
+		if p.Section != nil && p.Section.ColumnType == string(legal.ColumnNews) {
 			doc["@type"] = "NewsArticle"
 		}
 		doc["headline"] = p.Title

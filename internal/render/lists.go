@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/fazhi-dev/fazhi/internal/legal"
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
 
@@ -63,7 +64,7 @@ func (r *Renderer) ListJobs(read BodyReader) []ListJob {
 		}
 		hd := &Data{Site: r.Data, Kind: "home", Page: home, Title: r.Data.Title, URL: site.HomeURL, Permalink: r.Abs(site.HomeURL),
 			Content: hc, Pages: s.Pages, Breadcrumbs: []Crumb{{"首页", site.HomeURL}}}
-		hd.Meta = append(siteMeta(r.Data), MetaTag{"ColumnName", "首页"}, MetaTag{"ColumnType", "首页"})
+		hd.Meta = append(siteMeta(r.Data), MetaTag{"ColumnName", "首页"}, MetaTag{"ColumnType", string(legal.ColumnHome)})
 		return r.execute(sink, "", "home", site.HomeURL, hd)
 	}})
 	for _, sec := range sortedSections(s) {

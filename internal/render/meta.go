@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/fazhi-dev/fazhi/internal/legal"
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
 
@@ -24,7 +25,7 @@ func siteMeta(sd *SiteData) []MetaTag {
 func columnMeta(sd *SiteData, sec *site.Section, title string) []MetaTag {
 	tags := siteMeta(sd)
 	if sec == nil {
-		return append(tags, MetaTag{"ColumnName", title}, MetaTag{"ColumnType", "其他"})
+		return append(tags, MetaTag{"ColumnName", title}, MetaTag{"ColumnType", string(legal.ColumnOther)})
 	}
 	idx := sec.Index
 	desc := idx.Description
@@ -33,7 +34,7 @@ func columnMeta(sd *SiteData, sec *site.Section, title string) []MetaTag {
 	}
 	ct := sec.ColumnType
 	if ct == "" {
-		ct = "其他"
+		ct = string(legal.ColumnOther)
 	}
 	return append(tags,
 		MetaTag{"ColumnName", title},
@@ -50,7 +51,7 @@ func articleMeta(sd *SiteData, p *site.Page, summary string) []MetaTag {
 		tags = append(tags, MetaTag{"ColumnName", p.Section.Title()})
 		ct := p.Section.ColumnType
 		if ct == "" {
-			ct = "其他"
+			ct = string(legal.ColumnOther)
 		}
 		tags = append(tags, MetaTag{"ColumnType", ct})
 	}

@@ -94,7 +94,7 @@ func (s *Site) checkPolicy(p *Page, docNumbers, indexNumbers map[string]*Page) e
 	if len(m.Issuer) == 0 {
 		bad("issuer", "缺少发文机关：请在 [policy] 中写 issuer = \"某市人民政府\"（联合发文写成列表） (missing issuer)")
 	}
-	if m.Genre != "" && !legal.IsPolicyGenre(m.Genre) {
+	if m.Genre != "" && !legal.IsPolicyGenre(string(m.Genre)) {
 		bad("genre", "体裁 genre = \"%s\" 无效，应为%s", m.Genre, legal.OneOf(legal.PolicyGenres))
 	}
 	if m.Status != "" && !legal.IsPolicyStatus(string(m.Status)) {
