@@ -2,7 +2,9 @@ package tmpl
 
 import (
 	"html/template"
+	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -18,12 +20,21 @@ type item struct {
 
 func (i item) Upper() string { return strings.ToUpper(i.Title) }
 
-// TestFuncExamples runs one example per template function.
+// TestFuncExamples runs examples of every template function (at least
+// one each, checked below) and compares the whole output.
 func TestFuncExamples(t *testing.T) {
 	day := time.Date(2024, 3, 1, 9, 5, 0, 0, time.FixedZone("CST", 8*3600))
 	items := []item{{"b", "policy", day, 2}, {"a", "notice", day.AddDate(0, 0, 1), 1}, {"c", "policy", day.AddDate(0, 0, -1), 3}}
 	funcs := Funcs(FuncOptions{BaseURL: "https://fzb.example.gov.cn/sub/",
-		Markdownify: func(s string) (template.HTML, error) { return template.HTML("<em>" + s + "</em>"), nil }})
+		Markdownify: func(s string) (template.HTML, error) { return template.HTML("<em>" + s + "</em>"), nil },
+		Asset: func(p string) (string, bool) {
+			return "/sub/js/search.0123456789.js", p == "js/search.js"
+		},
+		QR: func(s string) (template.HTML, error) {
+			return template.HTML("<svg><title>" + s + "</title></svg>"), nil
+		},
+		Now: day,
+	})
 	cases := []struct{ tpl, want string }{
 		{`{{ cnDate .Day }}`, "2024年3月1日"},
 		{`{{ cnTime .Day }}`, "2024年3月1日 09:05"},
@@ -34,9 +45,13 @@ func TestFuncExamples(t *testing.T) {
 		{`{{ pubDate .Day }}`, "2024-03-01 09:05"},
 		{`{{ pubDate .Midnight }}`, "2024-03-01"},
 		{`{{ dateFormat "2006/1/2" .Day }}`, "2024/3/1"},
+		{`{{ rfc3339 .Day }}`, "2024-03-01T09:05:00&#43;08:00"}, // "+" escaped in HTML text
 		{`{{ relURL "/zhengce/" }}`, "/sub/zhengce/"},
 		{`{{ absURL "/zhengce/" }}`, "https://fzb.example.gov.cn/sub/zhengce/"},
 		{`{{ markdownify "x" }}`, "<em>x</em>"},
+		{`<script src="{{ asset "js/search.js" }}"></script>`, `<script src="/sub/js/search.0123456789.js"></script>`},
+		{`{{ asset "js/other.js" }}`, "/js/other.js"},
+		{`{{ qr "https://x.cn/a" }}`, "<svg><title>https://x.cn/a</title></svg>"},
 		{`{{ truncate 5 "中华人民共和国宪法" }}`, "中华人民…"},
 		{`{{ truncate 20 "中华人民共和国宪法" }}`, "中华人民共和国宪法"},
 		{`{{ range where .Items "Type" "policy" }}{{ .Title }}{{ end }}`, "bc"},
@@ -45,20 +60,38 @@ func TestFuncExamples(t *testing.T) {
 		{`{{ range sortBy .Items "N" "desc" }}{{ .Title }}{{ end }}`, "cba"},
 		{`{{ range sortBy .Items "Upper" "desc" }}{{ .Title }}{{ end }}`, "cba"},
 		{`{{ range first 2 .Items }}{{ .Title }}{{ end }}`, "ba"},
+		{`{{ "<b>粗</b>" }}|{{ safeHTML "<b>粗</b>" }}`, "&lt;b&gt;粗&lt;/b&gt;|<b>粗</b>"},
+		{`<a href="{{ "tel:12348" }}">|<a href="{{ safeURL "tel:12348" }}">`, `<a href="#ZgotmplZ">|<a href="tel:12348">`},
 		{`{{ humanSize 2048 }}`, "2.0 KB"},
 		{`{{ (dict "a" 1).a }}`, "1"},
-		{`{{ default "无" "" }}`, "无"},
-		{`<script>var x = {{ jsonify .Items }}.length</script>`, `<script>var x = [{"Title":"b"`},
+		{`{{ range list "甲" "乙" }}[{{ . }}]{{ end }}`, "[甲][乙]"},
+		{`{{ add 2 3 }} {{ sub 2 3 }}`, "5 -1"},
+		{`{{ default "无" "" }}|{{ default "无" "有" }}`, "无|有"},
+		{`{{ join (slice .Strings 0 2) "、" }}`, "某市人民政府、某市司法局"},
+		{`{{ contains "某市司法局" "司法" }} {{ hasPrefix "（2026）某01民初1号" "（" }}`, "true true"},
+		{`{{ now.Year }}`, "2024"},
+		{`{{ runeCount "行政复议" }}`, "4"},
+		{`<script>var x = {{ jsonify (first 1 .Items) }}.length</script>`,
+			`<script>var x = [{"Title":"b","Type":"policy","Date":"2024-03-01T09:05:00+08:00","N":2}].length</script>`},
 	}
+	data := map[string]any{"Day": day, "Items": items, "Wrapped": struct{ time.Time }{day}, "Zero": time.Time{},
+		"Midnight": time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), "Strings": []string{"某市人民政府", "某市司法局", "x"}}
 	for _, c := range cases {
-		tp := template.Must(template.New("t").Funcs(funcs).Funcs(template.FuncMap{"partial": func(string, any) string { return "" }}).Parse(c.tpl))
+		tp := template.Must(template.New("t").Funcs(funcs).Parse(c.tpl))
 		var b strings.Builder
-		if err := tp.Execute(&b, map[string]any{"Day": day, "Items": items, "Wrapped": struct{ time.Time }{day}, "Zero": time.Time{}, "Midnight": time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+		if err := tp.Execute(&b, data); err != nil {
 			t.Errorf("%s: %v", c.tpl, err)
 			continue
 		}
-		if !strings.HasPrefix(b.String(), c.want) {
+		if b.String() != c.want {
 			t.Errorf("%s = %q, want %q", c.tpl, b.String(), c.want)
+		}
+	}
+	// Every function has an example.
+	for name := range funcs {
+		word := regexp.MustCompile(`(?:[{(|]|range) *` + name + `\b`)
+		if !slices.ContainsFunc(cases, func(c struct{ tpl, want string }) bool { return word.MatchString(c.tpl) }) {
+			t.Errorf("template function %s has no example", name)
 		}
 	}
 }
