@@ -81,6 +81,17 @@ hearing = 2026-12-08T09:30:00
 place = "第三法庭"
 +++
 本院定于2026年12月8日公开开庭审理。
+-- content/sifa/songda.md --
++++
+title = "送达公告"
+date = 2026-09-01
+[notice]
+type = "送达公告"
+caseNumber = "（2026）某0102民初7号"
+court = "某市东城区人民法院"
+cause = "民间借贷纠纷"
++++
+李某：本院受理原告诉你民间借贷纠纷一案，现依法向你公告送达起诉状副本。
 -- content/pufa/_index.md --
 +++
 title = "普法宣传"
@@ -116,7 +127,8 @@ func TestGoldenPages(t *testing.T) {
 		"taxonomy": "tags/index.html",
 		"term":     "tags/行政复议/index.html",
 		"series":   "series/以案释法/index.html",
-		"archive":  "sifa/hearings/index.html",
+		"hearings": "sifa/hearings/index.html",
+		"archive":  "sifa/archive/index.html",
 		"browse":   "zhengce/year/2026/index.html",
 		"404":      "404.html",
 		"feed":     "feed.xml",

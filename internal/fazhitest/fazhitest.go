@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/rogpeppe/go-internal/diff"
 	"golang.org/x/tools/txtar"
 
 	"github.com/fazhi-dev/fazhi"
@@ -158,7 +159,8 @@ func Golden(t testing.TB, name, got string) {
 		t.Fatalf("missing golden file %s (run go test -update): %v", p, err)
 	}
 	if string(want) != got {
-		t.Errorf("%s differs from golden file %s (run go test -update to accept):\n--- got ---\n%s", name, p, got)
+		t.Errorf("%s differs from golden file %s (read the diff, then run go test -update to accept):\n%s",
+			name, p, diff.Diff(p, want, "got", []byte(got)))
 	}
 }
 
