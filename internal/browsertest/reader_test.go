@@ -234,7 +234,8 @@ func TestElderControls(t *testing.T) {
 		t.Errorf("朗读 buttons are named %q, want 开始朗读全文/暂停朗读/停止朗读", names)
 	}
 
-	// 高对比度: the banner of a repealed policy keeps a strong frame.
+	// 高对比度: the status line of a repealed policy keeps a strong frame,
+	// double for 已废止 (dashed, dotted and solid tell the other states).
 	ctx = s.tab(t, 375)
 	s.prefs(t, ctx, map[string]any{"hc": true})
 	s.open(t, ctx, "/zhengce/2021-gonggong-falv-fuwu/")
@@ -242,11 +243,11 @@ func TestElderControls(t *testing.T) {
 		Top, Right, Bottom, Left float64
 		Color, Style             string
 	}
-	f := eval[frame](t, ctx, `(() => { const c = getComputedStyle(document.querySelector(".validity-banner"));
+	f := eval[frame](t, ctx, `(() => { const c = getComputedStyle(document.querySelector(".status-line.status-repealed"));
 		return {Top: parseFloat(c.borderTopWidth), Right: parseFloat(c.borderRightWidth), Bottom: parseFloat(c.borderBottomWidth), Left: parseFloat(c.borderLeftWidth),
 			Color: c.borderTopColor, Style: c.borderTopStyle}; })()`)
-	if f.Top < 3 || f.Right < 3 || f.Bottom < 3 || f.Left < 3 || f.Style != "solid" || f.Color != "rgb(255, 255, 0)" {
-		t.Errorf("高对比度: validity banner frame %+v; want ≥ 3 px solid yellow on every side", f)
+	if f.Top < 3 || f.Right < 3 || f.Bottom < 3 || f.Left < 3 || f.Style != "double" || f.Color != "rgb(255, 255, 0)" {
+		t.Errorf("高对比度: status line frame %+v; want ≥ 3 px double yellow on every side", f)
 	}
 }
 

@@ -22,6 +22,7 @@ type CatalogueEntry struct {
 	Expires      string              `json:"expires,omitempty"`
 	Status       string              `json:"status,omitempty"`
 	Validity     string              `json:"validity"`
+	StatusLine   string              `json:"statusLine"`
 	Amends       string              `json:"amends,omitempty"`
 	SupersededBy string              `json:"supersededBy,omitempty"`
 	Interpreted  []string            `json:"interpretations"`
@@ -63,6 +64,7 @@ func PolicyCatalogue(s *site.Site, sec *site.Section, u site.Base) []byte {
 			Title: p.Title, URL: u.Abs(p.URL), IndexNumber: pol.IndexNumber, Issuer: append([]string{}, pol.Issuer...),
 			DocNumber: pol.DocNumber, Published: p.Date.Format("2006-01-02"), Topic: pol.Topic, Genre: string(pol.Genre),
 			Keywords: pol.Keywords, Status: string(pol.Status), Validity: string(pol.Validity),
+			StatusLine:  pol.Line.String(),
 			Written:     day(pol.Written, func() string { return pol.Written.Format("2006-01-02") }),
 			Effective:   day(pol.Effective, func() string { return pol.Effective.Format("2006-01-02") }),
 			Expires:     day(pol.Expires, func() string { return pol.Expires.Format("2006-01-02") }),

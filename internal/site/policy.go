@@ -25,6 +25,9 @@ type PolicyInfo struct {
 	Validity legal.Validity
 	// Reason explains a validity other than 有效, for the banner.
 	Reason string
+	// Line is the status line under the title: the state, its date and
+	// its reason in one sentence (「已失效 · 有效期至2025年6月30日」).
+	Line legal.StatusLine
 	// ReplacedBy links to the page that replaced or amended it, if any.
 	ReplacedBy *Page
 	// Attachments with their sizes and types.
@@ -47,6 +50,54 @@ func (p *PolicyInfo) InForce() bool { return p.Validity.HasForce() }
 // Order: explicit status; replacement by a page in force; the effective
 // date; the expiry date (有效期至 is the last day in force); amendment.
 func computeValidity(p *Page, now time.Time) {
+	info := p.Policy
+	decideValidity(p, now)
+	info.Line = statusLine(p, now)
+}
+
+// statusLine fills the status line from the computed state.
+func statusLine(p *Page, now time.Time) legal.StatusLine {
+	info := p.Policy
+	l := legal.StatusLine{Validity: info.Validity}
+	if r := info.ReplacedBy; r != nil {
+		l.By = ref(r)
+	}
+	switch info.Validity {
+	case InForce, NotYetInForce:
+		l.Since = info.Effective.Time
+		if l.Since.IsZero() && info.Validity == InForce {
+			l.Since = p.Date
+		}
+	case Expired:
+		l.Until = info.Expires.Time
+	case Repealed:
+		if r := info.ReplacedBy; r != nil && effectiveAt(r, now) {
+			l.Since = effectiveDay(r)
+		}
+	}
+	return l
+}
+
+// ref names page p in a status line.
+func ref(p *Page) legal.Ref {
+	r := legal.Ref{Title: p.Title}
+	if p.Policy != nil {
+		r.DocNumber = p.Policy.DocNumber
+	} else if p.Meta != nil && p.Meta.Policy != nil {
+		r.DocNumber = p.Meta.Policy.DocNumber
+	}
+	return r
+}
+
+// effectiveDay is the day page p takes effect: its 施行日期, or its date.
+func effectiveDay(p *Page) time.Time {
+	if p.Meta != nil && p.Meta.Policy != nil && !p.Meta.Policy.Effective.IsZero() {
+		return p.Meta.Policy.Effective.Time
+	}
+	return p.Date
+}
+
+func decideValidity(p *Page, now time.Time) {
 	info := p.Policy
 	switch info.Status {
 	case legal.StatusRepealed:

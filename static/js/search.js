@@ -121,12 +121,15 @@
     li.className = "item search-item";
     a.className = "item-title";
     a.href = d.url;
-    a.textContent = m.title || d.url;
+    // m.mark is 【已失效】 or 【已废止】 for a policy without force; m.status
+    // its status line (「已废止 · 自…起由《…》废止」).
+    a.textContent = (m.mark || "") + (m.title || d.url);
     li.appendChild(a);
-    if (m.column || m.date) {
+    if (m.column || m.date || m.status) {
       var p = document.createElement("p");
       p.className = "search-meta";
       if (m.column) { var c = document.createElement("span"); c.textContent = m.column; p.appendChild(c); }
+      if (m.status) { var s = document.createElement("span"); s.className = "search-state"; s.textContent = m.status; p.appendChild(s); }
       if (m.date) { var t = document.createElement("time"); t.dateTime = m.date; t.textContent = m.date; p.appendChild(t); }
       li.appendChild(p);
     }
