@@ -30,7 +30,7 @@ func axePages(s *suite) []string {
 	pages := []string{
 		"/",
 		"/gongzuo/", "/zhengce/", "/jiedu/", "/sifa/", "/pufa/", "/jianghua/",
-		pathPolicy, pathNotice, pathArticle, "/about/", pathFAQ, pathTasks,
+		pathPolicy, pathRepealed, pathAmended, pathNotice, pathArticle, "/about/", pathFAQ, pathTasks,
 		"/404.html", "/tags/", "/zhengce/year/2026/", "/sifa/hearings/",
 	}
 	if s.has("/search/") {

@@ -283,6 +283,21 @@ func TestPrint(t *testing.T) {
 	if url := eval[string](t, ctx, `document.querySelector(".print-url").textContent`); !strings.Contains(url, "https://fzb.moushi.gov.cn"+pathPolicy) {
 		t.Errorf("print URL = %q", url)
 	}
+	// The status line of a repealed policy prints the replacing
+	// document's full URL beside its title (issue 17.1).
+	s.open(t, ctx, pathRepealed)
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	type line struct {
+		Text  string
+		Shown bool
+	}
+	l := eval[line](t, ctx, `(() => { const e = document.querySelector(".status-line .print-only");
+		return {Text: document.querySelector(".status-line").innerText, Shown: !!e && e.getClientRects().length > 0}; })()`)
+	if !l.Shown || !strings.Contains(l.Text, "《某市公共法律服务办法》") || !strings.Contains(l.Text, "（https://fzb.moushi.gov.cn/zhengce/2026-gonggong-falv-fuwu-banfa/）") {
+		t.Errorf("print: status line %+v; want the replacing title and its full URL shown", l)
+	}
 }
 
 // TestPageTools checks the QR code, 我要纠错 and the copy-link buttons.

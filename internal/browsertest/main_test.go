@@ -178,4 +178,7 @@ const (
 	pathFAQ     = "/pufa/fuyi-wenda/"
 	pathTasks   = "/gongzuo/anjuan-pingcha-2026/"         // has a Markdown task list
 	pathStatute = "/zhengce/2025-yangquan-guanli-tiaoli/" // has a 题注
+	// Policies whose status line names the replacing or amending document.
+	pathRepealed = "/zhengce/2021-gonggong-falv-fuwu/"
+	pathAmended  = "/zhengce/2023-guifanxing-wenjian-guanli/"
 )
