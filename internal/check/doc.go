@@ -98,4 +98,11 @@
 // have is computed as the site does: url, or /<folder>/<slug or file
 // name>/. External links (with a scheme such as https: or mailto:) are not
 // checked.
+//
+// Bounded work: at most MaxFindingsPerFile findings are listed for one
+// file, followed by one line of rule more-findings that says how many
+// were left out (the error and warning counts include them); every loop
+// over pages stops when the context is cancelled (Ctrl-C); and a page
+// over one of markup's limits (body size, nesting, brackets, unclosed
+// links) is a build error naming the limit, so no rule reads it.
 package check
