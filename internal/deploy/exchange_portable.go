@@ -1,8 +1,8 @@
-//go:build !linux
+//go:build !linux || portable
 
 package deploy
 
 import "errors"
 
 // exchange is not available: swap falls back to two renames.
-func exchange(a, b string) error { return errors.New("no exchange rename") }
+func exchange(a, b string) error { return errors.ErrUnsupported }
