@@ -207,12 +207,10 @@ func (c *checker) target(u string, byURL, excluded map[string]*site.Page) linkTa
 			t.excluded = excluded[k]
 		}
 	}
-	name := strings.TrimPrefix(u, "/")
-	for _, f := range []string{name, strings.TrimSuffix(name, "/") + "/index.html", name + "index.html"} {
-		if f == "/index.html" {
-			f = "index.html"
-		}
-		if _, ok := c.files[f]; ok && f != "" {
+	// The file the address is written to, as the address of a page or
+	// of a folder.
+	for _, f := range []string{site.OutputPath(u), site.OutputPath(dir)} {
+		if _, ok := c.files[f]; ok {
 			t.written = true
 		}
 	}
