@@ -18,7 +18,7 @@ VERSITYGW ?= $(shell $(GO) env GOPATH)/bin/versitygw
 export FAZHI_DART_SASS ?= $(CURDIR)/$(SASS)
 export FAZHI_PAGEFIND  ?= $(CURDIR)/$(PAGEFIND)
 
-.PHONY: all build portal test test-short cross portable-identical serve bench lighthouse recall search-cost fuzz chromium tools versitygw clean
+.PHONY: all build portal test test-short cross portable-identical css serve bench lighthouse recall search-cost fuzz chromium tools versitygw clean
 
 all: portal
 
@@ -66,6 +66,11 @@ test: tools chromium versitygw cross
 	FAZHI_VERSITYGW=$(VERSITYGW) $(GO) test -count=1 -timeout 20m ./...
 	FAZHI_VERSITYGW=$(VERSITYGW) $(GO) test -tags portable -short -count=1 -timeout 20m ./...
 	$(MAKE) --no-print-directory portable-identical
+
+# 默认主题编译好的 CSS（theme.css）随程序发布；改了 assets/scss 后运行 make css 重新生成。
+# Regenerates theme.css, the default theme's compiled CSS shipped in the binary, with the pinned Dart Sass.
+css: tools
+	$(GO) run ./internal/scss/cmd/themecss
 
 # 为四个平台交叉编译 fazhi（不用 cgo），证明它们都能构建。Cross-builds the four release platforms.
 PLATFORMS := linux/amd64 linux/arm64 windows/amd64 darwin/arm64

@@ -9,3 +9,11 @@ import "embed"
 //
 //go:embed all:layouts all:assets all:static all:archetypes
 var Theme embed.FS
+
+// ThemeCSS is the default theme's stylesheet: assets/scss/main.scss
+// compiled with the pinned Dart Sass by `make css` (theme.css). A site
+// without SCSS of its own is styled with it as it is, so it builds with
+// no Dart Sass installed.
+//
+//go:embed theme.css
+var ThemeCSS []byte

@@ -40,6 +40,10 @@ type Options struct {
 	// Sass compiles SCSS; nil means no stylesheet is built, which is an
 	// error when the site has assets/scss/main.scss (see NeedSass).
 	Sass scss.Compiler
+	// ThemeCSS is Theme's SCSS entry compiled (fazhi.ThemeCSS). When set
+	// and Source has no SCSS of its own, it is the stylesheet, and Sass
+	// is not used.
+	ThemeCSS []byte
 	// Search runs the search indexer on the written output; nil skips it.
 	Search Indexer
 	// Serve marks a preview build: templates may add the reload script.
@@ -84,10 +88,14 @@ type Step struct {
 	Duration time.Duration
 }
 
-// NeedSass reports whether the layered site has an SCSS entry.
-func NeedSass(src, theme fs.FS) bool {
-	_, err := fs.Stat(overlay.New(src, theme), scss.Entry)
-	return err == nil
+// NeedSass reports whether building src over theme needs Dart Sass: the
+// layered site has an SCSS entry, and either the theme's compiled CSS
+// (themeCSS) is not given or the site has SCSS files of its own.
+func NeedSass(src, theme fs.FS, themeCSS []byte) bool {
+	if _, err := fs.Stat(overlay.New(src, theme), scss.Entry); err != nil {
+		return false
+	}
+	return themeCSS == nil || scss.HasOwnStyles(src, theme)
 }
 
 // Build runs every step. On any error the publisher is aborted, so the

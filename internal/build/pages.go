@@ -93,12 +93,15 @@ func (b *builder) siteData() *render.SiteData {
 func (b *builder) assets() error {
 	sd := b.renderer.Data
 	if _, err := fs.Stat(b.fsys, scss.Entry); err == nil {
-		if b.o.Sass == nil {
-			return &diag.Error{File: scss.Entry, Msg: scss.ErrNotFound.Error()}
-		}
-		css, err := b.o.Sass.Compile(b.fsys, scss.Entry)
-		if err != nil {
-			return err
+		css := b.o.ThemeCSS
+		if css == nil || scss.HasOwnStyles(b.o.Source, b.o.Theme) {
+			if b.o.Sass == nil {
+				return &diag.Error{File: scss.Entry, Msg: scss.ErrNotFound.Error()}
+			}
+			var err error
+			if css, err = b.o.Sass.Compile(b.fsys, scss.Entry); err != nil {
+				return err
+			}
 		}
 		name := fmt.Sprintf("css/main.%s.css", publish.Hash(css)[:10])
 		if err := b.to("assets").WriteFile(name, css); err != nil {

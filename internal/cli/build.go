@@ -94,7 +94,7 @@ func runBuild(env *Env, args []string) int {
 	}
 	out.SetMeta(meta, signer)
 	opts := build.Options{
-		Source: src, Theme: fazhi.Theme, Out: out, BaseURL: f.baseURL,
+		Source: src, Theme: fazhi.Theme, ThemeCSS: fazhi.ThemeCSS, Out: out, BaseURL: f.baseURL,
 		Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now, Sass: sass,
 		Search: idx,
 	}
@@ -115,26 +115,29 @@ func runBuild(env *Env, args []string) int {
 	return ExitOK
 }
 
-// startSass starts Dart Sass when the site (or theme) has SCSS. When
-// site.toml does not load, nothing is started: the build reports why.
+// startSass returns the SCSS compiler for the site: Dart Sass, started
+// only when a build first compiles (a site without SCSS of its own is
+// styled with the theme's compiled CSS and never starts it), or nil when
+// Dart Sass is not found and the site does not need it. When site.toml
+// does not load, nothing is looked up: the build reports why.
 func startSass(src fs.FS, dir string) (scss.Compiler, error) {
-	if !build.NeedSass(src, fazhi.Theme) {
-		return nil, nil
-	}
 	if _, err := config.Load(src); err != nil {
 		return nil, nil
 	}
 	bin, err := scss.Find(dir)
 	if err != nil {
-		return nil, err
+		if build.NeedSass(src, fazhi.Theme, fazhi.ThemeCSS) {
+			return nil, err
+		}
+		return nil, nil
 	}
+	start := func() (scss.Compiler, error) { return scss.Start(bin) }
 	if cache := scss.CacheDir(); cache != "" {
 		// Compiled CSS is kept between builds; Dart Sass starts only
 		// when the styles changed.
-		return &scss.Cached{Dir: cache, Ident: scss.BinaryIdent(bin),
-			Start: func() (scss.Compiler, error) { return scss.Start(bin) }}, nil
+		return &scss.Cached{Dir: cache, Ident: scss.BinaryIdent(bin), Start: start}, nil
 	}
-	return scss.Start(bin)
+	return &scss.Lazy{Start: start}, nil
 }
 
 // findSearch returns the Pagefind indexer when site.toml enables search

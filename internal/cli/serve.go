@@ -44,7 +44,7 @@ func runServe(env *Env, args []string) int {
 		defer sass.Close()
 	}
 	session := build.NewSession(build.Options{
-		Source: src, Theme: fazhi.Theme, Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now, Sass: sass,
+		Source: src, Theme: fazhi.Theme, ThemeCSS: fazhi.ThemeCSS, Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now, Sass: sass,
 	})
 	srv := serve.New(session, nil)
 	srv.SetBind(*bind)

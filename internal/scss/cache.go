@@ -28,7 +28,7 @@ type Cached struct {
 	Start func() (Compiler, error)
 
 	mu   sync.Mutex
-	next Compiler
+	next Lazy
 }
 
 // CacheDir returns the folder for compiled CSS: $FAZHI_CACHE_DIR, or
@@ -86,17 +86,11 @@ func (c *Cached) Compile(fsys fs.FS, entry string) ([]byte, error) {
 
 func (c *Cached) compile(fsys fs.FS, entry string) ([]byte, error) {
 	c.mu.Lock()
-	if c.next == nil {
-		next, err := c.Start()
-		if err != nil {
-			c.mu.Unlock()
-			return nil, err
-		}
-		c.next = next
+	if c.next.Start == nil {
+		c.next.Start = c.Start
 	}
-	next := c.next
 	c.mu.Unlock()
-	return next.Compile(fsys, entry)
+	return c.next.Compile(fsys, entry)
 }
 
 // key hashes the compiler, the entry and every file under assets/.
@@ -122,11 +116,4 @@ func (c *Cached) key(fsys fs.FS, entry string) (string, error) {
 }
 
 // Close stops the real compiler if it was started.
-func (c *Cached) Close() error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.next == nil {
-		return nil
-	}
-	return c.next.Close()
-}
+func (c *Cached) Close() error { return c.next.Close() }
