@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "35f0a7160a345b88eedd7ea3e492303f3f9fac86adbbf4d6068e950632fcc47d"
+const ThemeCSSFrom = "476576bb6d0741e9d64bf9b9213d0865962077d4d31db6a95f949589ff48b4ae"
