@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/fazhi-dev/fazhi/internal/diag"
@@ -50,9 +51,9 @@ func (c *limitCheck) run() error {
 	brackets, scan := 0, 0
 	line := c.first
 	for start := 0; start < len(c.body); line++ {
-		end := start
-		for end < len(c.body) && c.body[end] != '\n' {
-			end++
+		end := len(c.body)
+		if i := bytes.IndexByte(c.body[start:], '\n'); i >= 0 {
+			end = start + i
 		}
 		c.steps += end - start + 1
 		text := c.body[start:end]
@@ -135,8 +136,12 @@ func nesting(line []byte) int {
 
 // linkWork counts the 「[」 of a line and the bytes goldmark reads to find
 // the destinations of its 「](」: up to the next space (or, for 「](<」, up
-// to the end of the line). The line is read once, from the end.
+// to the end of the line). The line is read once, from the end; most lines
+// have no bracket at all and are only searched for one.
 func linkWork(line []byte) (brackets, scan int) {
+	if bytes.IndexByte(line, '[') < 0 && bytes.IndexByte(line, ']') < 0 {
+		return 0, 0
+	}
 	next := len(line) // index of the next space after i
 	for i := len(line) - 1; i >= 0; i-- {
 		switch line[i] {
