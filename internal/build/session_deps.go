@@ -56,13 +56,22 @@ func (s *Session) depHash(p *site.Page) uint64 {
 	ref(p.Amends)
 	ref(p.SupersededBy)
 	if p.Policy != nil {
-		w(string(p.Policy.Validity))
+		w(string(p.Policy.Validity), p.Policy.Line.String(), p.Policy.ValidUntil.String())
+		ref(p.Policy.Link)
 		for _, f := range p.Policy.Files {
 			w(f.File, strconv.FormatInt(f.Size, 10))
 		}
 	}
 	if p.Notice != nil {
 		w(string(p.Notice.Status), strconv.FormatBool(p.Notice.Upcoming))
+	}
+	if c := p.Cleanup; c != nil {
+		for _, g := range c.Groups {
+			for _, q := range g.Pages {
+				ref(q)
+			}
+			w(";")
+		}
 	}
 	if p.Series != nil {
 		w(p.Series.URL)

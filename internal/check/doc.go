@@ -38,6 +38,11 @@
 //	                              (伪造发布日期)
 //	identity             error    [identity] lacks siteCode, icp, police or sponsor
 //	jiedu-missing        warning  a 行政规范性文件 without any 解读
+//	normative-review     warning  a 行政规范性文件 in force whose 有效期 (expires, or
+//	                              the default of [legal] normativeValidityYears)
+//	                              ends within 6 months: its 评估 is due
+//	effective-before-date error   a 行政规范性文件 whose 施行日期 is before its
+//	                              发布日期
 //	jiedu-late           warning  its first 解读 came more than 3 working days later
 //	                              (working days follow the State Council's
 //	                              holiday notices: built in, and data/holidays.toml)

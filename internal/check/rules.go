@@ -31,6 +31,9 @@ const (
 	// RuleOmitted marks the line that says how many findings of a file
 	// were left out (see MaxFindingsPerFile); it is not a rule to set.
 	RuleOmitted = "more-findings"
+	// Rules of the 行政规范性文件 lifecycle (issue 17.4).
+	RuleNormativeReview     = "normative-review"
+	RuleEffectiveBeforeDate = "effective-before-date"
 )
 
 // RuleInfo describes a rule: its default level and its name in the
@@ -46,28 +49,30 @@ type RuleInfo struct {
 // Rules lists every rule id with its default. The wording rule's default
 // is the level of each word-list entry; Level here is only a placeholder.
 var Rules = map[string]RuleInfo{
-	RuleBuild:           {diag.LevelError, false, "构建错误"},
-	RuleCheckConfig:     {diag.LevelWarning, false, "检查设置"},
-	RuleLinkBroken:      {diag.LevelError, false, "链接不可用"},
-	RuleImageAlt:        {diag.LevelError, false, "图片缺少替代文字"},
-	RuleLinkUnpublished: {diag.LevelError, false, "链接到未发布页面"},
-	RuleHomeStale:       {diag.LevelError, true, "首页不更新"},
-	RuleColumnStale:     {diag.LevelWarning, false, "栏目未及时更新"},
-	RuleColumnStaleVeto: {diag.LevelError, true, "栏目不更新"},
-	RuleColumnEmpty:     {diag.LevelWarning, false, "空白栏目"},
-	RuleColumnEmptyVeto: {diag.LevelError, true, "空白栏目过多"},
-	RuleMenuEmpty:       {diag.LevelError, false, "导航指向空白栏目"},
-	RuleDateFuture:      {diag.LevelError, false, "发布日期晚于检查时间"},
-	RuleIdentity:        {diag.LevelError, false, "网站标识信息不全"},
-	RuleJieduMissing:    {diag.LevelWarning, false, "规范性文件缺少解读"},
-	RuleJieduLate:       {diag.LevelWarning, false, "解读发布不及时"},
-	RuleHolidays:        {diag.LevelWarning, false, "缺少节假日安排"},
-	RuleHearingLate:     {diag.LevelError, false, "开庭公告不足三日"},
-	RulePersonalID:      {diag.LevelError, false, "身份证号码"},
-	RulePersonalPhone:   {diag.LevelError, false, "个人手机号码"},
-	RulePersonalCard:    {diag.LevelError, false, "银行卡号"},
-	RulePersonalName:    {diag.LevelWarning, false, "当事人姓名未隐去"},
-	RuleWording:         {diag.LevelWarning, false, "用词错误"},
-	RuleStaticScript:    {diag.LevelWarning, false, "static 中的脚本文件"},
-	RuleCSPInline:       {diag.LevelWarning, false, "内嵌脚本不符合内容安全策略"},
+	RuleBuild:               {diag.LevelError, false, "构建错误"},
+	RuleCheckConfig:         {diag.LevelWarning, false, "检查设置"},
+	RuleLinkBroken:          {diag.LevelError, false, "链接不可用"},
+	RuleImageAlt:            {diag.LevelError, false, "图片缺少替代文字"},
+	RuleLinkUnpublished:     {diag.LevelError, false, "链接到未发布页面"},
+	RuleHomeStale:           {diag.LevelError, true, "首页不更新"},
+	RuleColumnStale:         {diag.LevelWarning, false, "栏目未及时更新"},
+	RuleColumnStaleVeto:     {diag.LevelError, true, "栏目不更新"},
+	RuleColumnEmpty:         {diag.LevelWarning, false, "空白栏目"},
+	RuleColumnEmptyVeto:     {diag.LevelError, true, "空白栏目过多"},
+	RuleMenuEmpty:           {diag.LevelError, false, "导航指向空白栏目"},
+	RuleDateFuture:          {diag.LevelError, false, "发布日期晚于检查时间"},
+	RuleIdentity:            {diag.LevelError, false, "网站标识信息不全"},
+	RuleJieduMissing:        {diag.LevelWarning, false, "规范性文件缺少解读"},
+	RuleJieduLate:           {diag.LevelWarning, false, "解读发布不及时"},
+	RuleHolidays:            {diag.LevelWarning, false, "缺少节假日安排"},
+	RuleHearingLate:         {diag.LevelError, false, "开庭公告不足三日"},
+	RulePersonalID:          {diag.LevelError, false, "身份证号码"},
+	RulePersonalPhone:       {diag.LevelError, false, "个人手机号码"},
+	RulePersonalCard:        {diag.LevelError, false, "银行卡号"},
+	RulePersonalName:        {diag.LevelWarning, false, "当事人姓名未隐去"},
+	RuleWording:             {diag.LevelWarning, false, "用词错误"},
+	RuleStaticScript:        {diag.LevelWarning, false, "static 中的脚本文件"},
+	RuleCSPInline:           {diag.LevelWarning, false, "内嵌脚本不符合内容安全策略"},
+	RuleNormativeReview:     {diag.LevelWarning, false, "规范性文件有效期即将届满"},
+	RuleEffectiveBeforeDate: {diag.LevelError, false, "施行日期早于发布日期"},
 }

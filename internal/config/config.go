@@ -258,6 +258,15 @@ func (c *Config) finish(pos *tomlpos.Index) error {
 		errs = append(errs, diag.New(FileName, pos.Line("baseURL"),
 			"baseURL「%s」应以 https:// 开头，如 baseURL = \"https://fzb.example.gov.cn/\"", c.BaseURL))
 	}
+	for _, k := range []struct {
+		key string
+		v   int
+	}{{"normativeValidityYears", c.Legal.NormativeValidityYears}, {"provisionalValidityYears", c.Legal.ProvisionalValidityYears}} {
+		if k.v < 0 || k.v > 50 {
+			errs = append(errs, diag.New(FileName, pos.Line("legal."+k.key),
+				"[legal] %s = %d 无效：应为有效期的年数，如 5；不设默认有效期时删去这一行 (years between 1 and 50)", k.key, k.v))
+		}
+	}
 	for i, m := range c.Mourning {
 		if m.From.IsZero() || m.To.IsZero() || m.To.Before(m.From.Time) {
 			errs = append(errs, diag.New(FileName, pos.Line(fmt.Sprintf("mourning.%d", i)),

@@ -8,10 +8,13 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/legal"
 )
 
-// Legal is the [legal] table: settings of the 阳光执法 rules.
+// Legal is the [legal] table: settings of the legal layer (阳光执法
+// rules, the 有效期 of 行政规范性文件).
 //
 //	[legal]
 //	nameMask = "某"            # 张三 → 张某 (default); "*" gives 张*
+//	normativeValidityYears = 5   # 行政规范性文件 without expires: 有效期 from 施行日期 (off when 0)
+//	provisionalValidityYears = 2 # the same for titles with 暂行 or 试行 (off when 0)
 //	[legal.publicityPeriods]   # 公示期 by 严重程度; defaults below
 //	"轻微" = "3个月"
 //	"一般" = "1年"
@@ -22,6 +25,22 @@ type Legal struct {
 	NameMask string `toml:"nameMask"`
 	// PublicityPeriods overrides entries of legal.DefaultPublicityPeriods.
 	PublicityPeriods PublicityPeriods `toml:"publicityPeriods"`
+	// NormativeValidityYears gives a 行政规范性文件 without expires its
+	// default 有效期, counted from its 施行日期; 0 (the default) is off.
+	// The rule is provincial (上海: 5年), hence a setting.
+	NormativeValidityYears int `toml:"normativeValidityYears"`
+	// ProvisionalValidityYears is the default 有效期 of one whose title
+	// has 暂行 or 试行 (上海: 2年); 0 is off.
+	ProvisionalValidityYears int `toml:"provisionalValidityYears"`
+}
+
+// ValidityYears returns the default 有效期 in years of a 行政规范性文件
+// with this title, or 0 when the site sets none.
+func (l Legal) ValidityYears(title string) int {
+	if legal.IsProvisional(title) && l.ProvisionalValidityYears > 0 {
+		return l.ProvisionalValidityYears
+	}
+	return l.NormativeValidityYears
 }
 
 // PublicityPeriods is the site's [legal.publicityPeriods] table.

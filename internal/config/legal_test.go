@@ -51,3 +51,24 @@ func TestLegalErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestLegalValidityYears(t *testing.T) {
+	cfg, err := Parse([]byte("title = \"t\"\n[legal]\nnormativeValidityYears = 5\nprovisionalValidityYears = 2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if y := cfg.Legal.ValidityYears("某市行政规范性文件管理办法"); y != 5 {
+		t.Errorf("normative years = %d, want 5", y)
+	}
+	if y := cfg.Legal.ValidityYears("某市网络预约出租汽车经营服务管理暂行办法"); y != 2 {
+		t.Errorf("provisional years = %d, want 2", y)
+	}
+	off, _ := Parse([]byte("title = \"t\"\n"))
+	if y := off.Legal.ValidityYears("某市行政规范性文件管理办法"); y != 0 {
+		t.Errorf("default years = %d, want 0 (off)", y)
+	}
+	_, err = Parse([]byte("title = \"t\"\n[legal]\nnormativeValidityYears = -5\n"))
+	if err == nil || !strings.Contains(err.Error(), "site.toml:3:") || !strings.Contains(err.Error(), "normativeValidityYears = -5 无效") {
+		t.Errorf("negative years: %v", err)
+	}
+}

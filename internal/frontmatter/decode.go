@@ -86,5 +86,8 @@ func (m *Meta) times() []*Time {
 	if n := m.Notice; n != nil {
 		ts = append(ts, &n.Hearing, &n.Until)
 	}
+	if c := m.Cleanup; c != nil {
+		ts = append(ts, &c.Decided)
+	}
 	return ts
 }

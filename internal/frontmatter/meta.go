@@ -35,6 +35,7 @@ type Meta struct {
 	Policy  *Policy  `toml:"policy"`
 	Notice  *Notice  `toml:"notice"`
 	Article *Article `toml:"article"`
+	Cleanup *Cleanup `toml:"cleanup"`
 
 	// Lines maps a front-matter key ("title", "policy.docNumber") to its
 	// line in the file, for error messages of later stages.
@@ -44,6 +45,7 @@ type Meta struct {
 // Policy is the [policy] table of a 政策文件.
 type Policy struct {
 	IndexNumber  string             `toml:"indexNumber"`
+	RegNumber    string             `toml:"regNumber"`
 	Issuer       StringList         `toml:"issuer"`
 	DocNumber    string             `toml:"docNumber"`
 	Written      Time               `toml:"written"`
@@ -56,6 +58,17 @@ type Policy struct {
 	SupersededBy string             `toml:"supersededBy"`
 	Amends       string             `toml:"amends"`
 	Attachments  []Attachment       `toml:"attachments"`
+}
+
+// Cleanup is the [cleanup] table of a 清理结果 page (kind = "cleanup"):
+// the decision date and the content paths of the documents under each
+// outcome.
+type Cleanup struct {
+	Decided   Time     `toml:"decided"`   // 决定日期: the outcomes apply from this day
+	Continued []string `toml:"continued"` // 继续有效
+	Revised   []string `toml:"revised"`   // 修改后重新发布
+	Expired   []string `toml:"expired"`   // 宣布失效
+	Repealed  []string `toml:"repealed"`  // 宣布废止
 }
 
 // Attachment is a file of a page bundle with the name shown to readers.

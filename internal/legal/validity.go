@@ -40,3 +40,36 @@ const (
 	NoticeCurrent NoticeStatus = "公告中"
 	NoticeEnded   NoticeStatus = "已届满"
 )
+
+// CleanupOutcome is a conclusion of a 规范性文件清理 (清理结果) for one
+// document.
+type CleanupOutcome string
+
+// The outcomes of a cleanup, in the order a 清理结果 lists them.
+const (
+	CleanupContinued CleanupOutcome = "继续有效"
+	CleanupRevised   CleanupOutcome = "修改后重新发布"
+	CleanupExpired   CleanupOutcome = "宣布失效"
+	CleanupRepealed  CleanupOutcome = "宣布废止"
+)
+
+// CleanupOutcomes are the outcomes of a cleanup in their listed order.
+var CleanupOutcomes = []CleanupOutcome{CleanupContinued, CleanupRevised, CleanupExpired, CleanupRepealed}
+
+// Validity is the state a document takes from the day the decision
+// applies.
+func (o CleanupOutcome) Validity() Validity {
+	switch o {
+	case CleanupRevised:
+		return Amended
+	case CleanupExpired:
+		return Expired
+	case CleanupRepealed:
+		return Repealed
+	}
+	return InForce
+}
+
+// ReviewMonths is how long before its 有效期 ends a 规范性文件 is due for
+// its 评估 (山东: 届满前6个月评估).
+const ReviewMonths = 6

@@ -11,6 +11,7 @@ type CatalogueEntry struct {
 	Title        string              `json:"title"`
 	URL          string              `json:"url"`
 	IndexNumber  string              `json:"indexNumber,omitempty"`
+	RegNumber    string              `json:"regNumber,omitempty"`
 	Issuer       []string            `json:"issuer"`
 	DocNumber    string              `json:"docNumber,omitempty"`
 	Written      string              `json:"written,omitempty"`
@@ -20,6 +21,7 @@ type CatalogueEntry struct {
 	Keywords     []string            `json:"keywords,omitempty"`
 	Effective    string              `json:"effective,omitempty"`
 	Expires      string              `json:"expires,omitempty"`
+	ValidUntil   string              `json:"validUntil,omitempty"`
 	Status       string              `json:"status,omitempty"`
 	Validity     string              `json:"validity"`
 	StatusLine   string              `json:"statusLine"`
@@ -68,6 +70,8 @@ func PolicyCatalogue(s *site.Site, sec *site.Section, u site.Base) []byte {
 			Written:     day(pol.Written, func() string { return pol.Written.Format("2006-01-02") }),
 			Effective:   day(pol.Effective, func() string { return pol.Effective.Format("2006-01-02") }),
 			Expires:     day(pol.Expires, func() string { return pol.Expires.Format("2006-01-02") }),
+			ValidUntil:  day(pol.ValidUntil, func() string { return pol.ValidUntil.Format("2006-01-02") }),
+			RegNumber:   pol.RegNumber,
 			Interpreted: []string{},
 			Attachments: []CatalogueAttached{},
 		}

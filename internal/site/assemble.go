@@ -172,10 +172,10 @@ func newPage(src Source) (*Page, error) {
 		return nil, diag.New(file, 2, "缺少标题：请在前言中写 title = \"文章标题\" (missing title)")
 	}
 	switch m.Kind {
-	case "", TypePolicy, TypeNotice, TypeArticle, TypePage:
+	case "", TypePolicy, TypeNotice, TypeArticle, TypePage, TypeCleanup:
 	default:
 		return nil, diag.New(file, m.Lines("kind"),
-			"kind = \"%s\" 无效，应为 \"policy\"（政策文件）、\"notice\"（公告）、\"article\"（文章）或 \"page\"（普通页面）之一", m.Kind)
+			"kind = \"%s\" 无效，应为 \"policy\"（政策文件）、\"notice\"（公告）、\"article\"（文章）、\"page\"（普通页面）或 \"cleanup\"（清理结果）之一", m.Kind)
 	}
 	return p, nil
 }
@@ -196,6 +196,9 @@ func checkPage(p *Page) error {
 	m := p.Meta
 	if m.Policy != nil && p.Type != TypePolicy {
 		errs = append(errs, diag.New(file, p.Line("policy"), "[policy] 表只用于政策文件：请加上 kind = \"policy\"，或删去 [policy] 表"))
+	}
+	if m.Cleanup != nil && p.Type != TypeCleanup {
+		errs = append(errs, diag.New(file, p.Line("cleanup"), "[cleanup] 表只用于清理结果页面：请加上 kind = \"cleanup\"，或删去 [cleanup] 表"))
 	}
 	if m.Notice != nil && p.Type != TypeNotice {
 		errs = append(errs, diag.New(file, p.Line("notice"), "[notice] 表只用于公告：请加上 kind = \"notice\"，或删去 [notice] 表"))

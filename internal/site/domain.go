@@ -46,7 +46,7 @@ func (s *Site) domain() error {
 	for _, p := range s.Pages {
 		switch p.Type {
 		case TypePolicy:
-			computeValidity(p, s.Now)
+			computeValidity(p, s.Now, s.Config.Legal.ValidityYears(p.Title))
 			p.Policy.Files = attachmentFiles(p)
 		case TypeNotice:
 			computeNotice(p, s.Now)

@@ -18,6 +18,9 @@ const (
 	TypeNotice  = "notice"
 	TypeArticle = "article"
 	TypePage    = "page"
+	// TypeCleanup is a 清理结果 page: its [cleanup] table sets the state
+	// of the documents it lists.
+	TypeCleanup = "cleanup"
 )
 
 // Page kinds, which select templates.
@@ -83,8 +86,12 @@ type Page struct {
 	AmendedBy       []*Page
 	SupersededBy    *Page
 	Supersedes      []*Page
-	Prev, Next      *Page // neighbours in the column (newer, older)
-	Series          *Term
+	// Decisions are the cleanup decisions listing this policy; Cleanup is
+	// the outcome lists of a 清理结果 page.
+	Decisions  []Decision
+	Cleanup    *CleanupInfo
+	Prev, Next *Page // neighbours in the column (newer, older)
+	Series     *Term
 
 	// Derived is filled by the render stage from the rendered body.
 	Derived Derived

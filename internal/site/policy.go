@@ -28,10 +28,29 @@ type PolicyInfo struct {
 	// Line is the status line under the title: the state, its date and
 	// its reason in one sentence (「已失效 · 有效期至2025年6月30日」).
 	Line legal.StatusLine
+	// Link is the page the status line links to (the replacing or
+	// amending document, or the cleanup decision) and LinkLabel its text.
+	Link      *Page
+	LinkLabel string
+	// ValidUntil is the last day in force: expires, or the default 有效期
+	// of a 行政规范性文件 ([legal] normativeValidityYears), zero if none.
+	ValidUntil time.Time
+	// DefaultYears is the default 有效期 in years when ValidUntil came
+	// from the site's setting rather than expires; 0 otherwise.
+	DefaultYears int
+	// Decision is the cleanup decision that set the state, if any.
+	Decision *Decision
 	// ReplacedBy links to the page that replaced or amended it, if any.
 	ReplacedBy *Page
 	// Attachments with their sizes and types.
 	Files []AttachmentFile
+}
+
+// Decision is a cleanup (清理结果) decision about a document.
+type Decision struct {
+	By      *Page // the 清理结果 page
+	Outcome legal.CleanupOutcome
+	Decided time.Time // the decision date; it applies from 00:00 of that day
 }
 
 // AttachmentFile is an attachment of a policy as shown to readers.
@@ -46,19 +65,46 @@ type AttachmentFile struct {
 // InForce reports whether the policy has legal force now (有效 or 已修改).
 func (p *PolicyInfo) InForce() bool { return p.Validity.HasForce() }
 
-// computeValidity applies the validity rules to page p at now.
-// Order: explicit status; replacement by a page in force; the effective
-// date; the expiry date (有效期至 is the last day in force); amendment.
-func computeValidity(p *Page, now time.Time) {
+// computeValidity applies the validity rules to page p at now; years is
+// the default 有效期 of a 行政规范性文件 without expires (0: none).
+// Order: explicit status; a cleanup decision in effect; replacement by a
+// page in force; the effective date (尚未施行); the last day of the
+// 有效期; amendment; otherwise 有效.
+func computeValidity(p *Page, now time.Time, years int) {
 	info := p.Policy
+	info.ValidUntil = info.Expires.Time
+	if info.ValidUntil.IsZero() && info.Genre == legal.GenreNormative && years > 0 {
+		if from := effectiveDay(p); !from.IsZero() {
+			info.ValidUntil, info.DefaultYears = legal.DefaultExpiry(from, years), years
+		}
+	}
 	decideValidity(p, now)
 	info.Line = statusLine(p, now)
+	info.Link, info.LinkLabel = statusLink(p)
+}
+
+// statusLink is the page the status line links to, with its label.
+func statusLink(p *Page) (*Page, string) {
+	info := p.Policy
+	switch {
+	case info.Decision != nil && info.Decision.Outcome != legal.CleanupContinued:
+		return info.Decision.By, "查看清理结果"
+	case info.ReplacedBy == nil:
+		return nil, ""
+	case info.Validity == Amended:
+		return info.ReplacedBy, "查看修改文件"
+	}
+	return info.ReplacedBy, "查看现行文件"
 }
 
 // statusLine fills the status line from the computed state.
 func statusLine(p *Page, now time.Time) legal.StatusLine {
 	info := p.Policy
 	l := legal.StatusLine{Validity: info.Validity}
+	if d := info.Decision; d != nil {
+		l.By, l.Cleanup, l.Since = ref(d.By), true, d.Decided
+		return l
+	}
 	if r := info.ReplacedBy; r != nil {
 		l.By = ref(r)
 	}
@@ -69,7 +115,7 @@ func statusLine(p *Page, now time.Time) legal.StatusLine {
 			l.Since = p.Date
 		}
 	case Expired:
-		l.Until = info.Expires.Time
+		l.Until = info.ValidUntil
 	case Repealed:
 		if r := info.ReplacedBy; r != nil && effectiveAt(r, now) {
 			l.Since = effectiveDay(r)
@@ -81,9 +127,7 @@ func statusLine(p *Page, now time.Time) legal.StatusLine {
 // ref names page p in a status line.
 func ref(p *Page) legal.Ref {
 	r := legal.Ref{Title: p.Title}
-	if p.Policy != nil {
-		r.DocNumber = p.Policy.DocNumber
-	} else if p.Meta != nil && p.Meta.Policy != nil {
+	if p.Meta != nil && p.Meta.Policy != nil {
 		r.DocNumber = p.Meta.Policy.DocNumber
 	}
 	return r
@@ -97,8 +141,25 @@ func effectiveDay(p *Page) time.Time {
 	return p.Date
 }
 
+// decision returns the latest cleanup decision about p in effect at now
+// (from 00:00 of its decision date), or nil.
+func decision(p *Page, now time.Time) *Decision {
+	var d *Decision
+	for i := range p.Decisions {
+		c := &p.Decisions[i]
+		if now.Before(legal.StartOfDay(c.Decided)) {
+			continue
+		}
+		if d == nil || c.Decided.After(d.Decided) {
+			d = c
+		}
+	}
+	return d
+}
+
 func decideValidity(p *Page, now time.Time) {
 	info := p.Policy
+	info.Decision = nil
 	switch info.Status {
 	case legal.StatusRepealed:
 		info.Validity, info.Reason = Repealed, "本文件已废止"
@@ -113,6 +174,11 @@ func decideValidity(p *Page, now time.Time) {
 		info.ReplacedBy = newestAmender(p)
 		return
 	}
+	if d := decision(p, now); d != nil {
+		info.Decision = d
+		info.Validity, info.Reason = d.Outcome.Validity(), "本文件经清理"+string(d.Outcome)
+		return
+	}
 	if s := p.SupersededBy; s != nil && effectiveAt(s, now) {
 		info.Validity, info.Reason, info.ReplacedBy = Repealed, "本文件已被新文件替代而废止", s
 		return
@@ -121,8 +187,8 @@ func decideValidity(p *Page, now time.Time) {
 		info.Validity, info.Reason = NotYetInForce, "本文件自"+info.Effective.Format("2006年1月2日")+"起施行"
 		return
 	}
-	if !info.Expires.IsZero() && !now.Before(legal.StartOfDay(info.Expires.Time).AddDate(0, 0, 1)) {
-		info.Validity, info.Reason = Expired, "本文件有效期至"+info.Expires.Format("2006年1月2日")+"，已失效"
+	if !info.ValidUntil.IsZero() && !now.Before(legal.StartOfDay(info.ValidUntil).AddDate(0, 0, 1)) {
+		info.Validity, info.Reason = Expired, "本文件有效期至"+info.ValidUntil.Format("2006年1月2日")+"，已失效"
 		info.ReplacedBy = p.SupersededBy
 		return
 	}

@@ -65,6 +65,11 @@ func (s *Site) resolveRelations() error {
 		}
 	}
 	for _, p := range s.Pages {
+		if p.Type == TypeCleanup {
+			errs.Add(resolveCleanup(p, ref))
+		}
+	}
+	for _, p := range s.Pages {
 		sortPages(p.Interpretations)
 		sortPages(p.AmendedBy)
 	}
