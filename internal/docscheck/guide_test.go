@@ -56,7 +56,7 @@ func TestAuthorGuide(t *testing.T) {
 	for _, k := range keys {
 		last := k[strings.LastIndex(k, ".")+1:]
 		switch {
-		case k == "policy" || k == "notice" || k == "article":
+		case k == "policy" || k == "notice" || k == "article" || k == "cleanup":
 			if !strings.Contains(guide, "`["+k+"]`") {
 				t.Errorf("the guide does not show the [%s] table", k)
 			}
