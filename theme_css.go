@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "476576bb6d0741e9d64bf9b9213d0865962077d4d31db6a95f949589ff48b4ae"
+const ThemeCSSFrom = "1da88a64d343eb0aab4ac7d971f0d63261b2089d47b8b2fad934f5afc4fc84bc"
