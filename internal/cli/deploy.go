@@ -10,6 +10,7 @@ import (
 
 	"github.com/fazhi-dev/fazhi/internal/config"
 	"github.com/fazhi-dev/fazhi/internal/deploy"
+	"github.com/fazhi-dev/fazhi/internal/sign"
 )
 
 // ExitUnreachable is the exit code of deploy and verify when the target
@@ -71,6 +72,23 @@ func runDeploy(env *Env, args []string) int {
 		return ExitContent
 	}
 	defer b.Close()
+	// With a public key configured, only a build signed with its private
+	// key is published.
+	pk, err := publicKey("", cfg, src)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "fazhi deploy:", err)
+		return ExitUsage
+	}
+	if pk != nil {
+		switch {
+		case b.Sig == nil:
+			fmt.Fprintf(env.Stderr, "fazhi deploy: site.toml 设置了 [deploy] publicKey，但构建没有签名：请在构建时设置环境变量 %s (build not signed)\n", sign.EnvVar)
+			return ExitContent
+		case pk.Verify(b.Raw, b.Sig) != nil:
+			fmt.Fprintf(env.Stderr, "fazhi deploy: 构建的签名与 [deploy] publicKey 不符：%v\n", pk.Verify(b.Raw, b.Sig))
+			return ExitContent
+		}
+	}
 	base := b.Manifest.BaseURL
 	if base == "" {
 		base = cfg.BaseURL

@@ -122,3 +122,38 @@ func writeExclusive(name, text string, perm os.FileMode) error {
 	}
 	return f.Close()
 }
+
+// publicKey reads the public key of --key FILE, else of [deploy]
+// publicKey (the key's text or a .pub file relative to the site folder
+// dir); nil when neither is given.
+func publicKey(file string, cfg *config.Config, dir string) (*sign.PublicKey, error) {
+	text, from := "", ""
+	switch {
+	case file != "":
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("无法读取公钥文件「%s」：%v", file, err)
+		}
+		text, from = string(b), file
+	case cfg.Deploy.PublicKey != "":
+		text, from = cfg.Deploy.PublicKey, "site.toml [deploy] publicKey"
+		if !strings.Contains(text, ":") || strings.HasSuffix(text, ".pub") {
+			p := text
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(dir, p)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return nil, fmt.Errorf("site.toml [deploy] publicKey：无法读取公钥文件「%s」：%v", p, err)
+			}
+			text = string(b)
+		}
+	default:
+		return nil, nil
+	}
+	k, err := sign.ParsePublicKey(text)
+	if err != nil {
+		return nil, fmt.Errorf("%s：%v", from, err)
+	}
+	return k, nil
+}

@@ -4,13 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/fazhi-dev/fazhi/internal/deploy"
 	"github.com/fazhi-dev/fazhi/internal/publish"
-	"github.com/fazhi-dev/fazhi/internal/sign"
 )
 
 func runVerify(env *Env, args []string) int {
@@ -75,32 +73,8 @@ func runVerify(env *Env, args []string) int {
 	if o.Manifest, err = deploy.LoadManifest(manifest); err != nil {
 		return fail(ExitUsage, err)
 	}
-	keyText, keyFrom := "", ""
-	switch {
-	case key != "":
-		b, err := os.ReadFile(key)
-		if err != nil {
-			return fail(ExitUsage, fmt.Errorf("无法读取公钥文件「%s」：%v", key, err))
-		}
-		keyText, keyFrom = string(b), key
-	case cfg.Deploy.PublicKey != "":
-		keyText, keyFrom = cfg.Deploy.PublicKey, "site.toml [deploy] publicKey"
-		if !strings.Contains(keyText, ":") || strings.HasSuffix(keyText, ".pub") {
-			p := keyText
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(src, p)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return fail(ExitUsage, fmt.Errorf("site.toml [deploy] publicKey：无法读取公钥文件「%s」：%v", p, err))
-			}
-			keyText = string(b)
-		}
-	}
-	if keyText != "" {
-		if o.Key, err = sign.ParsePublicKey(keyText); err != nil {
-			return fail(ExitUsage, fmt.Errorf("%s：%v", keyFrom, err))
-		}
+	if o.Key, err = publicKey(key, cfg, src); err != nil {
+		return fail(ExitUsage, err)
 	}
 	rep, err := deploy.Verify(env.Ctx, o)
 	if err != nil {
