@@ -30,6 +30,9 @@ const (
 	Notice  = "notice"
 	Article = "article"
 	Page    = "page"
+	// XxgkReport and FazhiReport are the two statutory annual reports.
+	XxgkReport  = "xxgk-report"
+	FazhiReport = "fazhi-report"
 )
 
 // Kinds lists every kind with its Chinese name.
@@ -38,6 +41,8 @@ var Kinds = []struct{ Name, Chinese string }{
 	{Notice, "公告"},
 	{Article, "文章"},
 	{Page, "页面"},
+	{XxgkReport, "政府信息公开年报"},
+	{FazhiReport, "法治政府建设年度报告"},
 }
 
 // NormalizeKind turns a kind as typed on the command line ("policy",
@@ -196,6 +201,9 @@ var Funcs = template.FuncMap{
 	"day": func(t time.Time) string { return t.Format("2006-01-02") },
 	// addDays moves a time by n days: addDays 30 .Now.
 	"addDays": func(n int, t time.Time) time.Time { return t.AddDate(0, 0, n) },
+	// lastYear is the year before t's: the year an annual report written
+	// at t is about (lastYear .Now is 2025 in 2026).
+	"lastYear": func(t time.Time) int { return t.Year() - 1 },
 }
 
 // Quote writes s as a TOML basic string with the quotes.

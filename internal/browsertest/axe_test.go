@@ -32,6 +32,7 @@ func axePages(s *suite) []string {
 		"/gongzuo/", "/zhengce/", "/jiedu/", "/sifa/", "/pufa/", "/jianghua/",
 		pathPolicy, pathRepealed, pathAmended, pathNotice, pathArticle, "/about/", pathFAQ, pathTasks,
 		"/404.html", "/tags/", "/zhengce/year/2026/", "/sifa/hearings/",
+		pathXxgkReport, pathFazhiReport,
 	}
 	if s.has("/search/") {
 		pages = append(pages, "/search/")

@@ -127,7 +127,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	for _, rule := range []func(){
 		c.checkLinks, c.checkFreshness, c.checkEmpty, c.checkFutureDates, c.checkIdentity,
 		c.checkJiedu, c.checkHearings, c.checkPersonal, c.checkWording, c.reportHolidays, c.checkStatic, c.checkInlineScript,
-		c.checkNormative,
+		c.checkNormative, c.checkReports,
 	} {
 		if err := ctx.Err(); err != nil {
 			return nil, err

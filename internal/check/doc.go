@@ -67,6 +67,16 @@
 //	                              inline script, onclick= style attribute or
 //	                              javascript: address in the built pages (the
 //	                              browser would refuse it); once per distinct piece
+//	report-arithmetic    error    a number of 表三/表四 of a 政府信息公开工作年度报告
+//	                              that disagrees with its parts (row total, 三（七）,
+//	                              一+二 = 三（七）+四), named by row and column
+//	report-sections      warning  an annual report without one of its required
+//	                              section headings
+//	report-late          error    the report on last year is not online after its
+//	                              deadline (1月31日 / 3月31日 by [legal]
+//	                              reportLevel; 法治政府建设 4月1日 inclusive)
+//	report-due           warning  the 法治政府建设年度报告 on last year is not online
+//	                              after 3月1日
 //
 // A veto rule at level "error" (its default) adds a 单项否决 item to the
 // report; at "warning" it is reported as a warning finding instead, and

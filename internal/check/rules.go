@@ -4,30 +4,34 @@ import "github.com/fazhi-dev/fazhi/internal/diag"
 
 // Rule ids. See the package documentation for what each finds.
 const (
-	RuleBuild           = "build"
-	RuleCheckConfig     = "check-config"
-	RuleLinkBroken      = "link-broken"
-	RuleImageAlt        = "image-alt"
-	RuleLinkUnpublished = "link-unpublished"
-	RuleHomeStale       = "home-stale"
-	RuleColumnStale     = "column-stale"
-	RuleColumnStaleVeto = "column-stale-veto"
-	RuleColumnEmpty     = "column-empty"
-	RuleColumnEmptyVeto = "column-empty-veto"
-	RuleMenuEmpty       = "menu-empty"
-	RuleDateFuture      = "date-future"
-	RuleIdentity        = "identity"
-	RuleJieduMissing    = "jiedu-missing"
-	RuleJieduLate       = "jiedu-late"
-	RuleHolidays        = "holidays"
-	RuleHearingLate     = "hearing-notice-late"
-	RulePersonalID      = "personal-id"
-	RulePersonalPhone   = "personal-phone"
-	RulePersonalCard    = "personal-bankcard"
-	RulePersonalName    = "personal-name"
-	RuleWording         = "wording"
-	RuleStaticScript    = "static-script"
-	RuleCSPInline       = "csp-inline"
+	RuleBuild            = "build"
+	RuleCheckConfig      = "check-config"
+	RuleLinkBroken       = "link-broken"
+	RuleImageAlt         = "image-alt"
+	RuleLinkUnpublished  = "link-unpublished"
+	RuleHomeStale        = "home-stale"
+	RuleColumnStale      = "column-stale"
+	RuleColumnStaleVeto  = "column-stale-veto"
+	RuleColumnEmpty      = "column-empty"
+	RuleColumnEmptyVeto  = "column-empty-veto"
+	RuleMenuEmpty        = "menu-empty"
+	RuleDateFuture       = "date-future"
+	RuleIdentity         = "identity"
+	RuleJieduMissing     = "jiedu-missing"
+	RuleJieduLate        = "jiedu-late"
+	RuleHolidays         = "holidays"
+	RuleHearingLate      = "hearing-notice-late"
+	RulePersonalID       = "personal-id"
+	RulePersonalPhone    = "personal-phone"
+	RulePersonalCard     = "personal-bankcard"
+	RulePersonalName     = "personal-name"
+	RuleWording          = "wording"
+	RuleStaticScript     = "static-script"
+	RuleCSPInline        = "csp-inline"
+	RuleReportArithmetic = "report-arithmetic"
+	RuleReportSections   = "report-sections"
+	RuleReportLate       = "report-late"
+	RuleReportDue        = "report-due"
 	// RuleOmitted marks the line that says how many findings of a file
 	// were left out (see MaxFindingsPerFile); it is not a rule to set.
 	RuleOmitted = "more-findings"
@@ -75,4 +79,8 @@ var Rules = map[string]RuleInfo{
 	RuleCSPInline:           {diag.LevelWarning, false, "内嵌脚本不符合内容安全策略"},
 	RuleNormativeReview:     {diag.LevelWarning, false, "规范性文件有效期即将届满"},
 	RuleEffectiveBeforeDate: {diag.LevelError, false, "施行日期早于发布日期"},
+	RuleReportArithmetic:    {diag.LevelError, false, "年报统计表数字不符"},
+	RuleReportSections:      {diag.LevelWarning, false, "年度报告缺少规定部分"},
+	RuleReportLate:          {diag.LevelError, false, "年度报告逾期未公开"},
+	RuleReportDue:           {diag.LevelWarning, false, "年度报告临近期限"},
 }

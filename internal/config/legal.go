@@ -25,6 +25,10 @@ type Legal struct {
 	NameMask string `toml:"nameMask"`
 	// PublicityPeriods overrides entries of legal.DefaultPublicityPeriods.
 	PublicityPeriods PublicityPeriods `toml:"publicityPeriods"`
+	// ReportLevel chooses the deadline of the 政府信息公开工作年度报告:
+	// "department" (1月31日) or "government" (3月31日). Set, it also makes
+	// check require both annual reports of the previous year.
+	ReportLevel legal.ReportLevel `toml:"reportLevel"`
 	// NormativeValidityYears gives a 行政规范性文件 without expires its
 	// default 有效期, counted from its 施行日期; 0 (the default) is off.
 	// The rule is provincial (上海: 5年), hence a setting.

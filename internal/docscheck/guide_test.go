@@ -56,7 +56,7 @@ func TestAuthorGuide(t *testing.T) {
 	for _, k := range keys {
 		last := k[strings.LastIndex(k, ".")+1:]
 		switch {
-		case k == "policy" || k == "notice" || k == "article" || k == "cleanup":
+		case k == "policy" || k == "notice" || k == "article" || k == "cleanup" || k == "report":
 			if !strings.Contains(guide, "`["+k+"]`") {
 				t.Errorf("the guide does not show the [%s] table", k)
 			}
@@ -75,7 +75,7 @@ func TestAuthorGuide(t *testing.T) {
 			t.Errorf("check rule %s has no row in the guide", id)
 		}
 	}
-	for _, list := range [][]string{legal.NoticeTypes, legal.PolicyGenres, legal.PolicyStatuses, legal.ColumnTypes} {
+	for _, list := range [][]string{legal.NoticeTypes, legal.PolicyGenres, legal.PolicyStatuses, legal.ColumnTypes, legal.ReportTypes} {
 		for _, v := range list {
 			if !strings.Contains(guide, v) {
 				t.Errorf("the guide does not name %q", v)

@@ -36,6 +36,7 @@ type Meta struct {
 	Notice  *Notice  `toml:"notice"`
 	Article *Article `toml:"article"`
 	Cleanup *Cleanup `toml:"cleanup"`
+	Report  *Report  `toml:"report"`
 
 	// Lines maps a front-matter key ("title", "policy.docNumber") to its
 	// line in the file, for error messages of later stages.

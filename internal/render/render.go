@@ -104,7 +104,7 @@ func (r *Renderer) pageData(p *site.Page, out *markup.Rendered) *Data {
 		Title:       p.Title,
 		URL:         p.URL,
 		Permalink:   r.Abs(p.URL),
-		Content:     template.HTML(out.HTML),
+		Content:     template.HTML(withReportTables(p, out.HTML)),
 		TOC:         out.TOC,
 		FAQ:         out.FAQ,
 		Summary:     summary,

@@ -39,6 +39,9 @@ func (s *Site) domain() error {
 		case TypeNotice:
 			errs.Add(checkNotice(p))
 		}
+		if p.Report() != nil {
+			errs.Add(checkReport(p))
+		}
 	}
 	if len(errs) > 0 {
 		return errs
