@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "1da88a64d343eb0aab4ac7d971f0d63261b2089d47b8b2fad934f5afc4fc84bc"
+const ThemeCSSFrom = "b0af07e537a84b66e214247c6e42f8cc35c866428e7b5766f4b873a3839d52f4"

@@ -79,10 +79,37 @@ var Table4Groups = []string{"行政复议", "未经复议直接起诉", "复议�
 // Table4Columns are the five columns of each group of 表四.
 var Table4Columns = []string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
 
-// Table2Rows are the keys of 表二 主动公开政府信息情况. 规章 and 行政规范性
-// 文件 take three numbers (本年制发件数, 本年废止件数, 现行有效件数), the
-// others one.
-var Table2Rows = []string{"规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"}
+// Table2Block is a block of 表二: the item of 条例第二十条 it reports on,
+// its columns and its rows (the row keys of the TOML data).
+type Table2Block struct {
+	Item       string
+	Cols, Rows []string
+}
+
+// Table2Blocks are the four blocks of 表二 主动公开政府信息情况, in order.
+var Table2Blocks = []Table2Block{
+	{"第二十条第（一）项", []string{"本年制发件数", "本年废止件数", "现行有效件数"}, []string{"规章", string(GenreNormative)}},
+	{"第二十条第（五）项", []string{"本年处理决定数量"}, []string{"行政许可"}},
+	{"第二十条第（六）项", []string{"本年处理决定数量"}, []string{"行政处罚", "行政强制"}},
+	{"第二十条第（八）项", []string{"本年收费金额（单位：万元）"}, []string{"行政事业性收费"}},
+}
+
+// Table2Rows are the keys of 表二. 规章 and 行政规范性文件 take three
+// numbers (本年制发件数, 本年废止件数, 现行有效件数), the others one.
+var Table2Rows = []string{"规章", string(GenreNormative), "行政许可", "行政处罚", "行政强制", "行政事业性收费"}
+
+// Table2Width is how many numbers row key of 表二 takes: 3 or 1 (0 for an
+// unknown key).
+func Table2Width(key string) int {
+	for _, b := range Table2Blocks {
+		for _, r := range b.Rows {
+			if r == key {
+				return len(b.Cols)
+			}
+		}
+	}
+	return 0
+}
 
 // Mismatch is an arithmetic error in a table: the cell that disagrees
 // with its parts, named by its row key and column.

@@ -64,33 +64,23 @@ func table2HTML(t map[string]frontmatter.Numbers) string {
 	if t == nil {
 		return ""
 	}
-	blocks := []struct {
-		item string
-		cols []string
-		rows []string
-	}{
-		{"第二十条第（一）项", []string{"本年制发件数", "本年废止件数", "现行有效件数"}, []string{"规章", "行政规范性文件"}},
-		{"第二十条第（五）项", []string{"本年处理决定数量"}, []string{"行政许可"}},
-		{"第二十条第（六）项", []string{"本年处理决定数量"}, []string{"行政处罚", "行政强制"}},
-		{"第二十条第（八）项", []string{"本年收费金额（单位：万元）"}, []string{"行政事业性收费"}},
-	}
 	var b strings.Builder
-	for i, bl := range blocks {
+	for i, bl := range legal.Table2Blocks {
 		bid := fmt.Sprintf("t2-b%d", i+1)
-		fmt.Fprintf(&b, "<tbody>\n<tr><th colspan=\"4\" scope=\"colgroup\" id=\"%s\" class=\"t-item\">%s</th></tr>\n<tr><th scope=\"col\" id=\"%s-c0\">信息内容</th>", bid, esc(bl.item), bid)
+		fmt.Fprintf(&b, "<tbody>\n<tr><th colspan=\"4\" scope=\"colgroup\" id=\"%s\" class=\"t-item\">%s</th></tr>\n<tr><th scope=\"col\" id=\"%s-c0\">信息内容</th>", bid, esc(bl.Item), bid)
 		span := ""
-		if len(bl.cols) == 1 {
+		if len(bl.Cols) == 1 {
 			span = " colspan=\"3\""
 		}
-		for j, c := range bl.cols {
+		for j, c := range bl.Cols {
 			fmt.Fprintf(&b, "<th scope=\"col\" id=\"%s-c%d\"%s>%s</th>", bid, j+1, span, esc(c))
 		}
 		b.WriteString("</tr>\n")
-		for k, row := range bl.rows {
+		for k, row := range bl.Rows {
 			rid := fmt.Sprintf("%s-r%d", bid, k+1)
 			fmt.Fprintf(&b, "<tr><th scope=\"row\" id=\"%s\" headers=\"%s %s-c0\">%s</th>", rid, bid, bid, esc(row))
 			v := t[row]
-			for j := range bl.cols {
+			for j := range bl.Cols {
 				n := ""
 				if j < len(v) {
 					n = strconv.FormatFloat(v[j], 'f', -1, 64)

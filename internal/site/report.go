@@ -40,12 +40,9 @@ func checkReport(p *Page) error {
 		return errs.Err()
 	}
 	for _, k := range sortedKeys(r.Table2) {
-		want := 1
-		if k == "规章" || k == "行政规范性文件" {
-			want = 3
-		}
+		want := legal.Table2Width(k)
 		switch {
-		case !slices.Contains(legal.Table2Rows, k):
+		case want == 0:
 			bad("table2."+k, "表二没有「%s」这一项，可写%s (unknown row)", k, legal.OneOf(legal.Table2Rows))
 		case len(r.Table2[k]) != want && want == 3:
 			bad("table2."+k, "表二「%s」应写 3 个数：[本年制发件数, 本年废止件数, 现行有效件数]，如 \"%s\" = [5, 2, 48]", k, k)
