@@ -30,21 +30,44 @@ const DefaultDebounce = 30 * time.Millisecond
 // watches every folder again and calls rebuild with "." (the whole site
 // folder), which rebuilds everything. It returns when ctx ends.
 func Watch(ctx context.Context, dir string, debounce time.Duration, rebuild func([]string), report func(error)) error {
-	w, err := fsnotify.NewWatcher()
+	sw, err := startWatch(dir)
 	if err != nil {
 		return err
 	}
-	defer w.Close()
+	defer sw.w.Close()
+	return sw.run(ctx, debounce, rebuild, report)
+}
+
+// siteWatcher is a watcher with every folder of a site watched.
+type siteWatcher struct {
+	w   *fsnotify.Watcher
+	dir string
+}
+
+// startWatch watches the site folder dir and every folder in Watched;
+// changes made after it returns are seen.
+func startWatch(dir string) (*siteWatcher, error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
 	if err := w.Add(dir); err != nil {
-		return err
+		w.Close()
+		return nil, err
 	}
-	addAll := func() {
-		for _, name := range Watched {
-			addTree(w, filepath.Join(dir, name))
-		}
+	sw := &siteWatcher{w: w, dir: dir}
+	sw.addAll()
+	return sw, nil
+}
+
+func (sw *siteWatcher) addAll() {
+	for _, name := range Watched {
+		addTree(sw.w, filepath.Join(sw.dir, name))
 	}
-	addAll()
-	return watchLoop(ctx, dir, debounce, w.Events, w.Errors, func(p string) { addTree(w, p) }, addAll, rebuild, report)
+}
+
+func (sw *siteWatcher) run(ctx context.Context, debounce time.Duration, rebuild func([]string), report func(error)) error {
+	return watchLoop(ctx, sw.dir, debounce, sw.w.Events, sw.w.Errors, func(p string) { addTree(sw.w, p) }, sw.addAll, rebuild, report)
 }
 
 // Everything is the changed path Watch reports when it cannot tell what

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -105,6 +106,14 @@ func TestWatchReportsErrors(t *testing.T) {
 
 // The same with a real overflow of the kernel's queue: while a rebuild
 // runs, more changes happen than inotify keeps.
+//
+// It overflows whatever the machine's load: while rebuild runs, watchLoop
+// does not receive, so fsnotify's reader goroutine, which sends each event
+// on an unbuffered channel, reads at most one buffer from the kernel
+// (64 KiB, at most 4096 events) and then waits. Every later change stays in
+// the kernel's queue, so max_queued_events + 4096 changes overflow it for
+// sure. A change made after them is then lost; seeing it proves the queue
+// did not overflow, so the test ends with a failure instead of waiting.
 func TestWatchRealOverflow(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the queue limit is inotify's")
@@ -114,60 +123,67 @@ func TestWatchRealOverflow(t *testing.T) {
 	if err != nil || limit <= 0 || limit > 1<<17 {
 		t.Skipf("max_queued_events = %q: too many changes to make", b)
 	}
+	const readerHolds = 4096 // events fsnotify's reader takes out of the queue in one read, at most
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	sw, err := startWatch(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sw.w.Close()
 	entered, release := make(chan struct{}), make(chan struct{})
-	calls := make(chan []string, 100)
-	reports := make(chan error, 100)
+	calls := make(chan []string)
+	var mu sync.Mutex
+	var reports []error
 	first := true
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- Watch(ctx, dir, time.Millisecond, func(changed []string) {
+		done <- sw.run(ctx, time.Millisecond, func(changed []string) {
 			if first {
 				first = false
 				close(entered)
 				<-release
 			}
-			calls <- changed
-		}, func(err error) { reports <- err })
+			select {
+			case calls <- changed:
+			case <-ctx.Done():
+			}
+		}, func(err error) {
+			mu.Lock()
+			reports = append(reports, err)
+			mu.Unlock()
+		})
 	}()
 	defer func() { cancel(); <-done }()
 	page := filepath.Join(dir, "content", "a.md")
-	for i := 0; ; i++ {
-		os.WriteFile(page, []byte("x"), 0o644)
-		select {
-		case <-entered:
-		case <-time.After(20 * time.Millisecond):
-			if i == 500 {
-				t.Fatal("the watcher never called rebuild")
-			}
-			continue
-		}
-		break
+	if err := os.WriteFile(page, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	// One create and one delete per round: the queue overflows.
-	for i := 0; i < limit/2+100; i++ {
+	<-entered
+	// One create and one delete per round (the kernel merges only equal
+	// events in a row): the queue overflows.
+	for i := 0; i < (limit+readerHolds)/2+100; i++ {
 		os.WriteFile(page, nil, 0o644)
 		os.Remove(page)
 	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "last.md"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	close(release)
-	timeout := time.After(30 * time.Second)
-	var overflow error
-	for {
-		select {
-		case err := <-reports:
-			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				overflow = err
+	for changed := range calls {
+		// report runs before the rebuild it causes, in the same goroutine.
+		mu.Lock()
+		overflowed := slices.ContainsFunc(reports, func(err error) bool { return errors.Is(err, fsnotify.ErrEventOverflow) })
+		mu.Unlock()
+		if slices.Contains(changed, Everything) {
+			if !overflowed {
+				t.Fatalf("full rebuild %v without an overflow reported (reported: %v)", changed, reports)
 			}
-			continue
-		case changed := <-calls:
-			if overflow == nil || !slices.Contains(changed, Everything) {
-				continue
-			}
-		case <-timeout:
-			t.Fatalf("no full rebuild after the overflow (reported: %v)", overflow)
+			break
 		}
-		break
+		if slices.Contains(changed, "content/last.md") {
+			t.Fatalf("the change after the burst was seen, so the queue did not overflow (reported: %v)", reports)
+		}
 	}
 }
