@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "b0af07e537a84b66e214247c6e42f8cc35c866428e7b5766f4b873a3839d52f4"
+const ThemeCSSFrom = "ff244229664df60f6365ed58d96095812868fb16acfd2980b83c298a27d1ae82"
