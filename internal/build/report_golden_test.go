@@ -94,6 +94,10 @@ func TestReportTablesGolden(t *testing.T) {
 			t.Errorf("marker %s left in the page", m)
 		}
 	}
+	// The description (the summary of the body's text) has no markers.
+	if strings.Contains(page, "【表") {
+		t.Errorf("a table marker is left in the page:\n%s", page)
+	}
 	// 表四 has no marker: it follows the last heading.
 	if i, j := strings.Index(page, "四、政府信息公开行政复议、行政诉讼情况</h2>"), strings.Index(page, `id="t4"`); i < 0 || j < i {
 		t.Errorf("表四 is not after the body: heading at %d, table at %d", i, j)

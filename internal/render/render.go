@@ -85,7 +85,7 @@ func (r *Renderer) Page(p *site.Page, src []byte, sink Sink) (*markup.Rendered, 
 		return nil, fmt.Errorf("%s: %w", p.SourcePath(), err)
 	}
 	defer release()
-	p.Derived = site.Derived{Summary: out.Summary}
+	p.Derived = site.Derived{Summary: withoutTableMarkers(p, out.Summary)}
 	d := r.pageData(p, out)
 	err = r.execute(sink, p.Column, "page", p.URL, d)
 	out.HTML = ""

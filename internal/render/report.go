@@ -38,6 +38,18 @@ func withReportTables(p *site.Page, body string) string {
 	return body
 }
 
+// tableMarkers drops the table markers from a report's summary, which is
+// taken from the body's text.
+var tableMarkers = strings.NewReplacer("【表二】", "", "【表三】", "", "【表四】", "")
+
+// withoutTableMarkers returns the summary of p without table markers.
+func withoutTableMarkers(p *site.Page, summary string) string {
+	if r := p.Report(); r == nil || r.Type != legal.ReportXxgk {
+		return summary
+	}
+	return strings.Join(strings.Fields(tableMarkers.Replace(summary)), " ")
+}
+
 // tableWrap puts a wide table in a focusable region that scrolls
 // sideways on a narrow screen, with a hint shown there.
 func tableWrap(id, class, caption, note, inner string) string {
