@@ -2,6 +2,7 @@ package outputs
 
 import (
 	"encoding/json"
+	"time"
 
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
@@ -41,7 +42,10 @@ type CatalogueAttached struct {
 
 // Catalogue is the document written to /<column>/index.json.
 type Catalogue struct {
-	Column    string           `json:"column"`
+	Column string `json:"column"`
+	// Generated is the day the catalogue's content last changed, not the
+	// build time (see changed), so that a rebuild of an unchanged site
+	// writes the same bytes (issue 16 point 1).
 	Generated string           `json:"generated"`
 	Count     int              `json:"count"`
 	Policies  []CatalogueEntry `json:"policies"`
@@ -50,7 +54,8 @@ type Catalogue struct {
 // PolicyCatalogue returns the catalogue of a column's policies, newest
 // first, or nil when the column holds none.
 func PolicyCatalogue(s *site.Site, sec *site.Section, u site.Base) []byte {
-	c := Catalogue{Column: sec.Title(), Generated: s.Now.Format("2006-01-02T15:04:05Z07:00"), Policies: []CatalogueEntry{}}
+	c := Catalogue{Column: sec.Title(), Policies: []CatalogueEntry{}}
+	var last time.Time
 	day := func(t interface{ IsZero() bool }, f func() string) string {
 		if t.IsZero() {
 			return ""
@@ -88,11 +93,34 @@ func PolicyCatalogue(s *site.Site, sec *site.Section, u site.Base) []byte {
 			e.Attachments = append(e.Attachments, CatalogueAttached{Name: f.Name, URL: u.Abs(f.URL), Type: f.Ext, Size: f.Size})
 		}
 		c.Policies = append(c.Policies, e)
+		if t := changed(p, s.Now); t.After(last) {
+			last = t
+		}
 	}
 	if len(c.Policies) == 0 {
 		return nil
 	}
+	c.Generated = last.Format("2006-01-02T15:04:05Z07:00")
 	c.Count = len(c.Policies)
 	b, _ := json.MarshalIndent(c, "", "  ")
 	return append(b, '\n')
+}
+
+// changed is the last day a policy's entry changed by the build time now:
+// its publication or update date (lastmod), or the day its present state
+// began (it took effect, expired, was repealed or amended) when that day
+// has come. A state that begins later is not counted: until then the
+// entry says 尚未施行, as it did when it was published.
+func changed(p *site.Page, now time.Time) time.Time {
+	t := p.Updated()
+	line := p.Policy.Line
+	if d := line.Since; !d.IsZero() && !d.After(now) && d.After(t) {
+		t = d
+	}
+	if !line.Until.IsZero() {
+		if d := line.Until.AddDate(0, 0, 1); !d.After(now) && d.After(t) {
+			t = d
+		}
+	}
+	return t
 }
