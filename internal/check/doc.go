@@ -77,6 +77,9 @@
 //	                              reportLevel; 法治政府建设 4月1日 inclusive)
 //	report-due           warning  the 法治政府建设年度报告 on last year is not online
 //	                              after 3月1日
+//	report-catalogue     warning  表二's 本年制发件数 of 行政规范性文件 differs from
+//	                              the count of 行政规范性文件 pages dated in the
+//	                              report year (when the site has any)
 //
 // A veto rule at level "error" (its default) adds a 单项否决 item to the
 // report; at "warning" it is reported as a warning finding instead, and

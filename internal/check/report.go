@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/fazhi-dev/fazhi/internal/config"
@@ -26,6 +27,7 @@ func (c *checker) checkReports() {
 		has[r.Type][r.Year] = true
 		c.reportSections(p, r.Type)
 		if r.Type == legal.ReportXxgk {
+			c.reportCatalogue(p, r.Year, r.Table2[string(legal.GenreNormative)])
 			for _, m := range legal.CheckTable3(r.Table3) {
 				c.find(p.SourcePath(), p.Line("report.table3."+m.Row), 0, RuleReportArithmetic, m.Error())
 			}
@@ -35,6 +37,38 @@ func (c *checker) checkReports() {
 		}
 	}
 	c.reportDeadlines(has)
+}
+
+// reportCatalogue compares 表二's 本年制发件数 of 行政规范性文件 with the
+// site's own policy catalogue: the 行政规范性文件 pages dated in the report
+// year. A site whose catalogue holds no 行政规范性文件 at all is not
+// compared (its documents are published elsewhere).
+func (c *checker) reportCatalogue(p *site.Page, year int, row []float64) {
+	if len(row) == 0 {
+		return
+	}
+	var any bool
+	var files []string
+	for _, q := range c.site.Pages {
+		if q.Policy == nil || q.Policy.Genre != legal.GenreNormative {
+			continue
+		}
+		any = true
+		if q.Date.In(c.cfg.Location).Year() == year {
+			files = append(files, q.SourcePath())
+		}
+	}
+	if !any || int(row[0]) == len(files) {
+		return
+	}
+	sort.Strings(files)
+	list := "没有"
+	if len(files) > 0 {
+		list = strings.Join(files, "、")
+	}
+	c.find(p.SourcePath(), p.Line("report.table2."+string(legal.GenreNormative)), 0, RuleReportCatalogue, fmt.Sprintf(
+		"表二「行政规范性文件」本年制发件数写的是 %d，本站政策文件目录中发布日期在%d年的行政规范性文件有 %d 件（%s）：请核对，补发漏登的文件或改正表中的数字 (表二 and the policy catalogue disagree)",
+		int(row[0]), year, len(files), list))
 }
 
 // reportSections warns about each required section whose heading is not

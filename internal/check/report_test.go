@@ -154,6 +154,46 @@ func TestReportArithmetic(t *testing.T) {
 	}
 }
 
+// TestReportCatalogue: 表二's 本年制发件数 of 行政规范性文件 is compared
+// with the catalogue's 行政规范性文件 of the report year, once the site has
+// any.
+func TestReportCatalogue(t *testing.T) {
+	const f = "content/gongzuo/nianbao.md"
+	doc := func(date, no string) string {
+		return "\n-- content/zhengce/gf-" + no + ".md --\n+++\ntitle = \"某市规范性文件" + no + "\"\ndate = " + date +
+			"\n[policy]\nissuer = \"某市人民政府\"\ndocNumber = \"某府规〔" + date[:4] + "〕" + no + "号\"\ngenre = \"行政规范性文件\"\n+++\n第一条　本办法自发布之日起施行。\n"
+	}
+	three := doc("2025-03-01", "1") + doc("2025-07-01", "2") + doc("2025-12-31", "3")
+	tests := []struct {
+		name, files string
+		want        []want
+	}{
+		{"no 行政规范性文件 in the catalogue: not compared", "", nil},
+		{"three in 2025, 表二 says 3", three, nil},
+		{"one is of 2024", doc("2024-12-31", "1") + doc("2025-07-01", "2") + doc("2025-12-31", "3"), []want{
+			{"report-catalogue", f, 9, 0, W, "表二「行政规范性文件」本年制发件数写的是 3，本站政策文件目录中发布日期在2025年的行政规范性文件有 2 件（content/zhengce/gf-2.md、content/zhengce/gf-3.md）"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []want
+			for _, f := range reportFindings(t, base+xxgkReport+fazhiReport+tt.files, at("2026-11-27 10:00")) {
+				if f.Rule == "report-catalogue" || f.Rule == "build" {
+					got = append(got, want{f.Rule, f.File, f.Line, f.Col, f.Level, f.Msg})
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if g, w := got[i], tt.want[i]; g.rule != w.rule || g.file != w.file || g.line != w.line || g.level != w.level || !strings.Contains(g.msg, w.msg) {
+					t.Errorf("got %+v\nwant %+v", g, w)
+				}
+			}
+		})
+	}
+}
+
 func TestReportShape(t *testing.T) {
 	const f = "content/gongzuo/nianbao.md"
 	tests := []struct {

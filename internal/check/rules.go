@@ -32,6 +32,7 @@ const (
 	RuleReportSections   = "report-sections"
 	RuleReportLate       = "report-late"
 	RuleReportDue        = "report-due"
+	RuleReportCatalogue  = "report-catalogue"
 	// RuleOmitted marks the line that says how many findings of a file
 	// were left out (see MaxFindingsPerFile); it is not a rule to set.
 	RuleOmitted = "more-findings"
@@ -83,4 +84,5 @@ var Rules = map[string]RuleInfo{
 	RuleReportSections:      {diag.LevelWarning, false, "年度报告缺少规定部分"},
 	RuleReportLate:          {diag.LevelError, false, "年度报告逾期未公开"},
 	RuleReportDue:           {diag.LevelWarning, false, "年度报告临近期限"},
+	RuleReportCatalogue:     {diag.LevelWarning, false, "年报与政策文件目录不一致"},
 }
