@@ -61,9 +61,13 @@ chromium:
 
 # 第二遍以 portable 标记运行测试：选用 Windows、macOS 所用的可移植实现代替 Linux 快速路径。
 # The second pass selects the portable fallbacks (build tag "portable") instead of the Linux fast paths.
+# 测量程序和浏览器测试在 tools/ 模块（自己的 go.mod，chromedp 只在那里）；两个模块的测试都运行。
+# The measurement programs and browser tests are the tools/ module (its own go.mod); both modules are tested.
 test: tools chromium versitygw cross
 	$(GO) vet ./...
+	$(GO) -C tools vet ./...
 	FAZHI_VERSITYGW=$(VERSITYGW) $(GO) test -count=1 -timeout 20m ./...
+	$(GO) -C tools test -count=1 -timeout 20m ./...
 	FAZHI_VERSITYGW=$(VERSITYGW) $(GO) test -tags portable -short -count=1 -timeout 20m ./...
 	$(MAKE) --no-print-directory portable-identical
 
@@ -96,20 +100,21 @@ portable-identical: tools
 
 test-short:
 	$(GO) test -short -count=1 ./...
+	$(GO) -C tools test -short -count=1 ./...
 
 bench: tools
-	$(GO) run ./internal/bench/cmd/fazhi-bench -out docs/benchmarks.md
+	$(GO) -C tools run ./bench/cmd/fazhi-bench -out ../docs/benchmarks.md
 
 # Lighthouse 与搜索召回率的数字写入 docs/benchmarks.md（在繁忙的共享机器上数字会偏低，不作为 CI 关卡）。
 lighthouse: tools chromium
-	$(GO) run ./internal/browsertest/cmd/lighthouse
+	$(GO) -C tools run ./browsertest/cmd/lighthouse
 
 recall: tools chromium
-	$(GO) run ./internal/search/cmd/recall
+	$(GO) -C tools run ./search/cmd/recall
 
 search-cost: tools chromium
-	$(GO) run ./internal/search/cmd/searchcost
-	$(GO) run ./internal/search/cmd/searchcost -node
+	$(GO) -C tools run ./search/cmd/searchcost
+	$(GO) -C tools run ./search/cmd/searchcost -node
 
 FUZZTIME ?= 30s
 fuzz:

@@ -32,13 +32,12 @@ var layer = map[string]float64{
 	"markup": 3, "markup/statute": 3, "enforcement": 3,
 	"site": 4,
 	"tmpl": 5, "scss": 5, "render": 6,
-	"outputs": 6, "search": 7.5, "search/browser": 11, "search/recall": 12,
+	"outputs": 6, "search": 7.5,
 	"publish": 7,
 	"build":   8, "archetype": 8,
 	"check": 9, "serve": 9, "deploy": 9, "sign": 0, "initsite": 8,
 	"cli":       10,
-	"fazhitest": 11, "bench": 11, "bench/cmd/fazhi-bench": 13, "browsertest": 11, "robust": 11, "docscheck": 11,
-	"search/cmd/recall": 13, "browsertest/cmd/lighthouse": 13,
+	"fazhitest": 11, "robust": 11, "docscheck": 11,
 }
 
 func TestImportsFlowOneWay(t *testing.T) {
@@ -88,9 +87,10 @@ func TestImportsFlowOneWay(t *testing.T) {
 // (it lies below site, which hands it the base path).
 const urlHome = "site"
 
-// notProduct are the measurement programs and browser tests: they are not
-// part of the product, and the rules below do not hold for them.
-var notProduct = []string{"bench", "browsertest", "search/recall", "search/browser"}
+// notProduct lists packages under internal/ that are not part of the
+// product, for which the rules below do not hold. The measurement
+// programs and browser tests live in the tools module (tools/go.mod).
+var notProduct = []string{}
 
 // TestOnlySiteBuildsURLs rejects, outside package site, what building a
 // URL by hand looks like: percent-encoding or joining paths with net/url,
@@ -225,6 +225,21 @@ func TestLayoutsCompareNoChineseWords(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestProductModuleNeedsNoBrowser keeps the measurement programs and the
+// browser tests in the tools module: fazhi's own go.mod must not require
+// chromedp.
+func TestProductModuleNeedsNoBrowser(t *testing.T) {
+	mod, err := os.ReadFile("../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dep := range []string{"github.com/chromedp/"} {
+		if strings.Contains(string(mod), dep) {
+			t.Errorf("go.mod requires %s: only the tools module (tools/go.mod) may", dep)
+		}
 	}
 }
 

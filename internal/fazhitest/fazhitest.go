@@ -4,7 +4,9 @@
 package fazhitest
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"io/fs"
 	"os"
@@ -164,21 +166,37 @@ func Golden(t testing.TB, name, got string) {
 	}
 }
 
-// RepoRoot returns the folder holding fazhi's go.mod, found by walking up
-// from the test's working directory.
+// RepoRoot returns the repository root: the folder above the working
+// directory whose go.mod is fazhi's own (the tools module beneath it has
+// one too).
 func RepoRoot(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := Root()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return root
+}
+
+// isFazhiModule reports whether go.mod text declares fazhi's module.
+func isFazhiModule(mod []byte) bool {
+	first, _, _ := bytes.Cut(mod, []byte("\n"))
+	return string(bytes.TrimSpace(first)) == "module github.com/fazhi-dev/fazhi"
+}
+
+// Root is RepoRoot for programs.
+func Root() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
 	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
+		if mod, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && isFazhiModule(mod) {
+			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Fatal("go.mod not found above the working directory")
+			return "", errors.New("fazhi's go.mod not found above the working directory")
 		}
 		dir = parent
 	}
