@@ -243,6 +243,17 @@ func TestProductModuleNeedsNoBrowser(t *testing.T) {
 	}
 }
 
+// TestToolsModuleTidy fails when a dependency added to fazhi is missing
+// from tools/go.mod, which would stop `make test` in the tools module.
+func TestToolsModuleTidy(t *testing.T) {
+	cmd := exec.Command("go", "list", "-e", "-f", "{{with .Error}}{{.}}{{end}}", "./...")
+	cmd.Dir = "../tools"
+	out, err := cmd.CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != "" {
+		t.Errorf("the tools module does not load (%v): run `cd tools && cat ../go.sum >> go.sum && go mod tidy` and commit tools/go.mod and tools/go.sum\n%s", err, out)
+	}
+}
+
 // maxFuncLines bounds a function of the product: a longer one is split
 // into named steps a reader can follow.
 const maxFuncLines = 200
