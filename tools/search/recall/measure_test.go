@@ -36,10 +36,7 @@ var minRecall = map[string]float64{"portal": 0.95, "laws": 0.9}
 // and fails when a site's mean recall@10 drops below minRecall.
 func TestRecall(t *testing.T) {
 	bin := pagefind(t)
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
+	root := fazhitest.RepoRoot(t)
 	cases, err := recall.ReadCases(filepath.Join("testdata", "recall.txt"))
 	if err != nil {
 		t.Fatal(err)
