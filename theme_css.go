@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "ff244229664df60f6365ed58d96095812868fb16acfd2980b83c298a27d1ae82"
+const ThemeCSSFrom = "a5dc59967a75476f02681a6506c39010666712423739225603e5c2d21fa83792"

@@ -163,3 +163,26 @@ func TestBundledPortalDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestBundledPortalConsultations (issue 19 point 3): the portal has one
+// consultation open at 2026-11-27, shown on the home page, and one closed
+// with its 采纳情况.
+func TestBundledPortalConsultations(t *testing.T) {
+	res, files := buildPortal(t, "")
+	states := map[string]int{}
+	for _, p := range res.Site.Pages {
+		if p.Consultation != nil {
+			states[string(p.Consultation.Status)]++
+			if p.Consultation.Status == "已反馈" && p.Consultation.ResultPage == nil {
+				t.Errorf("%s is 已反馈 without a result page", p.Path)
+			}
+		}
+	}
+	if states["征集中"] != 1 || states["已反馈"] != 1 || len(states) != 2 {
+		t.Errorf("consultation states %v, want one 征集中 and one 已反馈", states)
+	}
+	if home := string(files["index.html"]); !strings.Contains(home, `<section class="side-box consultation-box"`) ||
+		!strings.Contains(home, `href="/zhengji/2026-11-20-yangquan-banfa-zhengqiu/"`) {
+		t.Errorf("home page lacks the 意见征集 block with the open draft")
+	}
+}

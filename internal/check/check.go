@@ -128,6 +128,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		c.checkLinks, c.checkFreshness, c.checkEmpty, c.checkFutureDates, c.checkIdentity,
 		c.checkJiedu, c.checkHearings, c.checkPersonal, c.checkWording, c.reportHolidays, c.checkStatic, c.checkInlineScript,
 		c.checkNormative, c.checkReports,
+		c.checkConsultations,
 	} {
 		if err := ctx.Err(); err != nil {
 			return nil, err

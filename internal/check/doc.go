@@ -80,6 +80,9 @@
 //	report-catalogue     warning  表二's 本年制发件数 of 行政规范性文件 differs from
 //	                              the count of 行政规范性文件 pages dated in the
 //	                              report year (when the site has any)
+//	consultation-feedback warning a 意见征集 ended more than [legal]
+//	                              consultationFeedbackDays (default 30) days ago
+//	                              and has no result (采纳情况) page
 //
 // A veto rule at level "error" (its default) adds a 单项否决 item to the
 // report; at "warning" it is reported as a warning finding instead, and

@@ -33,6 +33,9 @@ const (
 	RuleReportLate       = "report-late"
 	RuleReportDue        = "report-due"
 	RuleReportCatalogue  = "report-catalogue"
+	// RuleConsultationFeedback: a consultation ended long ago without a
+	// published 采纳情况.
+	RuleConsultationFeedback = "consultation-feedback"
 	// RuleOmitted marks the line that says how many findings of a file
 	// were left out (see MaxFindingsPerFile); it is not a rule to set.
 	RuleOmitted = "more-findings"
@@ -54,35 +57,36 @@ type RuleInfo struct {
 // Rules lists every rule id with its default. The wording rule's default
 // is the level of each word-list entry; Level here is only a placeholder.
 var Rules = map[string]RuleInfo{
-	RuleBuild:               {diag.LevelError, false, "构建错误"},
-	RuleCheckConfig:         {diag.LevelWarning, false, "检查设置"},
-	RuleLinkBroken:          {diag.LevelError, false, "链接不可用"},
-	RuleImageAlt:            {diag.LevelError, false, "图片缺少替代文字"},
-	RuleLinkUnpublished:     {diag.LevelError, false, "链接到未发布页面"},
-	RuleHomeStale:           {diag.LevelError, true, "首页不更新"},
-	RuleColumnStale:         {diag.LevelWarning, false, "栏目未及时更新"},
-	RuleColumnStaleVeto:     {diag.LevelError, true, "栏目不更新"},
-	RuleColumnEmpty:         {diag.LevelWarning, false, "空白栏目"},
-	RuleColumnEmptyVeto:     {diag.LevelError, true, "空白栏目过多"},
-	RuleMenuEmpty:           {diag.LevelError, false, "导航指向空白栏目"},
-	RuleDateFuture:          {diag.LevelError, false, "发布日期晚于检查时间"},
-	RuleIdentity:            {diag.LevelError, false, "网站标识信息不全"},
-	RuleJieduMissing:        {diag.LevelWarning, false, "规范性文件缺少解读"},
-	RuleJieduLate:           {diag.LevelWarning, false, "解读发布不及时"},
-	RuleHolidays:            {diag.LevelWarning, false, "缺少节假日安排"},
-	RuleHearingLate:         {diag.LevelError, false, "开庭公告不足三日"},
-	RulePersonalID:          {diag.LevelError, false, "身份证号码"},
-	RulePersonalPhone:       {diag.LevelError, false, "个人手机号码"},
-	RulePersonalCard:        {diag.LevelError, false, "银行卡号"},
-	RulePersonalName:        {diag.LevelWarning, false, "当事人姓名未隐去"},
-	RuleWording:             {diag.LevelWarning, false, "用词错误"},
-	RuleStaticScript:        {diag.LevelWarning, false, "static 中的脚本文件"},
-	RuleCSPInline:           {diag.LevelWarning, false, "内嵌脚本不符合内容安全策略"},
-	RuleNormativeReview:     {diag.LevelWarning, false, "规范性文件有效期即将届满"},
-	RuleEffectiveBeforeDate: {diag.LevelError, false, "施行日期早于发布日期"},
-	RuleReportArithmetic:    {diag.LevelError, false, "年报统计表数字不符"},
-	RuleReportSections:      {diag.LevelWarning, false, "年度报告缺少规定部分"},
-	RuleReportLate:          {diag.LevelError, false, "年度报告逾期未公开"},
-	RuleReportDue:           {diag.LevelWarning, false, "年度报告临近期限"},
-	RuleReportCatalogue:     {diag.LevelWarning, false, "年报与政策文件目录不一致"},
+	RuleBuild:                {diag.LevelError, false, "构建错误"},
+	RuleCheckConfig:          {diag.LevelWarning, false, "检查设置"},
+	RuleLinkBroken:           {diag.LevelError, false, "链接不可用"},
+	RuleImageAlt:             {diag.LevelError, false, "图片缺少替代文字"},
+	RuleLinkUnpublished:      {diag.LevelError, false, "链接到未发布页面"},
+	RuleHomeStale:            {diag.LevelError, true, "首页不更新"},
+	RuleColumnStale:          {diag.LevelWarning, false, "栏目未及时更新"},
+	RuleColumnStaleVeto:      {diag.LevelError, true, "栏目不更新"},
+	RuleColumnEmpty:          {diag.LevelWarning, false, "空白栏目"},
+	RuleColumnEmptyVeto:      {diag.LevelError, true, "空白栏目过多"},
+	RuleMenuEmpty:            {diag.LevelError, false, "导航指向空白栏目"},
+	RuleDateFuture:           {diag.LevelError, false, "发布日期晚于检查时间"},
+	RuleIdentity:             {diag.LevelError, false, "网站标识信息不全"},
+	RuleJieduMissing:         {diag.LevelWarning, false, "规范性文件缺少解读"},
+	RuleJieduLate:            {diag.LevelWarning, false, "解读发布不及时"},
+	RuleHolidays:             {diag.LevelWarning, false, "缺少节假日安排"},
+	RuleHearingLate:          {diag.LevelError, false, "开庭公告不足三日"},
+	RulePersonalID:           {diag.LevelError, false, "身份证号码"},
+	RulePersonalPhone:        {diag.LevelError, false, "个人手机号码"},
+	RulePersonalCard:         {diag.LevelError, false, "银行卡号"},
+	RulePersonalName:         {diag.LevelWarning, false, "当事人姓名未隐去"},
+	RuleWording:              {diag.LevelWarning, false, "用词错误"},
+	RuleStaticScript:         {diag.LevelWarning, false, "static 中的脚本文件"},
+	RuleCSPInline:            {diag.LevelWarning, false, "内嵌脚本不符合内容安全策略"},
+	RuleNormativeReview:      {diag.LevelWarning, false, "规范性文件有效期即将届满"},
+	RuleEffectiveBeforeDate:  {diag.LevelError, false, "施行日期早于发布日期"},
+	RuleReportArithmetic:     {diag.LevelError, false, "年报统计表数字不符"},
+	RuleReportSections:       {diag.LevelWarning, false, "年度报告缺少规定部分"},
+	RuleReportLate:           {diag.LevelError, false, "年度报告逾期未公开"},
+	RuleReportDue:            {diag.LevelWarning, false, "年度报告临近期限"},
+	RuleReportCatalogue:      {diag.LevelWarning, false, "年报与政策文件目录不一致"},
+	RuleConsultationFeedback: {diag.LevelWarning, false, "意见征集未反馈"},
 }

@@ -36,6 +36,10 @@ type Legal struct {
 	// ProvisionalValidityYears is the default 有效期 of one whose title
 	// has 暂行 or 试行 (上海: 2年); 0 is off.
 	ProvisionalValidityYears int `toml:"provisionalValidityYears"`
+	// ConsultationFeedbackDays is how many days after a consultation
+	// (意见征集) ends its 采纳情况 should be online; 0 means the default,
+	// legal.DefaultConsultationFeedbackDays.
+	ConsultationFeedbackDays int `toml:"consultationFeedbackDays"`
 }
 
 // ValidityYears returns the default 有效期 in years of a 行政规范性文件
@@ -45,6 +49,14 @@ func (l Legal) ValidityYears(title string) int {
 		return l.ProvisionalValidityYears
 	}
 	return l.NormativeValidityYears
+}
+
+// FeedbackDays returns the consultation feedback limit in force.
+func (l Legal) FeedbackDays() int {
+	if l.ConsultationFeedbackDays <= 0 {
+		return legal.DefaultConsultationFeedbackDays
+	}
+	return l.ConsultationFeedbackDays
 }
 
 // PublicityPeriods is the site's [legal.publicityPeriods] table.

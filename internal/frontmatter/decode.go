@@ -72,6 +72,8 @@ func unknownKeyMsg(key string) string {
 		hint = fmt.Sprintf("%s 应写在 [policy] 表中", key)
 	case key == "caseNumber" || key == "court" || key == "hearing":
 		hint = fmt.Sprintf("%s 应写在 [notice] 表中", key)
+	case key == "from" || key == "to" || key == "channel":
+		hint = fmt.Sprintf("%s 应写在 [consultation] 表中", key)
 	case key == "categories":
 		hint = "请改用 tags = [\"…\"]"
 	}
@@ -88,6 +90,9 @@ func (m *Meta) times() []*Time {
 	}
 	if c := m.Cleanup; c != nil {
 		ts = append(ts, &c.Decided)
+	}
+	if c := m.Consultation; c != nil {
+		ts = append(ts, &c.From, &c.To)
 	}
 	return ts
 }

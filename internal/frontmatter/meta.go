@@ -37,6 +37,9 @@ type Meta struct {
 	Article *Article `toml:"article"`
 	Cleanup *Cleanup `toml:"cleanup"`
 	Report  *Report  `toml:"report"`
+	// Consultation makes the page a draft put out for public comment
+	// (意见征集), whatever its type.
+	Consultation *Consultation `toml:"consultation"`
 
 	// Lines maps a front-matter key ("title", "policy.docNumber") to its
 	// line in the file, for error messages of later stages.
@@ -89,6 +92,20 @@ type Notice struct {
 	Place      string           `toml:"place"`
 	PeriodDays int              `toml:"periodDays"`
 	Until      Time             `toml:"until"`
+}
+
+// Consultation is the [consultation] table of a draft put out for public
+// comment (意见征集).
+type Consultation struct {
+	From Time `toml:"from"`
+	// To is the last day (a date: through 24:00) or the closing instant
+	// (a date-time) of the comment period.
+	To Time `toml:"to"`
+	// Channel says how to comment: e-mail addresses, postal addresses or
+	// the web address of a form.
+	Channel StringList `toml:"channel"`
+	// Result is the content path of the 采纳情况 page, once published.
+	Result string `toml:"result"`
 }
 
 // Article is the [article] table of 普法, news and speech pages.

@@ -42,6 +42,9 @@ func (s *Site) domain() error {
 		if p.Report() != nil {
 			errs.Add(checkReport(p))
 		}
+		if p.Meta.Consultation != nil {
+			errs.Add(s.checkConsultation(p))
+		}
 	}
 	if len(errs) > 0 {
 		return errs
@@ -53,6 +56,9 @@ func (s *Site) domain() error {
 			p.Policy.Files = attachmentFiles(p)
 		case TypeNotice:
 			computeNotice(p, s.Now)
+		}
+		if p.Consultation != nil {
+			computeConsultation(p, s.Now)
 		}
 	}
 	return nil

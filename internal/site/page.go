@@ -78,6 +78,8 @@ type Page struct {
 	Policy  *PolicyInfo
 	Notice  *NoticeInfo
 	Article *frontmatter.Article
+	// Consultation is set on a draft put out for public comment.
+	Consultation *ConsultationInfo
 
 	// Relations between documents, resolved from content paths.
 	Interprets      []*Page // the policies this page interprets
