@@ -18,7 +18,7 @@ VERSITYGW ?= $(shell $(GO) env GOPATH)/bin/versitygw
 export FAZHI_DART_SASS ?= $(CURDIR)/$(SASS)
 export FAZHI_PAGEFIND  ?= $(CURDIR)/$(PAGEFIND)
 
-.PHONY: all build portal test test-short cross portable-identical css serve bench lighthouse recall search-cost fuzz chromium tools versitygw clean
+.PHONY: all build portal test test-short cross portable-identical css release serve bench lighthouse recall search-cost fuzz chromium tools versitygw clean
 
 all: portal
 
@@ -75,6 +75,12 @@ test: tools chromium versitygw cross
 # Regenerates theme.css, the default theme's compiled CSS shipped in the binary, with the pinned Dart Sass.
 css: tools
 	$(GO) run ./internal/scss/cmd/themecss
+
+# 发布包：每个平台一个压缩包（Windows 为 zip，其余为 tar.gz），内含 fazhi 和同平台的 Pagefind，写到 dist/。
+# Release archives in dist/: fazhi and, where npm can fetch it, the matching Pagefind beside it.
+VERSION ?=
+release:
+	$(GO) run ./internal/release/cmd/release -out dist $(if $(VERSION),-version $(VERSION))
 
 # 为四个平台交叉编译 fazhi（不用 cgo），证明它们都能构建。Cross-builds the four release platforms.
 PLATFORMS := linux/amd64 linux/arm64 windows/amd64 darwin/arm64

@@ -37,7 +37,7 @@ var layer = map[string]float64{
 	"build":   8, "archetype": 8,
 	"check": 9, "serve": 9, "deploy": 9, "sign": 0, "initsite": 8,
 	"cli":       10,
-	"fazhitest": 11, "robust": 11, "docscheck": 11,
+	"fazhitest": 11, "robust": 11, "docscheck": 11, "release": 11,
 }
 
 func TestImportsFlowOneWay(t *testing.T) {
