@@ -60,7 +60,7 @@ chromium:
 	fi
 
 # 第二遍以 portable 标记运行测试：选用 Windows、macOS 所用的可移植实现代替 Linux 快速路径。
-# The second pass selects the portable fallbacks (build tag "portable") instead of the Linux fast paths.
+# The second pass runs the whole product suite with the portable fallbacks (build tag "portable") instead of the Linux fast paths.
 # 测量程序和浏览器测试在 tools/ 模块（自己的 go.mod，chromedp 只在那里）；两个模块的测试都运行。
 # The measurement programs and browser tests are the tools/ module (its own go.mod); both modules are tested.
 test: tools chromium versitygw cross
@@ -68,7 +68,7 @@ test: tools chromium versitygw cross
 	$(GO) -C tools vet ./...
 	FAZHI_VERSITYGW=$(VERSITYGW) $(GO) test -count=1 -timeout 20m ./...
 	$(GO) -C tools test -count=1 -timeout 20m ./...
-	FAZHI_VERSITYGW=$(VERSITYGW) $(GO) test -tags portable -short -count=1 -timeout 20m ./...
+	FAZHI_VERSITYGW=$(VERSITYGW) $(GO) test -tags portable -count=1 -timeout 20m ./...
 	$(MAKE) --no-print-directory portable-identical
 
 # 默认主题编译好的 CSS（theme.css）随程序发布；改了 assets/scss 后运行 make css 重新生成。
