@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "a5dc59967a75476f02681a6506c39010666712423739225603e5c2d21fa83792"
+const ThemeCSSFrom = "41e64b11968dc1b42ebfdc9e991d58d895b3a27ee73c1286aa82abe5472af458"

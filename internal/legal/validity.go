@@ -13,6 +13,9 @@ const (
 	Repealed      Validity = "已废止"
 )
 
+// Validities are the validity states in the order lists show them.
+var Validities = []Validity{InForce, NotYetInForce, Amended, Expired, Repealed}
+
 // validityClass gives each state the word layouts use for it.
 var validityClass = map[Validity]string{
 	NotYetInForce: "not-yet",

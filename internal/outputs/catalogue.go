@@ -48,7 +48,29 @@ type Catalogue struct {
 	// writes the same bytes (issue 16 point 1).
 	Generated string           `json:"generated"`
 	Count     int              `json:"count"`
+	Facets    CatalogueFacets  `json:"facets"`
 	Policies  []CatalogueEntry `json:"policies"`
+}
+
+// CatalogueFacets are the column's status/ and genre/ lists, with counts.
+type CatalogueFacets struct {
+	Status []CatalogueFacet `json:"status"`
+	Genre  []CatalogueFacet `json:"genre"`
+}
+
+// CatalogueFacet is one list: its name, how many policies and its URL.
+type CatalogueFacet struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+	URL   string `json:"url"`
+}
+
+func facets(terms []*site.Term, u site.Base) []CatalogueFacet {
+	out := []CatalogueFacet{}
+	for _, t := range terms {
+		out = append(out, CatalogueFacet{Name: t.Name, Count: len(t.Pages), URL: u.Abs(t.URL)})
+	}
+	return out
 }
 
 // PolicyCatalogue returns the catalogue of a column's policies, newest
@@ -102,6 +124,9 @@ func PolicyCatalogue(s *site.Site, sec *site.Section, u site.Base) []byte {
 	}
 	c.Generated = last.Format("2006-01-02T15:04:05Z07:00")
 	c.Count = len(c.Policies)
+	if b := s.PolicyBrowse(sec); b != nil {
+		c.Facets = CatalogueFacets{Status: facets(b.Statuses, u), Genre: facets(b.Genres, u)}
+	}
 	b, _ := json.MarshalIndent(c, "", "  ")
 	return append(b, '\n')
 }

@@ -86,7 +86,7 @@ func (c *column) browsePages() error {
 	groups := []struct {
 		label string
 		terms []*site.Term
-	}{{"发文机关", c.browse.Issuers}, {"年份", c.browse.Years}, {"主题分类", c.browse.Topics}}
+	}{{"发文机关", c.browse.Issuers}, {"年份", c.browse.Years}, {"主题分类", c.browse.Topics}, {"有效性", c.browse.Statuses}, {"体裁", c.browse.Genres}}
 	for _, g := range groups {
 		for _, t := range g.terms {
 			title := fmt.Sprintf("%s · %s：%s", c.sec.Index.Title, g.label, t.Name)

@@ -1,9 +1,13 @@
 package site
 
 import (
+	"iter"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/fazhi-dev/fazhi/internal/legal"
 )
 
 func (s *Site) buildTaxonomies() {
@@ -53,17 +57,25 @@ func sortedTerms(m map[string]*Term) []*Term {
 }
 
 // Browse groups the policies of a column for the 信息公开目录 browse
-// pages: by issuer, by year of publication and by topic.
+// pages: by issuer, by year of publication, by topic, by validity state
+// (有效性, in the order of legal.Validities) and by genre (体裁, in the
+// order of legal.PolicyGenres).
 type Browse struct {
-	Issuers []*Term
-	Years   []*Term
-	Topics  []*Term
+	Issuers  []*Term
+	Years    []*Term
+	Topics   []*Term
+	Statuses []*Term
+	Genres   []*Term
+	// InForce is the term of the policies in force (status/有效/), nil
+	// when there are none: the column links it as 「只看现行有效」.
+	InForce *Term
 }
 
 // PolicyBrowse returns the browse groups of a column's policies, or nil
 // when the column holds none.
 func (s *Site) PolicyBrowse(sec *Section) *Browse {
 	issuers, years, topics := map[string]*Term{}, map[string]*Term{}, map[string]*Term{}
+	statuses, genres := map[string]*Term{}, map[string]*Term{}
 	base := sec.URL()
 	add := func(m map[string]*Term, list ColumnList, name string, p *Page) {
 		t := m[name]
@@ -86,13 +98,39 @@ func (s *Site) PolicyBrowse(sec *Section) *Browse {
 		if p.Policy.Topic != "" {
 			add(topics, ListTopic, p.Policy.Topic, p)
 		}
+		add(statuses, ListStatus, string(p.Policy.Validity), p)
+		if p.Policy.Genre != "" {
+			add(genres, ListGenre, string(p.Policy.Genre), p)
+		}
 	}
 	if n == 0 {
 		return nil
 	}
 	b := &Browse{Issuers: sortedTerms(issuers), Years: sortedTerms(years), Topics: sortedTerms(topics)}
 	sort.Slice(b.Years, func(i, j int) bool { return b.Years[i].Name > b.Years[j].Name })
+	b.Statuses = inOrder(statuses, func(yield func(string) bool) {
+		for _, v := range legal.Validities {
+			if !yield(string(v)) {
+				return
+			}
+		}
+	})
+	b.Genres = inOrder(genres, slices.Values(legal.PolicyGenres))
+	b.InForce = statuses[string(legal.InForce)]
 	return b
+}
+
+// inOrder returns the terms of m in the order of names, with their pages
+// newest first.
+func inOrder(m map[string]*Term, names iter.Seq[string]) []*Term {
+	var out []*Term
+	for name := range names {
+		if t := m[name]; t != nil {
+			sortPages(t.Pages)
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Notices splits a column's notices into current and ended ones, and lists

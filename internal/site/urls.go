@@ -32,6 +32,8 @@ const (
 	ListIssuer   ColumnList = "issuer"       // /zhengce/issuer/<发文机关>/
 	ListYear     ColumnList = "year"         // /zhengce/year/2024/
 	ListTopic    ColumnList = "topic"        // /zhengce/topic/<主题>/
+	ListStatus   ColumnList = "status"       // /zhengce/status/有效/: policies by 有效性
+	ListGenre    ColumnList = "genre"        // /zhengce/genre/<体裁>/
 	FileFeed     ColumnList = "feed.xml"     // /zhengce/feed.xml: the column's Atom feed
 	FileIndex    ColumnList = "index.json"   // /zhengce/index.json: the policy catalogue
 	FileCalendar ColumnList = "hearings.ics" // /gonggao/hearings.ics: the hearing calendar
@@ -39,7 +41,7 @@ const (
 
 // ColumnLists is the one table of URLs that fazhi generates inside a
 // column; their segments are reserved for it.
-var ColumnLists = []ColumnList{ListPager, ListArchive, ListHearings, ListIssuer, ListYear, ListTopic, FileFeed, FileIndex, FileCalendar}
+var ColumnLists = []ColumnList{ListPager, ListArchive, ListHearings, ListIssuer, ListYear, ListTopic, ListStatus, ListGenre, FileFeed, FileIndex, FileCalendar}
 
 // reservedSegments follows from ColumnLists.
 var reservedSegments = func() map[string]bool {
