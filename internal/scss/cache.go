@@ -97,19 +97,7 @@ func (c *Cached) compile(fsys fs.FS, entry string) ([]byte, error) {
 func (c *Cached) key(fsys fs.FS, entry string) (string, error) {
 	h := sha256.New()
 	h.Write([]byte(c.Ident + "\x00" + entry + "\x00"))
-	err := fs.WalkDir(fsys, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		h.Write([]byte(p + "\x00" + strconv.Itoa(len(b)) + "\x00"))
-		h.Write(b)
-		return nil
-	})
-	if err != nil {
+	if err := hashTree(h, fsys, "assets"); err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"io/fs"
 	"strconv"
 	"sync"
@@ -46,19 +47,7 @@ func HasOwnStyles(src, theme fs.FS) bool {
 // running Dart Sass.
 func SourceHash(fsys fs.FS) (string, error) {
 	h := sha256.New()
-	err := fs.WalkDir(fsys, StylesDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		h.Write([]byte(p + "\x00" + strconv.Itoa(len(b)) + "\x00"))
-		h.Write(b)
-		return nil
-	})
-	if err != nil {
+	if err := hashTree(h, fsys, StylesDir); err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
@@ -99,4 +88,21 @@ func (l *Lazy) Close() error {
 		return nil
 	}
 	return l.next.Close()
+}
+
+// hashTree writes the name, size and bytes of every file under dir into h,
+// in walk order. SourceHash and the compile cache's key both use it.
+func hashTree(h io.Writer, fsys fs.FS, dir string) error {
+	return fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		io.WriteString(h, p+"\x00"+strconv.Itoa(len(b))+"\x00")
+		h.Write(b)
+		return nil
+	})
 }
