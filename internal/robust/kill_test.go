@@ -162,7 +162,7 @@ func TestKilledBuildsLeavePreviousOutput(t *testing.T) {
 
 func TestConcurrentBuildsDoNotInterleave(t *testing.T) {
 	bin, env := fazhiBinary(t)
-	site := bigSite(t, 600)
+	site := bigSite(t, 1500)
 	dest := filepath.Join(t.TempDir(), "public")
 	a := run(bin, env, "build", "-s", site, "-d", dest, "--now", "2026-11-27")
 	b := run(bin, env, "build", "-s", site, "-d", dest, "--now", "2026-11-27")
