@@ -143,7 +143,7 @@ type OpenData struct {
 	// the order of the CSV's columns.
 	Fields []OpenFieldInfo `json:"fields"`
 	// Count is len(Records).
-	Count   int         `json:"count"`
+	Count   int          `json:"count"`
 	Records []*Published `json:"records"`
 }
 
