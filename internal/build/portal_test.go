@@ -186,3 +186,43 @@ func TestBundledPortalConsultations(t *testing.T) {
 		t.Errorf("home page lacks the 意见征集 block with the open draft")
 	}
 }
+
+// TestBundledPortalXxgk checks the 政府信息公开 section of the portal
+// (issue 19.4): its five parts, the old /guide/ address, the reports
+// column and the application form as a download.
+func TestBundledPortalXxgk(t *testing.T) {
+	_, files := buildPortal(t, "")
+	xxgk := string(files["xxgk/index.html"])
+	for _, part := range []string{
+		`<a href="/xxgk/zhinan/">政府信息公开指南</a>`,
+		`<a href="/xxgk/mulu/">政府信息公开目录</a>`,
+		`<a href="/xxgk/fading/">法定主动公开内容</a>`,
+		`<a href="/xxgk/nianbao/">政府信息公开年报</a>`,
+		`<a href="/xxgk/yishenqing/">依申请公开</a>`,
+	} {
+		if !strings.Contains(xxgk, part) {
+			t.Errorf("xxgk/index.html lacks %s", part)
+		}
+	}
+	if !strings.Contains(string(files["index.html"]), `<a href="/xxgk/">政府信息公开</a>`) {
+		t.Error("the main menu does not link the 政府信息公开 section")
+	}
+	if g := string(files["guide/index.html"]); !strings.Contains(g, `/xxgk/zhinan/"`) {
+		t.Errorf("/guide/ does not lead to the guide's new address:\n%s", g)
+	}
+	nb := string(files["xxgk/nianbao/index.html"])
+	for _, want := range []string{`<meta name="ColumnType" content="信息公开年报">`, `href="/xxgk/nianbao/2025-zhengfu-xinxi-gongkai-nianbao/"`, `href="/xxgk/nianbao/2025-fazhi-zhengfu-jianshe-baogao/"`} {
+		if !strings.Contains(nb, want) {
+			t.Errorf("xxgk/nianbao/index.html lacks %s", want)
+		}
+	}
+	ysq := string(files["xxgk/yishenqing/index.html"])
+	for _, want := range []string{`href="shenqingbiao.docx"`, "网上申请", "信函申请", "当面申请"} {
+		if !strings.Contains(ysq, want) {
+			t.Errorf("xxgk/yishenqing/index.html lacks %s", want)
+		}
+	}
+	if form := files["xxgk/yishenqing/shenqingbiao.docx"]; !strings.HasPrefix(string(form), "PK\x03\x04") {
+		t.Errorf("the application form is not published as a Word file (%d bytes)", len(form))
+	}
+}

@@ -45,7 +45,10 @@ func TestWrite(t *testing.T) {
 	}
 	// The standard columns, each with a valid column type and one draft
 	// example page.
-	for _, col := range []string{"gongzuo", "tongzhi", "zhengce", "jiedu", "sifa", "pufa", "xxgk"} {
+	// 政府信息公开 has its five parts: 指南, 目录, 法定主动公开内容 and
+	// 依申请公开 as draft pages, 年报 as a column of its own.
+	examples := map[string][]string{"xxgk": {"zhinan.md", "mulu.md", "fading.md", "yishenqing/index.md"}}
+	for _, col := range []string{"gongzuo", "tongzhi", "zhengce", "jiedu", "sifa", "pufa", "xxgk", "xxgk/nianbao"} {
 		idx, err := os.ReadFile(filepath.Join(dir, "content", col, "_index.md"))
 		if err != nil {
 			t.Fatal(err)
@@ -59,10 +62,29 @@ func TestWrite(t *testing.T) {
 		if !legal.IsColumnType(ct) {
 			t.Errorf("%s: columnType %q", col, ct)
 		}
-		ex, err := os.ReadFile(filepath.Join(dir, "content", col, "shili.md"))
-		if err != nil || !strings.Contains(string(ex), "\ndraft = true\n") {
-			t.Errorf("%s: no draft example page", col)
+		if col == "xxgk/nianbao" {
+			if ct != string(legal.ColumnAnnualReport) {
+				t.Errorf("%s: columnType %q, want %s", col, ct, legal.ColumnAnnualReport)
+			}
+			continue
 		}
+		names, ok := examples[col]
+		if !ok {
+			names = []string{"shili.md"}
+		}
+		for _, name := range names {
+			ex, err := os.ReadFile(filepath.Join(dir, "content", col, name))
+			if err != nil || !strings.Contains(string(ex), "\ndraft = true\n") {
+				t.Errorf("%s: no draft example page %s", col, name)
+			}
+		}
+	}
+	// The application form is a Word file (a ZIP archive) that the
+	// 依申请公开 page links.
+	form, _ := os.ReadFile(filepath.Join(dir, "content/xxgk/yishenqing/shenqingbiao.docx"))
+	page, _ := os.ReadFile(filepath.Join(dir, "content/xxgk/yishenqing/index.md"))
+	if !strings.HasPrefix(string(form), "PK\x03\x04") || !strings.Contains(string(page), "](shenqingbiao.docx)") {
+		t.Errorf("依申请公开: form %d bytes, linked %v", len(form), strings.Contains(string(page), "shenqingbiao.docx"))
 	}
 	gi, _ := os.ReadFile(filepath.Join(dir, ".gitignore"))
 	for _, want := range []string{"*.key", "/public/", "/.fazhi-cache/"} {
