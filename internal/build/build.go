@@ -76,6 +76,9 @@ type Result struct {
 	// Rendered holds each content page's links and ids when
 	// Options.Collect is set, keyed by content path.
 	Rendered map[string]*markup.Rendered
+	// Enforcement holds the data file of each enforcement column, in
+	// the order of the content files, for checks.
+	Enforcement []EnforcementData
 	// Warnings are problems that did not stop the build.
 	Warnings diag.List
 	// Duration is the whole build's wall time.
@@ -124,6 +127,7 @@ func Build(ctx context.Context, o Options) (res *Result, err error) {
 	}{
 		{"config", b.loadConfig},
 		{"read", b.read},
+		{"data", b.readData},
 		{"assemble", b.assemble},
 		{"prepare", b.prepare},
 		{"assets", b.assets},

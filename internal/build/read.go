@@ -13,6 +13,7 @@ import (
 
 	"github.com/fazhi-dev/fazhi/internal/config"
 	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/enforcement"
 	"github.com/fazhi-dev/fazhi/internal/frontmatter"
 	"github.com/fazhi-dev/fazhi/internal/markup"
 	"github.com/fazhi-dev/fazhi/internal/overlay"
@@ -48,6 +49,9 @@ type builder struct {
 	mentions func(path string, titles []string)
 	// assetURLs maps fingerprinted static files to their URLs.
 	assetURLs map[string]string
+	// decisions are the rows of each enforcement column's data file, by
+	// the column's folder (readData).
+	decisions map[string][]*enforcement.Decision
 	mu        sync.Mutex
 }
 
@@ -245,7 +249,8 @@ func (b *builder) workers() int {
 }
 
 func (b *builder) assemble() error {
-	s, err := site.Assemble(b.srcs, site.Options{Config: b.cfg, Now: b.o.Now, Drafts: b.o.Drafts, Future: b.o.Future, Expired: b.o.Expired})
+	s, err := site.Assemble(b.srcs, site.Options{Config: b.cfg, Now: b.o.Now, Drafts: b.o.Drafts, Future: b.o.Future, Expired: b.o.Expired,
+		Decisions: b.decisions})
 	if err != nil {
 		return err
 	}

@@ -141,7 +141,7 @@ func (s *Session) full(ctx context.Context) (*Update, error) {
 	b.owner = func(key string) render.Sink { return ownerSink{st, key} }
 	b.mentions = func(p string, titles []string) { mmu.Lock(); mentions[p] = titles; mmu.Unlock() }
 	b.keepSources = true
-	for _, step := range []func() error{b.loadConfig, b.read, b.assemble, b.prepare, b.assets, b.renderPages, b.renderLists, b.outputs, b.static} {
+	for _, step := range []func() error{b.loadConfig, b.read, b.readData, b.assemble, b.prepare, b.assets, b.renderPages, b.renderLists, b.outputs, b.static} {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -181,7 +181,8 @@ func (s *Session) full(ctx context.Context) (*Update, error) {
 // changed.
 func needsFull(p string) bool {
 	switch {
-	case p == ".", p == "site.toml", strings.HasPrefix(p, "layouts/"), strings.HasPrefix(p, "assets/"), strings.HasPrefix(p, "static/"):
+	case p == ".", p == "site.toml", strings.HasPrefix(p, "layouts/"), strings.HasPrefix(p, "assets/"), strings.HasPrefix(p, "static/"),
+		strings.HasPrefix(p, site.DataDir+"/"): // an enforcement column's spreadsheet
 		return true
 	case strings.HasPrefix(p, "content/") && path.Base(p) == "_index.md":
 		return true

@@ -303,9 +303,13 @@ func (l *loader) row(row tabular.Row, numbers map[string]int) *Decision {
 				l.missing[y] = true
 			}
 			if n, late := legal.LatePublication(cal, d.Decided, d.Published); late {
+				// A late publication is an error of the office, not of
+				// the data: the row is read and published all the same.
+				bad := l.bad
 				l.fail(line, FieldPublished, RuleLate, fmt.Sprintf(
 					"：公示日期 %s 比决定日期 %s 晚 %d 个工作日，超过 %d 个工作日：%s决定应在作出决定之日起 %d 个工作日内（即 %s 以前）上网公示（国办发〔2015〕51号）；公示日期请如实填写 (published late)",
 					day(d.Published), day(d.Decided), n, legal.PublishWorkdays, l.o.Type, legal.PublishWorkdays, day(legal.PublishDeadline(cal, d.Decided))))
+				l.bad = bad
 			}
 		}
 	}

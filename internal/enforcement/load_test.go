@@ -149,7 +149,9 @@ func TestLoadFindings(t *testing.T) {
 			}
 			bad := 0
 			for _, f := range fs {
-				if f.Level == diag.LevelError {
+				// A late publication is reported, but the row is kept:
+				// it is published all the same.
+				if f.Level == diag.LevelError && f.Rule != RuleLate {
 					bad++
 				}
 			}

@@ -40,6 +40,9 @@ type Meta struct {
 	// Consultation makes the page a draft put out for public comment
 	// (意见征集), whatever its type.
 	Consultation *Consultation `toml:"consultation"`
+	// Enforcement makes a column (_index.md with kind = "enforcement") a
+	// 行政执法公示 column whose decisions come from a data file.
+	Enforcement *Enforcement `toml:"enforcement"`
 
 	// Lines maps a front-matter key ("title", "policy.docNumber") to its
 	// line in the file, for error messages of later stages.
@@ -106,6 +109,17 @@ type Consultation struct {
 	Channel StringList `toml:"channel"`
 	// Result is the content path of the 采纳情况 page, once published.
 	Result string `toml:"result"`
+}
+
+// Enforcement is the [enforcement] table of a 行政执法公示 column: the
+// type of its decisions and the spreadsheet they are read from.
+type Enforcement struct {
+	// Type is "行政处罚" or "行政许可".
+	Type string `toml:"type"`
+	// Data is the file under the site's data/ folder (CSV or XLSX).
+	Data string `toml:"data"`
+	// Sheet names the worksheet of an XLSX workbook (default: the first).
+	Sheet string `toml:"sheet"`
 }
 
 // Article is the [article] table of 普法, news and speech pages.

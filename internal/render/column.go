@@ -33,6 +33,9 @@ func (r *Renderer) section(sink Sink, sec *site.Section, per int, content func(*
 	}
 	c := &column{r: r, sink: sink, sec: sec, per: per, only: only, body: body,
 		crumbs: r.crumbs(sec, nil), browse: r.Site.PolicyBrowse(sec)}
+	if sec.Enforcement != nil {
+		return c.enforcementLists()
+	}
 	c.current, c.ended, c.hearings, c.notice = r.Site.Notices(sec)
 	if err := c.pagers(); err != nil {
 		return err
@@ -116,7 +119,8 @@ func (c *column) list(kind, title, base string, pages []*site.Page, crumb *Crumb
 func (c *column) data(kind, title, url string) *Data {
 	r, base := c.r, c.sec.URL()
 	d := &Data{Site: r.Data, Kind: kind, Page: c.sec.Index, Title: title, URL: url, Permalink: r.Abs(url),
-		Content: c.body, Section: c.sec, Browse: c.browse, Breadcrumbs: c.crumbs, Meta: columnMeta(r.Data, c.sec, title)}
+		Content: c.body, Section: c.sec, Browse: c.browse, Breadcrumbs: c.crumbs, Meta: columnMeta(r.Data, c.sec, title),
+		Enforcement: c.sec.Enforcement}
 	if c.notice {
 		d.Hearings = c.hearings
 		d.HearingsURL = site.ListHearings.In(base)

@@ -48,6 +48,16 @@ type Data struct {
 	ArchiveURL string
 	// HearingsURL links a notice column to its hearing schedule.
 	HearingsURL string
+	// Enforcement is the 行政执法公示 column being listed; Decisions are
+	// the decisions on this output, DecisionTerm the filter (a year, a
+	// 类别, an authority) of a filter page.
+	Enforcement  *site.EnforcementInfo
+	Decisions    []*site.DecisionPage
+	DecisionTerm *site.DecisionTerm
+	// Decision is the decision of a decision page or tombstone, and
+	// Basis its 处罚依据 with the statutes linked.
+	Decision *site.DecisionPage
+	Basis    template.HTML
 
 	Breadcrumbs []Crumb
 	// Meta are the government page tags (SiteName, ColumnName, ArticleTitle…).

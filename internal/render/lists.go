@@ -72,6 +72,11 @@ func (r *Renderer) ListJobs(read BodyReader) []ListJob {
 		jobs = append(jobs, ListJob{Key: "section:" + sec.Path, Index: sec.Index, Members: sec.Pages, run: func(sink Sink, only Only) error {
 			return r.section(sink, sec, per, content, only)
 		}})
+		if sec.Enforcement != nil {
+			jobs = append(jobs, ListJob{Key: "decisions:" + sec.Path, Index: sec.Index, run: func(sink Sink, _ Only) error {
+				return r.decisionPages(sink, sec)
+			}})
+		}
 	}
 	jobs = append(jobs, r.taxonomyJobs(site.TaxTags, "标签", "term", s.Tags, per)...)
 	jobs = append(jobs, r.taxonomyJobs(site.TaxSeries, "专题", "series", s.Series, per)...)

@@ -53,9 +53,10 @@ func pagerLinks(base string, n, total int) []PagerLink {
 	return out
 }
 
-// paginate splits pages into chunks of size per and calls emit for each;
+// paginate splits pages (content pages, or the decisions of an
+// enforcement column) into chunks of size per and calls emit for each;
 // only, when not nil, skips chunks it rejects.
-func paginate(base string, pages []*site.Page, per int, only Only, emit func(url string, chunk []*site.Page, p *Paginator) error) error {
+func paginate[T any](base string, pages []T, per int, only func([]T) bool, emit func(url string, chunk []T, p *Paginator) error) error {
 	total := (len(pages) + per - 1) / per
 	if total == 0 {
 		total = 1

@@ -8,6 +8,7 @@ import (
 
 	"github.com/fazhi-dev/fazhi/internal/config"
 	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/enforcement"
 )
 
 // Options selects what goes into the site.
@@ -17,6 +18,10 @@ type Options struct {
 	Now time.Time
 	// Drafts, Future and Expired include pages that are otherwise left out.
 	Drafts, Future, Expired bool
+	// Decisions are the rows read from the data file of each enforcement
+	// column, by the column's folder. They hold identity numbers: the
+	// site keeps only what enforcement.Publish makes of them.
+	Decisions map[string][]*enforcement.Decision
 }
 
 // Site is the assembled graph.
@@ -84,6 +89,7 @@ func Assemble(srcs []Source, o Options) (*Site, error) {
 		pages = append(pages, p)
 	}
 	s.buildSections(pages)
+	errs.Add(s.enforcementColumns(o.Decisions))
 	for _, p := range pages {
 		if p.Kind != KindPage {
 			continue
@@ -91,7 +97,7 @@ func Assemble(srcs []Source, o Options) (*Site, error) {
 		p.Section = s.sectionFor(p.File.Dir)
 		if p.Type == "" {
 			p.Type = TypeArticle
-			if p.Section != nil && p.Section.Type != "" {
+			if p.Section != nil && p.Section.Type != "" && p.Section.Type != TypeEnforcement {
 				p.Type = p.Section.Type
 			}
 			if p.Section == nil && p.File.Dir == "" {
@@ -173,6 +179,11 @@ func newPage(src Source) (*Page, error) {
 	}
 	switch m.Kind {
 	case "", TypePolicy, TypeNotice, TypeArticle, TypePage, TypeCleanup:
+	case TypeEnforcement:
+		if !f.SectionIndex || f.Dir == "" {
+			return nil, diag.New(file, m.Lines("kind"),
+				"kind = \"enforcement\" 只能写在栏目的 _index.md 中：执法公示的决定来自 data 文件夹里的表格，不必逐条写页面")
+		}
 	default:
 		return nil, diag.New(file, m.Lines("kind"),
 			"kind = \"%s\" 无效，应为 \"policy\"（政策文件）、\"notice\"（公告）、\"article\"（文章）、\"page\"（普通页面）或 \"cleanup\"（清理结果）之一", m.Kind)

@@ -20,10 +20,10 @@ func (s *Site) domain() error {
 				"栏目类型 columnType = \"%s\" 无效，应为%s (unknown column type)", ct, legal.OneOf(legal.ColumnTypes)))
 		}
 		switch sec.Type {
-		case "", TypePolicy, TypeNotice, TypeArticle, TypePage:
+		case "", TypePolicy, TypeNotice, TypeArticle, TypePage, TypeEnforcement:
 		default:
 			errs = append(errs, diag.New(sec.Index.SourcePath(), sec.Index.Line("kind"),
-				"kind = \"%s\" 无效，应为 \"policy\"、\"notice\"、\"article\" 或 \"page\"", sec.Type))
+				"kind = \"%s\" 无效，应为 \"policy\"、\"notice\"、\"article\"、\"page\" 或 \"enforcement\"", sec.Type))
 		}
 	}
 	if s.Home != nil && s.Home.Meta != nil && s.Home.Meta.ColumnType != "" && !legal.IsColumnType(s.Home.Meta.ColumnType) {

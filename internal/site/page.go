@@ -146,6 +146,9 @@ type Section struct {
 	ColumnType string
 	// Type is the default content type of the section's pages.
 	Type string
+	// Enforcement is set on a 行政执法公示 column (kind = "enforcement"):
+	// the decisions read from its data file.
+	Enforcement *EnforcementInfo
 }
 
 // Title returns the column's title.

@@ -26,22 +26,26 @@ type ColumnList string
 // segment here and in ColumnLists; it is then reserved, so that no
 // content page can take its URL.
 const (
-	ListPager    ColumnList = "page"         // /zhengce/page/2/
-	ListArchive  ColumnList = "archive"      // /gonggao/archive/: ended notices
-	ListHearings ColumnList = "hearings"     // /gonggao/hearings/: hearing schedule
-	ListIssuer   ColumnList = "issuer"       // /zhengce/issuer/<发文机关>/
-	ListYear     ColumnList = "year"         // /zhengce/year/2024/
-	ListTopic    ColumnList = "topic"        // /zhengce/topic/<主题>/
-	ListStatus   ColumnList = "status"       // /zhengce/status/有效/: policies by 有效性
-	ListGenre    ColumnList = "genre"        // /zhengce/genre/<体裁>/
-	FileFeed     ColumnList = "feed.xml"     // /zhengce/feed.xml: the column's Atom feed
-	FileIndex    ColumnList = "index.json"   // /zhengce/index.json: the policy catalogue
-	FileCalendar ColumnList = "hearings.ics" // /gonggao/hearings.ics: the hearing calendar
+	ListPager    ColumnList = "page"     // /zhengce/page/2/
+	ListArchive  ColumnList = "archive"  // /gonggao/archive/: ended notices
+	ListHearings ColumnList = "hearings" // /gonggao/hearings/: hearing schedule
+	ListIssuer   ColumnList = "issuer"   // /zhengce/issuer/<发文机关>/
+	ListYear     ColumnList = "year"     // /zhengce/year/2024/
+	ListTopic    ColumnList = "topic"    // /zhengce/topic/<主题>/
+	ListStatus   ColumnList = "status"   // /zhengce/status/有效/: policies by 有效性
+	ListGenre    ColumnList = "genre"    // /zhengce/genre/<体裁>/
+	// ListCategory and ListAuthority filter an enforcement column by
+	// 处罚类别 (许可类别) and by 处罚机关 (许可机关); ListYear by year.
+	ListCategory  ColumnList = "category"     // /zhifa/chufa/category/罚款/
+	ListAuthority ColumnList = "authority"    // /zhifa/chufa/authority/<处罚机关>/
+	FileFeed      ColumnList = "feed.xml"     // /zhengce/feed.xml: the column's Atom feed
+	FileIndex     ColumnList = "index.json"   // /zhengce/index.json: the policy catalogue
+	FileCalendar  ColumnList = "hearings.ics" // /gonggao/hearings.ics: the hearing calendar
 )
 
 // ColumnLists is the one table of URLs that fazhi generates inside a
 // column; their segments are reserved for it.
-var ColumnLists = []ColumnList{ListPager, ListArchive, ListHearings, ListIssuer, ListYear, ListTopic, ListStatus, ListGenre, FileFeed, FileIndex, FileCalendar}
+var ColumnLists = []ColumnList{ListPager, ListArchive, ListHearings, ListIssuer, ListYear, ListTopic, ListStatus, ListGenre, ListCategory, ListAuthority, FileFeed, FileIndex, FileCalendar}
 
 // reservedSegments follows from ColumnLists.
 var reservedSegments = func() map[string]bool {
@@ -103,18 +107,13 @@ func (s *Site) assignURLs() error {
 	var errs diag.List
 	owners := map[string]string{"/": s.Home.SourcePath()}
 	// claim takes u for owner; on a clash the error names file and the
-	// line of key in page p's front matter (p is nil for a column index).
-	// The line is only looked up then: most pages never need it.
+	// line that line returns (a key's line in the front matter, a row of
+	// a data file). The line is only looked up then: most pages never
+	// need it.
 	// A URL is a folder of the output: its name must exist on Windows
 	// and macOS, and differ from every other URL in more than case.
 	folds := source.Folds{}
-	claim := func(u, owner, file string, p *Page, key string) {
-		line := func() int {
-			if p != nil {
-				return p.Line(key)
-			}
-			return 0
-		}
+	claim := func(u, owner, file string, line func() int) {
 		if prev, ok := owners[u]; ok {
 			if prev != owner {
 				errs = append(errs, diag.New(file, line(),
@@ -140,7 +139,17 @@ func (s *Site) assignURLs() error {
 	for _, p := range paths {
 		sec := s.SectionByPath[p]
 		sec.Index.URL = "/" + urlPath(sec.Path) + "/"
-		claim(sec.Index.URL, sec.Index.SourcePath(), sec.Index.SourcePath(), nil, "")
+		claim(sec.Index.URL, sec.Index.SourcePath(), sec.Index.SourcePath(), noLine)
+	}
+	for _, p := range paths {
+		e := s.SectionByPath[p].Enforcement
+		if e == nil {
+			continue
+		}
+		for _, d := range e.Pages {
+			line := d.Line
+			claim(d.URL, e.Data+":"+strconv.Itoa(line), e.Data, func() int { return line })
+		}
 	}
 	for _, p := range s.Pages {
 		file := p.SourcePath()
@@ -172,7 +181,7 @@ func (s *Site) assignURLs() error {
 		if p.Meta.URL == "" && p.Meta.Slug != "" {
 			key = "slug"
 		}
-		claim(p.URL, file, file, p, key)
+		claim(p.URL, file, file, func() int { return p.Line(key) })
 	}
 	for _, p := range s.Pages {
 		for _, a := range p.Aliases {
@@ -186,11 +195,13 @@ func (s *Site) assignURLs() error {
 				errs = append(errs, diag.New(p.SourcePath(), p.Line("aliases"), "%s", controlMessage("aliases", u, seg)))
 				continue
 			}
-			claim(u, p.SourcePath(), p.SourcePath(), p, "aliases")
+			claim(u, p.SourcePath(), p.SourcePath(), func() int { return p.Line("aliases") })
 		}
 	}
 	return errs.Err()
 }
+
+func noLine() int { return 0 }
 
 // firstSegmentInColumn returns the URL segment after the column folder.
 func firstSegmentInColumn(p *Page) string {

@@ -1,0 +1,288 @@
+package build_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fazhi-dev/fazhi/internal/build"
+	"github.com/fazhi-dev/fazhi/internal/fazhitest"
+)
+
+// Codes below follow GB 32100-2015 (region 99, which no real body has);
+// the identity numbers have the right check character but region 83,
+// which no mainland identity card carries.
+const penaltyHeader = "行政相对人名称,行政相对人类别,统一社会信用代码,法定代表人,证件类型,证件号码,行政处罚决定书文号,违法行为类型,违法事实,处罚依据,处罚类别,处罚内容,罚款金额（万元）,处罚决定日期,公示截止期,处罚机关,处罚机关统一社会信用代码,公示日期,严重程度,状态,撤销说明,未成年人\n"
+
+// penalties is a 行政处罚 column at fazhitest.Now (2026-11-27) with a
+// decision in 公示 for each kind of party, one past its 公示期, one
+// 撤销, one not yet online and one about a minor.
+const penalties = `
+-- content/chufa/_index.md --
++++
+title = "行政处罚公示"
+kind = "enforcement"
+columnType = "信息公开目录"
+[enforcement]
+type = "行政处罚"
+data = "chufa.csv"
++++
+本栏目公示本机关作出的行政处罚决定。
+-- data/chufa.csv --
+` + penaltyHeader +
+	`某市甲乙商贸有限公司,法人及非法人组织,91990102MA0000010B,王五,,,某市监罚〔2026〕31号,虚假宣传,在店内张贴虚假广告,依据《某市行政复议办法》第二条、《中华人民共和国广告法》第五十五条,警告、罚款,警告，罚款人民币五千元,0.5,2026-10-12,,某市市场监督管理局,11990000000000001G,2026-10-14,一般,正常,,否
+张明华,自然人,,,身份证,830101199001011236,某市监罚〔2026〕40号,无证经营,张明华（电话13800138000）在东城区夜市无证销售食品,《中华人民共和国食品安全法》第一百二十二条,警告,警告,,2026-11-02,,某市市场监督管理局,11990000000000001G,2026-11-04,轻微,,,
+某区李建国小吃店,个体工商户,92990102MA00000108,李建国,身份证,830101198502021235,某市监罚〔2026〕41号,超范围经营,李建国经营的小吃店超范围经营，罚款汇入账号6222021234567890128,《中华人民共和国食品安全法》第一百二十二条,罚款,罚款人民币一千元,0.1,2026-11-03,,某市市场监督管理局,11990000000000001G,2026-11-05,一般,,,
+某市丙丁建材有限公司,法人及非法人组织,91990102MA0000011E,赵六,,,某市监罚〔2025〕7号,虚假宣传,在网站发布虚假信息,《中华人民共和国广告法》第五十五条,警告,警告,,2025-03-03,,某市市场监督管理局,11990000000000001G,2025-03-05,轻微,,,
+某市戊己餐饮有限公司,法人及非法人组织,91990102MA0000012H,钱七,,,某市监罚〔2026〕20号,食品安全,使用过期原料,《中华人民共和国食品安全法》第一百二十四条,罚款,罚款人民币二万元,2,2026-08-03,,某市市场监督管理局,11990000000000001G,2026-08-05,一般,撤销,经行政复议，本决定已于2026年9月10日撤销,
+某市庚辛物流有限公司,法人及非法人组织,91990102MA0000013L,孙八,,,某市监罚〔2026〕45号,超限运输,车辆超限运输,《中华人民共和国公路法》第七十六条,罚款,罚款人民币三千元,0.3,2026-11-26,,某市交通运输局,11990000000000002K,2026-12-01,一般,,,
+王小明,自然人,,,身份证,830101201205051230,某市监罚〔2026〕46号,扰乱秩序,王小明在商场扰乱秩序,《中华人民共和国治安管理处罚法》第二十三条,警告,警告,,2026-11-10,,某市市场监督管理局,11990000000000001G,2026-11-12,轻微,,,是
+`
+
+// TestEnforcementColumn (issue 18 points 1, 3, 5): the column's data file
+// is read at build; decisions in 公示 are listed and have their page;
+// the one past its 公示期 and the 撤销 one keep a tombstone without the
+// party; the one not yet online and the minor's have no page at all.
+func TestEnforcementColumn(t *testing.T) {
+	r := fazhitest.Build(t, goldenSite+penalties, fazhitest.WithTheme())
+	list := r.File("chufa/index.html")
+	for _, want := range []string{
+		`<caption>行政处罚决定（共 3 件）</caption>`,
+		`<td data-label="文号"><a href="` + href("/chufa/某市监罚〔2026〕31号/") + `"><span class="docno">某市监罚〔2026〕31号</span></a></td>`,
+		`<td data-label="相对人">张某</td>`,
+		`<td data-label="相对人">某区李某小吃店</td>`,
+		`<td data-label="处罚类别">警告、罚款</td>`,
+		`<td class="nowrap" data-label="公示截止期"><time datetime="2027-10-12">2027-10-12</time></td>`,
+		`<li><a href="/chufa/year/2026/">2026年</a> <span class="count">（3）</span></li>`,
+		`<li><a href="` + href("/chufa/category/罚款/") + `">罚款</a> <span class="count">（2）</span></li>`,
+		`<li><a href="` + href("/chufa/authority/某市市场监督管理局/") + `">某市市场监督管理局</a> <span class="count">（3）</span></li>`,
+		`本栏目公示本机关作出的行政处罚决定。`,
+	} {
+		if !strings.Contains(list, want) {
+			t.Errorf("list lacks %q", want)
+		}
+	}
+	for _, gone := range []string{"〔2025〕7号", "〔2026〕20号", "〔2026〕45号", "〔2026〕46号", "张明华", "李建国", "王小明"} {
+		if strings.Contains(list, gone) {
+			t.Errorf("list shows %q", gone)
+		}
+	}
+	r.AssertFileContent("chufa/某市监罚〔2026〕31号/index.html",
+		`<article class="doc doc-decision" data-pagefind-body>`,
+		`<td class="basis">依据<a href="/zhengce/banfa/#art-2" class="xref">《某市行政复议办法》第二条</a>、《中华人民共和国广告法》第五十五条</td>`,
+		`<span data-pagefind-filter="处罚类别">警告</span>、<span data-pagefind-filter="处罚类别">罚款</span>`,
+		`<td data-pagefind-filter="处罚机关">某市市场监督管理局</td>`,
+		`data-pagefind-filter="年份:2026"`,
+		`<tr><th scope="row">罚款金额</th><td>0.5 万元</td></tr>`,
+		`公示中，公示截止期 <time datetime="2027-10-12">2027-10-12</time>`,
+		`! noindex`)
+	r.AssertFileContent("chufa/某市监罚〔2026〕40号/index.html",
+		`<tr><th scope="row">行政相对人名称</th><td>张某</td></tr>`,
+		`<tr><th scope="row">违法事实</th><td>张某（电话（已隐去））在东城区夜市无证销售食品</td></tr>`,
+		`! 张明华`, `! 830101199001011236`, `! 13800138000`)
+	r.AssertFileContent("chufa/某市监罚〔2026〕41号/index.html",
+		`<tr><th scope="row">经营者</th><td>李某</td></tr>`, `! 李建国`, `! 6222021234567890128`)
+	// Past its 公示期 (轻微: 3 months from 2025-03-03).
+	r.AssertFileContent("chufa/某市监罚〔2025〕7号/index.html",
+		`<meta name="robots" content="noindex">`,
+		`<article class="doc doc-decision-gone" data-pagefind-ignore="all">`,
+		`<p class="status-line status-gone"><span class="status-text">该信息公示期已满，已停止公示</span></p>`,
+		`! 某市丙丁建材有限公司`, `! 91990102MA0000011E`, `! 赵六`, `! data-pagefind-body`, `! 虚假宣传`)
+	r.AssertFileContent("chufa/某市监罚〔2026〕20号/index.html",
+		`<meta name="robots" content="noindex">`,
+		`<span class="status-text">该处罚决定已撤销</span>`,
+		`<tr><th scope="row">撤销说明</th><td>经行政复议，本决定已于2026年9月10日撤销</td></tr>`,
+		`! 某市戊己餐饮有限公司`, `! 钱七`, `! 过期原料`)
+	r.AssertNoFile("chufa/某市监罚〔2026〕45号/index.html") // online from 2026-12-01
+	r.AssertNoFile("chufa/某市监罚〔2026〕46号/index.html") // a minor
+	r.AssertNoFile("chufa/year/2025/index.html")     // only a tombstone in 2025
+	for _, w := range r.Build.Warnings {
+		if strings.Contains(w.Error(), "未成年人") {
+			return
+		}
+	}
+	t.Errorf("no warning about the minor's row: %v", r.Build.Warnings)
+}
+
+// href is u as html/template writes it in an attribute: bytes outside
+// ASCII percent-encoded in lower case.
+func href(u string) string {
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; c >= 0x80 {
+			fmt.Fprintf(&b, "%%%02x", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// TestEnforcementYearPage: a year page lists each month up to the build's
+// month, newest first, and says so for a month without decisions.
+func TestEnforcementYearPage(t *testing.T) {
+	r := fazhitest.Build(t, goldenSite+penalties, fazhitest.WithTheme())
+	got := r.File("chufa/year/2026/index.html")
+	for _, want := range []string{
+		`<h1>行政处罚公示 · 2026年</h1>`,
+		`<h2 id="m-11">11月</h2>`,
+		`<caption>11月行政处罚决定（2 件）</caption>`,
+		`<h2 id="m-10">10月</h2>`,
+		`<h2 id="m-9">9月</h2>
+<p class="empty">当月未公布信息，则表明当月无此类案件</p>`,
+		`<h2 id="m-1">1月</h2>
+<p class="empty">当月未公布信息，则表明当月无此类案件</p>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("year page lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "12月") {
+		t.Errorf("year page lists December before it has come")
+	}
+	if i, j := strings.Index(got, `id="m-11"`), strings.Index(got, `id="m-10"`); i > j {
+		t.Errorf("months not newest first")
+	}
+}
+
+// TestEnforcementBoundaries (point 5): a decision is online from 00:00 of
+// its 公示日期 and public through 23:59:59 of its 公示截止期 in the site's
+// zone, whatever the zone of --now; the nightly build takes it down
+// without any edit.
+func TestEnforcementBoundaries(t *testing.T) {
+	src := goldenSite + `
+-- content/chufa/_index.md --
++++
+title = "行政处罚公示"
+kind = "enforcement"
+[enforcement]
+type = "行政处罚"
+data = "chufa.csv"
++++
+-- data/chufa.csv --
+` + penaltyHeader +
+		"某市甲乙商贸有限公司,法人及非法人组织,91990102MA0000010B,王五,,,某市监罚〔2026〕31号,虚假宣传,在店内张贴虚假广告,《中华人民共和国广告法》第五十五条,警告,警告,,2026-10-12,2026-11-30,某市市场监督管理局,11990000000000001G,2026-10-14,,,,\n" +
+		"某市丙丁建材有限公司,法人及非法人组织,91990102MA0000011E,赵六,,,某市监罚〔2026〕50号,虚假宣传,在网站发布虚假信息,《中华人民共和国广告法》第五十五条,警告,警告,,2026-11-27,,某市市场监督管理局,11990000000000001G,2026-12-01,一般,,,\n"
+	cst := time.FixedZone("CST", 8*3600)
+	const public, later = "chufa/某市监罚〔2026〕31号/index.html", "chufa/某市监罚〔2026〕50号/index.html"
+	for _, c := range []struct {
+		name          string
+		now           time.Time
+		listed, early bool
+	}{
+		{"last minute of the 截止期", time.Date(2026, 11, 30, 23, 59, 59, 0, cst), true, false},
+		{"same instant in UTC", time.Date(2026, 11, 30, 15, 59, 59, 0, time.UTC), true, false},
+		{"midnight after", time.Date(2026, 12, 1, 0, 0, 0, 0, cst), false, true},
+		{"midnight after, in UTC", time.Date(2026, 11, 30, 16, 0, 0, 0, time.UTC), false, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := fazhitest.Build(t, src, fazhitest.WithTheme(), fazhitest.WithNow(c.now))
+			list := r.File("chufa/index.html")
+			if got := strings.Contains(list, "〔2026〕31号"); got != c.listed {
+				t.Errorf("31号 listed = %v, want %v", got, c.listed)
+			}
+			page := r.File(public)
+			if got := !strings.Contains(page, "已停止公示") && strings.Contains(page, "某市甲乙商贸有限公司"); got != c.listed {
+				t.Errorf("31号 page shows the decision = %v, want %v", got, c.listed)
+			}
+			if _, ok := r.Files[later]; ok != c.early {
+				t.Errorf("50号 (online 2026-12-01) has a page = %v, want %v", ok, c.early)
+			}
+			if got := strings.Contains(list, "〔2026〕50号"); got != c.early {
+				t.Errorf("50号 listed = %v, want %v", got, c.early)
+			}
+		})
+	}
+}
+
+// TestEnforcementPermits (point 5): a 行政许可 has no 公示期: it stays
+// listed and shows 有效 or 已过期 from 有效期至.
+func TestEnforcementPermits(t *testing.T) {
+	r := fazhitest.Build(t, goldenSite+`
+-- content/xuke/_index.md --
++++
+title = "行政许可公示"
+kind = "enforcement"
+[enforcement]
+type = "行政许可"
+data = "data/xuke.csv"
++++
+-- data/xuke.csv --
+行政相对人名称,行政相对人类别,统一社会信用代码,法定代表人,行政许可决定文书名称,行政许可决定文书号,许可类别,许可证书名称,许可编号,许可内容,许可决定日期,有效期自,有效期至,许可机关,许可机关统一社会信用代码,公示日期
+某市甲乙商贸有限公司,法人及非法人组织,91990102MA0000010B,王五,准予行政许可决定书,某市监许〔2024〕1号,普通,食品经营许可证,JY99901020000001,食品销售,2024/3/1,2024/3/1,2029/2/28,某市市场监督管理局,11990000000000001G,2024/3/5
+张三,自然人,,,准予行政许可决定书,某市监许〔2023〕3号,登记,,,道路运输,2023/3/1,2023/3/1,2026/3/1,某市市场监督管理局,11990000000000001G,2023/3/2
+`, fazhitest.WithTheme())
+	r.AssertFileContent("xuke/index.html",
+		`<th scope="col">许可类别</th><th scope="col">决定日期</th><th scope="col">有效期至</th>`,
+		`<time datetime="2029-02-28">2029-02-28</time> <span class="decision-state state-current">有效</span>`,
+		`<td data-label="相对人">张某</td>`,
+		`<time datetime="2026-03-01">2026-03-01</time> <span class="decision-state state-lapsed">已过期</span>`)
+	r.AssertFileContent("xuke/某市监许〔2023〕3号/index.html",
+		`<tr><th scope="row">有效期至</th><td><time datetime="2026-03-01">2026-03-01</time>（已过期）</td></tr>`,
+		`<td data-pagefind-filter="许可类别">登记</td>`, `! 张三`)
+}
+
+// TestEnforcementDataErrors (point 1): a problem in the data file stops
+// the build at its file, row and column; so do a missing file, a bad
+// [enforcement] table and a symbolic link out of data/ (symlink_test).
+func TestEnforcementDataErrors(t *testing.T) {
+	column := func(table string) string {
+		return goldenSite + "\n-- content/chufa/_index.md --\n+++\ntitle = \"行政处罚公示\"\nkind = \"enforcement\"\n" + table + "+++\n"
+	}
+	for _, c := range []struct {
+		name, src, want string
+	}{
+		{"bad row", column("[enforcement]\ntype = \"行政处罚\"\ndata = \"chufa.csv\"\n") + "-- data/chufa.csv --\n" + penaltyHeader +
+			"某市甲乙商贸有限公司,法人及非法人组织,91990102MA0000010B,王五,,,某市监罚[2026]31号,虚假宣传,在店内张贴虚假广告,《中华人民共和国广告法》第五十五条,警告,警告,,2026-10-12,,某市市场监督管理局,11990000000000001G,2026-10-14,一般,,,\n",
+			"data/chufa.csv:2:7: 第 2 行 G 列「行政处罚决定书文号」：文号「某市监罚[2026]31号」中的年份应使用六角括号〔〕，应写成「某市监罚〔2026〕31号」 (use 〔〕 around the year)"},
+		{"missing file", column("[enforcement]\ntype = \"行政处罚\"\ndata = \"chufa.xlsx\"\n"),
+			"content/chufa/_index.md:6: 找不到数据文件 data/chufa.xlsx：请把表格放进站点的 data 文件夹，或改正 [enforcement] data 的文件名 (data file not found)"},
+		{"no table", column(""),
+			"content/chufa/_index.md:3: 执法公示栏目缺少 [enforcement] 表"},
+		{"bad type", column("[enforcement]\ntype = \"行政检查\"\ndata = \"chufa.csv\"\n") + "-- data/chufa.csv --\n" + penaltyHeader,
+			"content/chufa/_index.md:5: [enforcement] type = \"行政检查\" 无效，应为 \"行政处罚\" 或 \"行政许可\""},
+		{"escape", column("[enforcement]\ntype = \"行政处罚\"\ndata = \"../site.toml\"\n"),
+			"content/chufa/_index.md:6: [enforcement] data = \"../site.toml\" 无效"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := fazhitest.Try(t, c.src, fazhitest.WithTheme())
+			if r.Err == nil {
+				t.Fatal("build succeeded")
+			}
+			if !strings.Contains(r.Err.Error(), c.want) {
+				t.Errorf("error:\n%v\nwant it to contain:\n%s", r.Err, c.want)
+			}
+		})
+	}
+}
+
+// TestEnforcementLateStillPublished: a decision put online late is a
+// finding of fazhi check, not a build error, and is published.
+func TestEnforcementLateStillPublished(t *testing.T) {
+	r := fazhitest.Build(t, goldenSite+`
+-- content/chufa/_index.md --
++++
+title = "行政处罚公示"
+kind = "enforcement"
+[enforcement]
+type = "行政处罚"
+data = "chufa.csv"
++++
+-- data/chufa.csv --
+`+penaltyHeader+
+		"某市甲乙商贸有限公司,法人及非法人组织,91990102MA0000010B,王五,,,某市监罚〔2026〕31号,虚假宣传,在店内张贴虚假广告,《中华人民共和国广告法》第五十五条,警告,警告,,2026-10-12,,某市市场监督管理局,11990000000000001G,2026-11-20,一般,,,\n",
+		fazhitest.WithTheme())
+	r.AssertFileContent("chufa/index.html", "某市监罚〔2026〕31号")
+	var ed []build.EnforcementData = r.Build.Enforcement
+	if len(ed) != 1 || ed[0].File != "data/chufa.csv" || ed[0].Column != "chufa" || len(ed[0].Sheet.Decisions) != 1 {
+		t.Fatalf("result enforcement data: %+v", ed)
+	}
+	late := false
+	for _, f := range ed[0].Findings {
+		late = late || f.Rule == "enforcement-late"
+	}
+	if !late {
+		t.Errorf("no late finding kept for check: %v", ed[0].Findings)
+	}
+}
