@@ -50,6 +50,9 @@ type Report struct {
 	Vetoes []Veto
 	// Errors and Warnings count the findings by level.
 	Errors, Warnings int
+	// URLs maps the content file of a finding ("content/a.md") to the URL
+	// of its page ("/a/"), when the file is a page of the site.
+	URLs map[string]string
 }
 
 // Failed reports whether the check should fail: an error-level finding or
@@ -248,6 +251,7 @@ func (c *checker) report() *Report {
 		return a.Msg < b.Msg
 	})
 	r.Findings = c.capPerFile(r.Findings)
+	r.URLs = c.pageURLs(r.Findings)
 	for _, f := range r.Findings {
 		if f.Rule == RuleOmitted {
 			// the findings it stands for are counted, not the line

@@ -60,7 +60,7 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprint(env.Stderr, rep.Summary())
 	} else {
 		for _, e := range rep.Findings {
-			fmt.Fprintln(env.Stdout, findingLine(e))
+			fmt.Fprintln(env.Stdout, check.Line(e))
 		}
 		fmt.Fprint(env.Stdout, rep.Summary())
 	}
@@ -68,22 +68,6 @@ func runCheck(env *Env, args []string) int {
 		return ExitContent
 	}
 	return ExitOK
-}
-
-// findingLine formats "path:line:col: level: message [rule]", leaving out
-// the column when it is 0 and the line when it is 0.
-func findingLine(e diag.Error) string {
-	pos := e.File
-	if e.Line > 0 {
-		pos += fmt.Sprintf(":%d", e.Line)
-		if e.Col > 0 {
-			pos += fmt.Sprintf(":%d", e.Col)
-		}
-	}
-	if pos != "" {
-		pos += ": "
-	}
-	return fmt.Sprintf("%s%s: %s [%s]", pos, e.Level, e.Msg, e.Rule)
 }
 
 func writeJSON(w io.Writer, findings []diag.Error) error {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/fazhi-dev/fazhi"
 	"github.com/fazhi-dev/fazhi/internal/build"
+	"github.com/fazhi-dev/fazhi/internal/check"
 	"github.com/fazhi-dev/fazhi/internal/serve"
 	"github.com/fazhi-dev/fazhi/internal/source"
 )
@@ -22,6 +23,7 @@ func runServe(env *Env, args []string) int {
 	f.register(fl, false)
 	bind := fl.String("bind", "127.0.0.1", "监听地址 (address to listen on)")
 	port := fl.Int("port", 1313, "端口；0 表示随机 (port; 0 picks a free one)")
+	checks := fl.Bool("check", true, "每次构建后运行 fazhi check，结果显示在页面的「发布前检查」框和终端中 (run the checks after each rebuild)")
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}
@@ -60,18 +62,24 @@ func runServe(env *Env, args []string) int {
 		return ExitUsage
 	}
 	fmt.Fprintf(env.Stdout, "预览地址 http://%s/ （构建用时 %d 毫秒；按 Ctrl+C 停止）\n", ln.Addr(), time.Since(start).Milliseconds())
+	if *checks {
+		srv.EnableCheck(check.Options{Source: src, Theme: fazhi.Theme, Now: now, Drafts: f.drafts, Future: f.future, Expired: f.expired}, env.Stdout)
+		defer srv.StopCheck()
+	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	ctx, cancel := context.WithCancel(env.Ctx)
 	defer cancel()
 	go func() {
 		err := serve.Watch(ctx, f.source, serve.DefaultDebounce, func(changed []string) {
+			srv.StopCheck() // the rebuild first; a new check follows it
 			u, err := session.Rebuild(ctx, changed)
-			srv.Rebuilt(u, err)
+			// Print before Rebuilt starts the next check, which prints too.
 			if err != nil {
 				report(env.Stderr, err)
-				return
+			} else {
+				fmt.Fprintf(env.Stdout, "已更新：%d 个内容页，%d 个列表页，%d 毫秒\n", u.Pages, u.Lists, u.Duration.Milliseconds())
 			}
-			fmt.Fprintf(env.Stdout, "已更新：%d 个内容页，%d 个列表页，%d 毫秒\n", u.Pages, u.Lists, u.Duration.Milliseconds())
+			srv.Rebuilt(u, err)
 		}, func(err error) { fmt.Fprintln(env.Stderr, "fazhi serve:", err) })
 		if err != nil {
 			fmt.Fprintln(env.Stderr, "fazhi serve: 无法监视文件：", err)

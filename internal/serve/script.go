@@ -20,6 +20,25 @@ const reloadScript = `(function () {
     });
     box.innerHTML = html + "</ul>";
   }
+  // panel replaces the 发布前检查 box by the server's newer one, keeping it
+  // open or closed and keeping the keyboard focus on its summary.
+  function panel(g) {
+    var old = document.getElementById("fazhi-check");
+    if (!old || old.getAttribute("data-gen") === g) { return; }
+    fetch("` + Prefix + `panel", {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (html) {
+      var cur = document.getElementById("fazhi-check");
+      if (!cur) { return; }
+      var t = document.createElement("template");
+      t.innerHTML = html;
+      var box = t.content.querySelector("#fazhi-check");
+      if (!box) { return; }
+      var was = cur.querySelector("details"), now = box.querySelector("details");
+      if (was && now) { now.open = was.open; }
+      var focused = cur.contains(document.activeElement);
+      cur.replaceWith(box);
+      if (focused) { box.querySelector("summary").focus(); }
+    });
+  }
   function connect() {
     var es = new EventSource("` + Prefix + `events");
     es.addEventListener("hello", function (e) {
@@ -28,6 +47,7 @@ const reloadScript = `(function () {
     });
     es.addEventListener("reload", function (e) { location.reload(); });
     es.addEventListener("problem", function (e) { show(JSON.parse(e.data)); });
+    es.addEventListener("check", function (e) { panel(e.data); });
     es.onerror = function () { es.close(); setTimeout(connect, 1000); };
   }
   connect();

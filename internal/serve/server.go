@@ -36,6 +36,8 @@ type Server struct {
 	gen     int       // increases with every successful rebuild
 	problem []Problem // the current build error, if any
 	clients map[chan event]struct{}
+
+	ck *checker // nil unless EnableCheck was called
 }
 
 // Problem is one build error shown in the overlay.
@@ -61,7 +63,17 @@ func New(s *build.Session, log *slog.Logger) *Server {
 
 // Rebuilt reports the outcome of a rebuild to the browsers: a reload on
 // success, the error overlay on failure.
+//
+// After a good rebuild, when checks are enabled, it starts a check in the
+// background; its findings follow in a "check" event.
 func (s *Server) Rebuilt(u *build.Update, err error) {
+	s.rebuilt(err)
+	if err == nil && s.ck != nil {
+		s.startCheck()
+	}
+}
+
+func (s *Server) rebuilt(err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var ev event
@@ -74,6 +86,11 @@ func (s *Server) Rebuilt(u *build.Update, err error) {
 		s.gen++
 		ev = event{"reload", fmt.Sprint(s.gen)}
 	}
+	s.broadcast(ev)
+}
+
+// broadcast sends ev to every browser; s.mu is held.
+func (s *Server) broadcast(ev event) {
 	for c := range s.clients {
 		select {
 		case c <- ev:
@@ -120,6 +137,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		io.WriteString(w, reloadScript)
 		return
+	case Prefix + "panel.css":
+		if s.ck == nil {
+			break
+		}
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, panelCSS)
+		return
+	case Prefix + "panel":
+		if s.ck == nil {
+			break
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(s.panel())
+		return
 	}
 	name, ok := resolve(r.URL.Path)
 	files := s.session.Files()
@@ -153,7 +186,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data)
+		var panel []byte
+		if s.ck != nil {
+			panel = s.panel()
+		}
+		data = inject(data, panel)
 	}
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
@@ -184,9 +221,10 @@ func resolve(p string) (string, bool) {
 	return name, true
 }
 
-// inject adds the reload script before </body> (or at the end).
-func inject(html []byte) []byte {
-	tag := []byte(`<script src="` + Prefix + `reload.js"></script>`)
+// inject adds the check panel (when there is one) and the reload script
+// before </body> (or at the end).
+func inject(html, panel []byte) []byte {
+	tag := append(panel, `<script src="`+Prefix+`reload.js"></script>`...)
 	s := string(html)
 	if i := strings.LastIndex(s, "</body>"); i >= 0 {
 		return []byte(s[:i] + string(tag) + s[i:])
@@ -211,6 +249,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	if s.problem != nil {
 		b, _ := json.Marshal(s.problem)
 		pending = &event{"problem", string(b)}
+	} else if s.ck != nil && s.ck.gen > 0 {
+		// the page may have been served before the last check finished
+		pending = &event{"check", fmt.Sprint(s.ck.gen)}
 	}
 	s.mu.Unlock()
 	defer func() {

@@ -33,6 +33,7 @@ func axePages(s *suite) []string {
 		pathPolicy, pathRepealed, pathAmended, pathNotice, pathArticle, "/about/", pathFAQ, pathTasks,
 		"/404.html", "/tags/", "/zhengce/year/2026/", "/sifa/hearings/",
 		pathXxgkReport, pathFazhiReport,
+		"/zhengji/", pathConsultationOpen, pathConsultationClosed, pathConsultationResult,
 	}
 	if s.has("/search/") {
 		pages = append(pages, "/search/")

@@ -13,6 +13,11 @@ import (
 const (
 	pathXxgkReport  = "/xxgk/nianbao/2025-zhengfu-xinxi-gongkai-nianbao/"
 	pathFazhiReport = "/xxgk/nianbao/2025-fazhi-zhengfu-jianshe-baogao/"
+	// The consultations of the portal: one open, one closed with its
+	// 采纳情况, and that page.
+	pathConsultationOpen   = "/zhengji/2026-11-20-yangquan-banfa-zhengqiu/"
+	pathConsultationClosed = "/zhengji/2026-08-03-tiaojie-guiding-zhengqiu/"
+	pathConsultationResult = "/zhengji/2026-09-28-tiaojie-guiding-caina/"
 )
 
 // TestReportTables: at 375 px the wide tables 表三 and 表四 scroll inside
