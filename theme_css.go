@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "41e64b11968dc1b42ebfdc9e991d58d895b3a27ee73c1286aa82abe5472af458"
+const ThemeCSSFrom = "1df8dfa4b1ec265c75eb4229b30fdf9fd4e9bd78175339ded11c7cd1c7ecd7c6"

@@ -110,7 +110,7 @@ title = "解读"
 date = 2026-01-01
 interprets = ["zhengce/nope.md"]
 +++
-`, `content/jiedu/x.md:4: interprets 指向的「zhengce/nope.md」不存在`},
+`, `content/jiedu/x.md:4:14: interprets 指向的「zhengce/nope.md」不存在`},
 		{"amends nowhere", `-- content/zhengce/b.md --
 +++
 title = "乙"
@@ -119,7 +119,7 @@ date = 2026-01-02
 issuer = "某市人民政府"
 amends = "zhengce/old.md"
 +++
-`, `content/zhengce/b.md:6: policy.amends 指向的「zhengce/old.md」不存在`},
+`, `content/zhengce/b.md:6:10: policy.amends 指向的「zhengce/old.md」不存在`},
 		{"expires before effective", `-- content/zhengce/b.md --
 +++
 title = "乙"

@@ -217,12 +217,16 @@ func (u *increment) affected() {
 	// partners pushes, as pages of the new graph, the pages that show
 	// something of p (a page of either graph).
 	partners := func(p *site.Page) {
-		for _, q := range []*site.Page{p.Prev, p.Next, p.Amends, p.SupersededBy} {
+		for _, q := range []*site.Page{p.Prev, p.Next, p.SupersededBy, p.Revises, p.RevisedBy} {
 			if q != nil {
 				push(ns.ByPath[q.Path])
 			}
 		}
-		for _, group := range [][]*site.Page{p.Interprets, p.Interpretations, p.AmendedBy, p.Supersedes} {
+		var versions []*site.Page
+		if p.Work != nil {
+			versions = p.Work.Versions
+		}
+		for _, group := range [][]*site.Page{p.Interprets, p.Interpretations, p.AmendedBy, p.Supersedes, p.Amends, versions} {
 			for _, q := range group {
 				push(ns.ByPath[q.Path])
 			}

@@ -235,7 +235,7 @@ expired = ["zhengce/qingli.md", "zhengce/none.md"]
 	for _, want := range []string{
 		`content/zhengce/qingli2.md:4: 清理结果页面（kind = "cleanup"）缺少 [cleanup] 表或其中的决定日期`,
 		`content/zhengce/qingli3.md:7: cleanup.expired 中的「zhengce/qingli.md」不是政策文件`,
-		`content/zhengce/qingli3.md:7: cleanup.expired 指向的「zhengce/none.md」不存在`,
+		`content/zhengce/qingli3.md:7:11: cleanup.expired 指向的「zhengce/none.md」不存在`,
 	} {
 		if !strings.Contains(r.Err.Error(), want) {
 			t.Errorf("error does not contain %q:\n%v", want, r.Err)

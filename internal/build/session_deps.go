@@ -53,7 +53,24 @@ func (s *Session) depHash(p *site.Page) uint64 {
 		}
 		w(";")
 	}
-	ref(p.Amends)
+	for _, q := range p.Amends {
+		ref(q)
+	}
+	ref(p.Revises)
+	ref(p.RevisedBy)
+	if p.Work != nil {
+		// the version list and banners show every version
+		for _, q := range p.Work.Versions {
+			ref(q)
+			if q.Policy != nil {
+				w(q.Policy.DocNumber, q.Policy.Effective.String(), q.Date.String())
+			}
+		}
+	}
+	if p.Revises != nil {
+		// the comparison page shows the previous version's text
+		w(strconv.Itoa(s.version[p.Revises.Path]))
+	}
 	ref(p.SupersededBy)
 	if p.Policy != nil {
 		w(string(p.Policy.Validity), p.Policy.Line.String(), p.Policy.ValidUntil.String())

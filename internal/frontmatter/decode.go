@@ -2,8 +2,10 @@ package frontmatter
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -20,6 +22,7 @@ func Decode(file string, fm []byte, fmLine int, loc *time.Location) (*Meta, erro
 	src := string(fm)
 	kl := &keyLines{src: src, offset: fmLine - 1}
 	m.Lines = kl.line
+	m.Cols = kl.col
 	md, err := toml.Decode(src, m)
 	if err != nil {
 		return nil, config.DecodeError(file, kl.offset, err, kl.index(), src, m)
@@ -61,6 +64,29 @@ func (k *keyLines) line(key string) int {
 		return l + k.offset
 	}
 	return 0
+}
+
+// col returns the column, in characters and 1-based, at which the value
+// of key starts on its line, or 0.
+func (k *keyLines) col(key string) int {
+	l := k.index().Line(key)
+	if l <= 0 {
+		return 0
+	}
+	lines := strings.Split(k.src, "\n")
+	if l > len(lines) {
+		return 0
+	}
+	text := lines[l-1]
+	i := strings.IndexByte(text, '=')
+	if i < 0 {
+		return 0
+	}
+	i++
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return utf8.RuneCountInString(text[:i]) + 1
 }
 
 func unknownKeyMsg(key string) string {

@@ -47,6 +47,9 @@ type Meta struct {
 	// Lines maps a front-matter key ("title", "policy.docNumber") to its
 	// line in the file, for error messages of later stages.
 	Lines func(key string) int `toml:"-"`
+	// Cols maps a key to the column (in characters) where its value starts
+	// on its line, or 0.
+	Cols func(key string) int `toml:"-"`
 }
 
 // Policy is the [policy] table of a 政策文件.
@@ -63,8 +66,14 @@ type Policy struct {
 	Expires      Time               `toml:"expires"`
 	Status       legal.PolicyStatus `toml:"status"`
 	SupersededBy string             `toml:"supersededBy"`
-	Amends       string             `toml:"amends"`
-	Attachments  []Attachment       `toml:"attachments"`
+	// Amends names the documents a 修改决定 amends: one content path or
+	// a list of them.
+	Amends StringList `toml:"amends"`
+	// Revises is the content path of the previous version of a document
+	// that this page is a new text of (修订, or 修正后重新公布); a chain
+	// of revises is one work.
+	Revises     string       `toml:"revises"`
+	Attachments []Attachment `toml:"attachments"`
 }
 
 // Cleanup is the [cleanup] table of a 清理结果 page (kind = "cleanup"):

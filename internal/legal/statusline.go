@@ -39,6 +39,9 @@ type StatusLine struct {
 	By Ref
 	// Cleanup is true when By is a 清理结果 decision, which 宣布 the state.
 	Cleanup bool
+	// Revised is true when By is a new text of the document (修订), not a
+	// separate 修改决定.
+	Revised bool
 }
 
 var nested = strings.NewReplacer("《", "〈", "》", "〉")
@@ -51,6 +54,7 @@ func dateCN(t time.Time) string { return t.Format("2006年1月2日") }
 //	现行有效 · 2026年5月1日起施行
 //	尚未施行 · 将于2026年7月1日起施行
 //	已修改 · 根据《…》（…号）修改
+//	已修改 · 已被《…》（…号）修订
 //	已失效 · 有效期至2025年6月30日
 //	已失效 · 自2026年5月1日起由《…清理结果…》宣布失效
 //	已废止 · 自2026年5月1日起由《…》（…号）废止
@@ -79,6 +83,8 @@ func (l StatusLine) String() string {
 		switch {
 		case l.Cleanup && l.By.Title != "":
 			reason = since + "由" + l.By.cite() + "决定修改后重新发布"
+		case l.Revised && l.By.Title != "":
+			reason = "已被" + l.By.cite() + "修订"
 		case l.By.Title != "":
 			reason = "根据" + l.By.cite() + "修改"
 		}

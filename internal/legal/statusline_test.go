@@ -64,3 +64,25 @@ func TestDefaultExpiry(t *testing.T) {
 		t.Error("IsProvisional")
 	}
 }
+
+func TestVersionNotes(t *testing.T) {
+	ref := Ref{Title: "某市机动车停放管理办法", DocNumber: "某府令〔2026〕31号"}
+	day := time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		n    VersionNote
+		want string
+	}{
+		{VersionNote{Kind: NoteRevised, Ref: ref, Since: day}, "本文件已被修订，现行版本：《某市机动车停放管理办法》（某府令〔2026〕31号）（2026年7月1日起施行）"},
+		{VersionNote{Kind: NotePending, Ref: ref, Since: day}, "已公布修订文本《某市机动车停放管理办法》（某府令〔2026〕31号），将于2026年7月1日起施行"},
+		{VersionNote{Kind: NoteNotYet, Ref: ref, Since: day}, "本文本尚未施行，在此之前适用现行版本：《某市机动车停放管理办法》（某府令〔2026〕31号）（2026年7月1日起施行）"},
+		{VersionNote{}, ""},
+	} {
+		if got := c.n.String(); got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+	}
+	l := StatusLine{Validity: Amended, By: ref, Revised: true}
+	if got, want := l.String(), "已修改 · 已被《某市机动车停放管理办法》（某府令〔2026〕31号）修订"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

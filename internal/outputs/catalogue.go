@@ -26,7 +26,8 @@ type CatalogueEntry struct {
 	Status       string              `json:"status,omitempty"`
 	Validity     string              `json:"validity"`
 	StatusLine   string              `json:"statusLine"`
-	Amends       string              `json:"amends,omitempty"`
+	Amends       []string            `json:"amends,omitempty"`
+	Revises      string              `json:"revises,omitempty"`
 	SupersededBy string              `json:"supersededBy,omitempty"`
 	Interpreted  []string            `json:"interpretations"`
 	Attachments  []CatalogueAttached `json:"attachments"`
@@ -102,8 +103,11 @@ func PolicyCatalogue(s *site.Site, sec *site.Section, u site.Base) []byte {
 			Interpreted: []string{},
 			Attachments: []CatalogueAttached{},
 		}
-		if p.Amends != nil {
-			e.Amends = u.Abs(p.Amends.URL)
+		for _, a := range p.Amends {
+			e.Amends = append(e.Amends, u.Abs(a.URL))
+		}
+		if p.Revises != nil {
+			e.Revises = u.Abs(p.Revises.URL)
 		}
 		if p.SupersededBy != nil {
 			e.SupersededBy = u.Abs(p.SupersededBy.URL)

@@ -66,8 +66,22 @@ func jsonLD(sd *SiteData, p *site.Page, abs func(string) string, summary string,
 		if pol.Genre != "" {
 			doc["legislationType"] = string(pol.Genre)
 		}
-		if p.Amends != nil {
-			doc["legislationChanges"] = map[string]any{"@type": "Legislation", "@id": abs(p.Amends.URL), "name": p.Amends.Title}
+		if len(p.Amends) > 0 {
+			changes := make([]any, 0, len(p.Amends))
+			for _, a := range p.Amends {
+				changes = append(changes, map[string]any{"@type": "Legislation", "@id": abs(a.URL), "name": a.Title})
+			}
+			if len(changes) == 1 {
+				doc["legislationChanges"] = changes[0]
+			} else {
+				doc["legislationChanges"] = changes
+			}
+		}
+		// A new text of a revised document consolidates its previous
+		// version (schema.org: legislationConsolidates refers to "the
+		// original version or the previous consolidated version").
+		if r := p.Revises; r != nil {
+			doc["legislationConsolidates"] = map[string]any{"@type": "Legislation", "@id": abs(r.URL), "name": r.Title}
 		}
 		if len(p.Supersedes) > 0 {
 			based := make([]any, 0, len(p.Supersedes))

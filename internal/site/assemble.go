@@ -41,6 +41,9 @@ type Site struct {
 	// Tags and Series are the taxonomies, sorted by name.
 	Tags   []*Term
 	Series []*Term
+	// Works are the revised documents: chains of versions linked by
+	// [policy] revises.
+	Works []*Work
 	// Excluded holds drafts, future and expired pages that were left out.
 	Excluded map[string]*Page
 	// Warnings are problems that do not stop the build.

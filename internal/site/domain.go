@@ -61,6 +61,9 @@ func (s *Site) domain() error {
 			computeConsultation(p, s.Now)
 		}
 	}
+	for _, w := range s.Works {
+		w.settle()
+	}
 	return nil
 }
 

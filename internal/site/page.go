@@ -84,10 +84,16 @@ type Page struct {
 	// Relations between documents, resolved from content paths.
 	Interprets      []*Page // the policies this page interprets
 	Interpretations []*Page // the pages interpreting this policy
-	Amends          *Page
+	Amends          []*Page // the documents this 修改决定 amends
 	AmendedBy       []*Page
-	SupersededBy    *Page
-	Supersedes      []*Page
+	// Revises is the previous version of the document (修订 or 修正后
+	// 重新公布) and RevisedBy the next one; Work is the chain of versions
+	// the page belongs to, nil for a document with one version.
+	Revises      *Page
+	RevisedBy    *Page
+	Work         *Work
+	SupersededBy *Page
+	Supersedes   []*Page
 	// Decisions are the cleanup decisions listing this policy; Cleanup is
 	// the outcome lists of a 清理结果 page.
 	Decisions  []Decision
@@ -126,6 +132,15 @@ func (p *Page) Line(key string) int {
 		return 0
 	}
 	return p.Meta.Lines(key)
+}
+
+// Col returns the column at which the value of a front-matter key starts
+// on its line, or 0.
+func (p *Page) Col(key string) int {
+	if p.Meta == nil || p.Meta.Cols == nil {
+		return 0
+	}
+	return p.Meta.Cols(key)
 }
 
 // SourcePath returns the file path relative to the site folder.

@@ -40,6 +40,9 @@ type PolicyInfo struct {
 	DefaultYears int
 	// Decision is the cleanup decision that set the state, if any.
 	Decision *Decision
+	// Revised is set on an older version of a revised document once its
+	// new text is in force: it is 已修改 and no longer applies.
+	Revised bool
 	// ReplacedBy links to the page that replaced or amended it, if any.
 	ReplacedBy *Page
 	// Attachments with their sizes and types.
@@ -62,14 +65,16 @@ type AttachmentFile struct {
 	Size int64  // bytes
 }
 
-// InForce reports whether the policy has legal force now (有效 or 已修改).
-func (p *PolicyInfo) InForce() bool { return p.Validity.HasForce() }
+// InForce reports whether the policy has legal force now (有效 or 已修改),
+// which an older version whose new text is in force has not.
+func (p *PolicyInfo) InForce() bool { return p.Validity.HasForce() && !p.Revised }
 
 // computeValidity applies the validity rules to page p at now; years is
 // the default 有效期 of a 行政规范性文件 without expires (0: none).
 // Order: explicit status; a cleanup decision in effect; replacement by a
 // page in force; the effective date (尚未施行); the last day of the
-// 有效期; amendment; otherwise 有效.
+// 有效期; a new version in force (修订), then a 修改决定 in force;
+// otherwise 有效.
 func computeValidity(p *Page, now time.Time, years int) {
 	info := p.Policy
 	info.ValidUntil = info.Expires.Time
@@ -91,6 +96,8 @@ func statusLink(p *Page) (*Page, string) {
 		return info.Decision.By, "查看清理结果"
 	case info.ReplacedBy == nil:
 		return nil, ""
+	case info.Validity == Amended && info.ReplacedBy == p.RevisedBy:
+		return info.ReplacedBy, "查看新版本"
 	case info.Validity == Amended:
 		return info.ReplacedBy, "查看修改文件"
 	}
@@ -107,6 +114,7 @@ func statusLine(p *Page, now time.Time) legal.StatusLine {
 	}
 	if r := info.ReplacedBy; r != nil {
 		l.By = ref(r)
+		l.Revised = r == p.RevisedBy
 	}
 	switch info.Validity {
 	case InForce, NotYetInForce:
@@ -159,7 +167,7 @@ func decision(p *Page, now time.Time) *Decision {
 
 func decideValidity(p *Page, now time.Time) {
 	info := p.Policy
-	info.Decision = nil
+	info.Decision, info.Revised = nil, false
 	switch info.Status {
 	case legal.StatusRepealed:
 		info.Validity, info.Reason = Repealed, "本文件已废止"
@@ -190,6 +198,11 @@ func decideValidity(p *Page, now time.Time) {
 	if !info.ValidUntil.IsZero() && !now.Before(legal.StartOfDay(info.ValidUntil).AddDate(0, 0, 1)) {
 		info.Validity, info.Reason = Expired, "本文件有效期至"+info.ValidUntil.Format("2006年1月2日")+"，已失效"
 		info.ReplacedBy = p.SupersededBy
+		return
+	}
+	if revisedAt(p, now) {
+		info.Validity, info.Reason, info.ReplacedBy = Amended, "本文件已被修订", p.RevisedBy
+		info.Revised = true
 		return
 	}
 	if a := newestAmender(p); a != nil && effectiveAt(a, now) {

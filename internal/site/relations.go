@@ -29,8 +29,10 @@ func (s *Site) resolveRelations() error {
 		t, excluded := s.lookup(target)
 		switch {
 		case t == nil:
-			errs = append(errs, diag.New(p.SourcePath(), p.Line(key),
-				"%s 指向的「%s」不存在：请写 content 文件夹下的文件路径，如 \"zhengce/2024-banfa.md\" (reference to a missing page)", key, target))
+			e := diag.New(p.SourcePath(), p.Line(key),
+				"%s 指向的「%s」不存在：请写 content 文件夹下的文件路径，如 \"zhengce/2024-banfa.md\" (reference to a missing page)", key, target)
+			e.Col = p.Col(key)
+			errs = append(errs, e)
 			return nil
 		case excluded:
 			s.Warnings = append(s.Warnings, &diag.Error{File: p.SourcePath(), Line: p.Line(key), Level: diag.LevelWarning,
@@ -50,9 +52,9 @@ func (s *Site) resolveRelations() error {
 			}
 		}
 		if pol := p.Meta.Policy; pol != nil {
-			if pol.Amends != "" {
-				if t := ref(p, "policy.amends", pol.Amends); t != nil {
-					p.Amends = t
+			for _, target := range pol.Amends {
+				if t := ref(p, "policy.amends", target); t != nil {
+					p.Amends = append(p.Amends, t)
 					t.AmendedBy = append(t.AmendedBy, p)
 				}
 			}
@@ -64,6 +66,7 @@ func (s *Site) resolveRelations() error {
 			}
 		}
 	}
+	errs.Add(s.resolveVersions(ref))
 	for _, p := range s.Pages {
 		if p.Type == TypeCleanup {
 			errs.Add(resolveCleanup(p, ref))

@@ -41,11 +41,15 @@ const (
 	FileFeed      ColumnList = "feed.xml"     // /zhengce/feed.xml: the column's Atom feed
 	FileIndex     ColumnList = "index.json"   // /zhengce/index.json: the policy catalogue
 	FileCalendar  ColumnList = "hearings.ics" // /gonggao/hearings.ics: the hearing calendar
+	// ListCompare is generated inside a page's folder rather than a
+	// column's: /zhengce/banfa-2026/compare/ compares a version of a
+	// revised document with the previous one.
+	ListCompare ColumnList = "compare"
 )
 
 // ColumnLists is the one table of URLs that fazhi generates inside a
 // column; their segments are reserved for it.
-var ColumnLists = []ColumnList{ListPager, ListArchive, ListHearings, ListIssuer, ListYear, ListTopic, ListStatus, ListGenre, ListCategory, ListAuthority, FileFeed, FileIndex, FileCalendar}
+var ColumnLists = []ColumnList{ListPager, ListArchive, ListHearings, ListIssuer, ListYear, ListTopic, ListStatus, ListGenre, ListCategory, ListAuthority, FileFeed, FileIndex, FileCalendar, ListCompare}
 
 // reservedSegments follows from ColumnLists.
 var reservedSegments = func() map[string]bool {
@@ -182,6 +186,9 @@ func (s *Site) assignURLs() error {
 			key = "slug"
 		}
 		claim(p.URL, file, file, func() int { return p.Line(key) })
+		if p.Meta.Policy != nil && p.Meta.Policy.Revises != "" {
+			claim(CompareURL(p.URL), file, file, func() int { return p.Line("policy.revises") })
+		}
 	}
 	for _, p := range s.Pages {
 		for _, a := range p.Aliases {
@@ -275,6 +282,21 @@ func FolderURL(u string) string {
 		return u
 	}
 	return strings.TrimSuffix(u, path.Ext(u)) + "/"
+}
+
+// CompareURL returns the URL of the comparison page of a page at u with
+// the previous version: its folder plus "compare/", in either URL style
+// ("/zhengce/banfa/compare/" for "/zhengce/banfa/" and
+// "/zhengce/banfa.html").
+func CompareURL(u string) string { return ListCompare.In(FolderURL(u)) }
+
+// CompareURL returns the URL of the page's comparison with its previous
+// version, or "" when it revises none.
+func (p *Page) CompareURL() string {
+	if p.Revises == nil {
+		return ""
+	}
+	return CompareURL(p.URL)
 }
 
 // Folder returns FolderURL of the page's URL: where its bundle files are
