@@ -36,6 +36,8 @@ func TestScreenshots(t *testing.T) {
 	pages := []struct{ name, path string }{
 		{"home", "/"}, {"column", "/zhengce/"}, {"policy", pathPolicy}, {"notice", pathNotice},
 		{"statute", pathStatute}, {"sifa", "/sifa/"}, {"hearings", "/sifa/hearings/"},
+		{"report", pathXxgkReport}, {"fazhi-report", pathFazhiReport},
+		{"consultations", "/zhengji/"}, {"consultation", pathConsultationOpen}, {"consultation-closed", pathConsultationClosed},
 	}
 	if s.has("/search/") {
 		pages = append(pages, struct{ name, path string }{"search", "/search/?q=" + url.QueryEscape("行政复议")},
