@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "1df8dfa4b1ec265c75eb4229b30fdf9fd4e9bd78175339ded11c7cd1c7ecd7c6"
+const ThemeCSSFrom = "59edafbfb6acb9964f5b6745a1ed3c49d88c590d788fb726eef201e62925a958"

@@ -17,6 +17,7 @@ operator = "某市司法局"
 siteCode = "9900000001"
 icp = "某ICP备00000001号"
 police = "某公网安备 99010202000001号"
+conacID = "0A1B2C3D4E5F60718293A4B5C6D7E8F9"
 [[menu.main]]
 name = "首页"
 url = "/"
@@ -118,23 +119,24 @@ kind = "page"
 func TestGoldenPages(t *testing.T) {
 	r := fazhitest.Build(t, goldenSite, fazhitest.WithTheme())
 	for name, file := range map[string]string{
-		"home":     "index.html",
-		"section":  "zhengce/index.html",
-		"policy":   "zhengce/banfa/index.html",
-		"notice":   "sifa/kaiting/index.html",
-		"article":  "pufa/anli/index.html",
-		"page":     "about/index.html",
-		"taxonomy": "tags/index.html",
-		"term":     "tags/行政复议/index.html",
-		"series":   "series/以案释法/index.html",
-		"hearings": "sifa/hearings/index.html",
-		"archive":  "sifa/archive/index.html",
-		"browse":   "zhengce/year/2026/index.html",
-		"404":      "404.html",
-		"feed":     "feed.xml",
-		"sitemap":  "sitemap.xml",
-		"ics":      "sifa/hearings.ics",
-		"catalog":  "zhengce/index.json",
+		"home":         "index.html",
+		"section":      "zhengce/index.html",
+		"policy":       "zhengce/banfa/index.html",
+		"notice":       "sifa/kaiting/index.html",
+		"article":      "pufa/anli/index.html",
+		"page":         "about/index.html",
+		"taxonomy":     "tags/index.html",
+		"term":         "tags/行政复议/index.html",
+		"series":       "series/以案释法/index.html",
+		"hearings":     "sifa/hearings/index.html",
+		"archive":      "sifa/archive/index.html",
+		"browse":       "zhengce/year/2026/index.html",
+		"404":          "404.html",
+		"feed":         "feed.xml",
+		"sitemap":      "sitemap.xml",
+		"sitemap-page": "sitemap/index.html",
+		"ics":          "sifa/hearings.ics",
+		"catalog":      "zhengce/index.json",
 	} {
 		fazhitest.Golden(t, name, r.File(file))
 	}

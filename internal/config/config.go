@@ -70,7 +70,28 @@ type Identity struct {
 	Postcode      string `toml:"postcode"`      // 邮编
 	CorrectionURL string `toml:"correctionURL"` // 我要纠错
 	Domain        string `toml:"domain"`        // SiteDomain meta
+	// ConacID is the ID of the site's 党政机关网站标识, issued by the
+	// 机构编制部门: the footer shows the 标识 linked to its verification
+	// page, ConacURL with {id} replaced by it.
+	ConacID  string `toml:"conacID"`
+	ConacURL string `toml:"conacURL"`
+	// Emblem is the site's emblem image (国徽 or the department's logo),
+	// a path in the site's static/ folder such as "/images/guohui.png";
+	// the default theme shows it before the site's name.
+	Emblem string `toml:"emblem"`
+	// FindErrorURL is the 「我为政府网站找错」 link, with {siteCode} and
+	// {url} (the page's address) replaced; shown when SiteCode is set.
+	FindErrorURL string `toml:"findErrorURL"`
 }
+
+// DefaultConacURL and DefaultFindErrorURL are the link forms that
+// government sites use for the 党政机关网站标识 and the national
+// 「我为政府网站找错」 platform (as seen on many sites, not confirmed by an
+// official text: [identity] conacURL and findErrorURL replace them).
+const (
+	DefaultConacURL     = "https://bszs.conac.cn/sitename?method=show&id={id}"
+	DefaultFindErrorURL = "https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={siteCode}&url={url}"
+)
 
 // PoliceCode returns the digits of the 公安机关备案号, used to link the
 // number to its public record page.
@@ -240,6 +261,7 @@ var programKeys = map[string]string{
 func (c *Config) finish(pos *tomlpos.Index) error {
 	var errs diag.List
 	errs = append(errs, c.Deploy.check(pos)...)
+	errs = append(errs, c.Identity.check(pos)...)
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
 		errs = append(errs, diag.New(FileName, pos.Line("timeZone"),

@@ -74,6 +74,11 @@ func TestParseErrors(t *testing.T) {
 		{"title = \"a\"\npaginate = \"ten\"\n", `site.toml:2: 设置值类型不对`},
 		{"timeZone = \"Mars/Base\"\n", `site.toml:1: 时区「Mars/Base」无效`},
 		{"[check]\nlinks = \"loud\"\n", `无效，应为 "off"、"warning" 或 "error"`},
+		{"[identity]\nconacURL = \"https://bszs.conac.cn/sitename?method=show\"\n", `site.toml:2: [identity] conacURL = "https://bszs.conac.cn/sitename?method=show" 无效：应为以 https:// 开头、含有 {id} 的网址`},
+		{"[identity]\nsiteCode = \"9900000001\"\nfindErrorURL = \"zfwzgl.www.gov.cn/{siteCode}\"\n", `site.toml:3: [identity] findErrorURL = "zfwzgl.www.gov.cn/{siteCode}" 无效`},
+		{"[identity]\nemblem = \"static/guohui.png\"\n", `site.toml:2: [identity] emblem = "static/guohui.png" 无效：应为网站 static 文件夹里的图片`},
+		{"[identity]\nemblem = \"/images/guohui.html\"\n", `site.toml:2: [identity] emblem = "/images/guohui.html" 无效`},
+		{"[identity]\nemblem = \"//cdn.example.com/a.png\"\n", `site.toml:2: [identity] emblem = "//cdn.example.com/a.png" 无效`},
 		{"title = \"a\"\nurlStyle = \"ugly\"\n", `site.toml:2: urlStyle = "ugly" 无效：应为 "dir"（默认，内容页网址如 /zhengce/banfa/）或 "html"（如 /zhengce/banfa.html） (unknown urlStyle)`},
 	}
 	for _, c := range cases {

@@ -91,6 +91,9 @@ func Atom(s *site.Site, u site.Base, title, self, alt string, pages []*site.Page
 	f.Updated = newest.Format(time.RFC3339)
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
+	// A browser shows the feed with the theme's stylesheet instead of as
+	// raw XML (CSS rather than XSLT, which browsers are removing).
+	b.WriteString(`<?xml-stylesheet type="text/css" href="` + u.Rel(site.FeedStyleURL) + `"?>` + "\n")
 	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
 	_ = enc.Encode(f)

@@ -64,6 +64,8 @@ type Data struct {
 	Meta []MetaTag
 	// Target is the redirect target of an alias page.
 	Target string
+	// SiteMap is what the 网站地图 page lists.
+	SiteMap *site.SiteMap
 
 	// jsonLD and qr compute the structured data and the QR code when a
 	// template first asks for them, so layouts that show neither pay
@@ -87,6 +89,24 @@ func (d *Data) QR() template.HTML {
 	}
 	return d.qr()
 }
+
+// ConacURL returns the link of the site's 党政机关网站标识 ("" without
+// [identity] conacID).
+func (d *Data) ConacURL() string { return site.ConacURL(d.Site.Identity) }
+
+// FindErrorURL returns the 「我为政府网站找错」 link of the site (""
+// without [identity] siteCode). It names the site's home page, as
+// government sites do, so that the footer stays the same on every page
+// (the theme renders it once).
+func (d *Data) FindErrorURL() string {
+	return site.FindErrorURL(d.Site.Identity, site.ParseBase(d.Site.BaseURL).Abs(site.HomeURL))
+}
+
+// PoliceURL returns the public record page of the 公安机关备案号.
+func (d *Data) PoliceURL() string { return site.PoliceURL(d.Site.Identity) }
+
+// SitemapPageURL is the URL of the HTML 网站地图.
+func (d *Data) SitemapPageURL() string { return site.SitemapPageURL }
 
 // SiteData is the site-wide part of Data.
 type SiteData struct {

@@ -87,6 +87,13 @@ func (r *Renderer) ListJobs(read BodyReader) []ListJob {
 			return r.execute(sink, "", "search", site.SearchURL, d)
 		}})
 	}
+	if r.Tmpl.Has("", "sitemap") {
+		jobs = append(jobs, ListJob{Key: "sitemap", Members: s.Pages, run: func(sink Sink, _ Only) error {
+			d := &Data{Site: r.Data, Kind: "sitemap", Title: "网站地图", URL: site.SitemapPageURL, Permalink: r.Abs(site.SitemapPageURL),
+				SiteMap: s.SiteMap(), Breadcrumbs: []Crumb{{"首页", site.HomeURL}, {"网站地图", site.SitemapPageURL}}, Meta: siteMeta(r.Data)}
+			return r.execute(sink, "", "sitemap", site.SitemapPageURL, d)
+		}})
+	}
 	jobs = append(jobs, ListJob{Key: "404", run: func(sink Sink, _ Only) error {
 		nd := &Data{Site: r.Data, Kind: "404", Title: "页面未找到", URL: site.NotFoundURL, Permalink: r.Abs(site.NotFoundURL),
 			Breadcrumbs: []Crumb{{"首页", site.HomeURL}}, Meta: siteMeta(r.Data)}

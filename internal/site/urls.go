@@ -96,6 +96,12 @@ const (
 	NotFoundURL = "/404.html"
 	FeedURL     = "/feed.xml"
 	SitemapURL  = "/sitemap.xml"
+	// SitemapPageURL is the HTML 网站地图 for readers (the XML sitemap
+	// is for crawlers). No content page may take it.
+	SitemapPageURL = "/sitemap/"
+	// FeedStyleURL is the stylesheet that makes the Atom feeds readable
+	// in a browser (a file of the theme's static/ folder).
+	FeedStyleURL = "/feed.css"
 	// TaxTags and TaxSeries name the taxonomies, and are the first
 	// segment of their URLs ("/tags/", "/series/<name>/").
 	TaxTags   = "tags"
@@ -110,6 +116,8 @@ func TaxonomyURL(taxonomy string) string { return "/" + taxonomy + "/" }
 func (s *Site) assignURLs() error {
 	var errs diag.List
 	owners := map[string]string{"/": s.Home.SourcePath()}
+	// Pages that fazhi generates at fixed URLs of their own.
+	owners[SitemapPageURL] = "自动生成的网站地图"
 	// claim takes u for owner; on a clash the error names file and the
 	// line that line returns (a key's line in the front matter, a row of
 	// a data file). The line is only looked up then: most pages never
@@ -117,6 +125,7 @@ func (s *Site) assignURLs() error {
 	// A URL is a folder of the output: its name must exist on Windows
 	// and macOS, and differ from every other URL in more than case.
 	folds := source.Folds{}
+	folds.Add(SitemapPageURL)
 	claim := func(u, owner, file string, line func() int) {
 		if prev, ok := owners[u]; ok {
 			if prev != owner {

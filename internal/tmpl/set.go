@@ -31,7 +31,7 @@ import (
 // kind's template when a site has none for them: archive, hearings, browse
 // and series fall back to section. The enforcement kinds (decisions,
 // decisions-year, decision, decision-gone) have no fallback.
-var Kinds = []string{"home", "section", "page", "taxonomy", "term", "404", "archive", "hearings", "browse", "series", "alias", "search", "decisions", "decisions-year", "decision", "decision-gone"}
+var Kinds = []string{"home", "section", "page", "taxonomy", "term", "404", "archive", "hearings", "browse", "series", "alias", "search", "decisions", "decisions-year", "decision", "decision-gone", "sitemap"}
 
 var fallback = map[string]string{"archive": "section", "hearings": "section", "browse": "section", "series": "term"}
 
