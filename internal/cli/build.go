@@ -111,6 +111,9 @@ func runBuild(env *Env, args []string) int {
 	for _, w := range res.Warnings {
 		fmt.Fprintln(env.Stderr, "警告:", w.Error())
 	}
+	for _, w := range searchWarnings(idx) {
+		fmt.Fprintln(env.Stderr, "警告:", w)
+	}
 	summary(env, res, dest)
 	return ExitOK
 }
@@ -152,7 +155,25 @@ func findSearch(src fs.FS, dir string) (build.Indexer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return search.New(bin), nil
+	return search.New(bin, search.CacheDir(searchCacheDir(dir))), nil
+}
+
+// searchCacheDir is where the search index of each batch of pages is kept
+// between builds: <site>/.fazhi-cache/search, or nowhere when
+// FAZHI_CACHE_DIR is "off".
+func searchCacheDir(site string) string {
+	if os.Getenv(scss.CacheEnv) == "off" {
+		return ""
+	}
+	return filepath.Join(site, ".fazhi-cache", "search")
+}
+
+// searchWarnings returns why the search indexer did not use its cache.
+func searchWarnings(idx build.Indexer) []string {
+	if p, ok := idx.(*search.Pagefind); ok {
+		return p.Last().Warnings
+	}
+	return nil
 }
 
 func summary(env *Env, res *build.Result, dest string) {

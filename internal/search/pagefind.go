@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -30,11 +31,22 @@ const DefaultLanguage = "zh"
 
 // Pagefind runs the Pagefind binary over a build's written HTML. It
 // implements build.Indexer.
+//
+// The pages are split into batches by a hash of their path (batchOf), as
+// many as keep each batch's HTML under the batch size, and Pagefind runs
+// once per batch, one run at a time, so its memory is bounded by the batch,
+// not the site. The first batch's bundle is written to pagefind/ with
+// pagefind.js; the others to pagefind/b<i>/, listed in
+// pagefind/fazhi-bundles.json, which the theme's search script merges
+// into the first with Pagefind's mergeIndex. With a cache folder, a batch
+// whose pages are unchanged is copied from the cache instead of indexed.
 type Pagefind struct {
-	bin    string
-	lang   string
-	keepUI bool
-	args   []string
+	bin        string
+	lang       string
+	keepUI     bool
+	args       []string
+	batchBytes int64
+	cache      batchCache
 
 	mu   sync.Mutex
 	last Stats
@@ -55,9 +67,17 @@ func KeepUI() Option { return func(p *Pagefind) { p.keepUI = true } }
 // Args passes extra command-line arguments to Pagefind (for benchmarks).
 func Args(a ...string) Option { return func(p *Pagefind) { p.args = append(p.args, a...) } }
 
+// BatchBytes sets the most HTML one Pagefind run indexes (default
+// DefaultBatchBytes); 0 or less indexes the whole site in one run.
+func BatchBytes(n int64) Option { return func(p *Pagefind) { p.batchBytes = n } }
+
+// CacheDir keeps each batch's index in dir between builds; "" keeps
+// nothing (every batch is indexed).
+func CacheDir(dir string) Option { return func(p *Pagefind) { p.cache = batchCache{dir} } }
+
 // New returns an indexer that runs the Pagefind binary at binary.
 func New(binary string, opts ...Option) *Pagefind {
-	p := &Pagefind{bin: binary, lang: DefaultLanguage}
+	p := &Pagefind{bin: binary, lang: DefaultLanguage, batchBytes: DefaultBatchBytes}
 	for _, o := range opts {
 		o(p)
 	}
@@ -71,9 +91,16 @@ type Stats struct {
 	// Files and Bytes count what was written under pagefind/.
 	Files int
 	Bytes int64
-	// Duration is Pagefind's wall time; MaxRSS its peak resident memory.
+	// Duration is the wall time of the Pagefind runs; MaxRSS the largest
+	// peak resident memory of one run (runs do not overlap).
 	Duration time.Duration
 	MaxRSS   int64
+	// Batches is the number of batches the pages were split into;
+	// Indexed of them were indexed by Pagefind, Reused copied from the
+	// cache (empty batches are neither).
+	Batches, Indexed, Reused int
+	// Warnings say why a cached batch was not used.
+	Warnings []string
 }
 
 // Last returns the figures of the last successful Index call.
@@ -83,21 +110,119 @@ func (p *Pagefind) Last() Stats {
 	return p.last
 }
 
+// ident describes the settings that shape an index, for batch keys.
+func (p *Pagefind) ident() string {
+	id := p.bin
+	if st, err := os.Stat(p.bin); err == nil {
+		id += "|" + strconv.FormatInt(st.Size(), 10) + "|" + st.ModTime().UTC().String()
+	}
+	return fmt.Sprintf("%s|lang=%s|ui=%v|args=%q", id, p.lang, p.keepUI, p.args)
+}
+
 // Index runs Pagefind on the HTML written to out and writes the index to
-// out under pagefind/. A *publish.Dir is indexed where it stands; a
-// publisher that keeps files in memory is first copied to a temporary
-// folder.
+// out under pagefind/. The pages of a *publish.Dir are linked from where
+// they stand; a publisher that keeps files in memory has its pages
+// written to a temporary folder.
 func (p *Pagefind) Index(ctx context.Context, out publish.Publisher) error {
 	tmp, err := os.MkdirTemp("", "fazhi-pagefind-")
 	if err != nil {
 		return fmt.Errorf("无法创建临时文件夹 (cannot create a temporary folder): %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	site, err := siteRoot(out, tmp)
+	src, err := sourceOf(out)
 	if err != nil {
 		return err
 	}
-	idx := filepath.Join(tmp, "index")
+	pages, err := collect(src)
+	if err != nil {
+		return err
+	}
+	var total int64
+	for _, pg := range pages {
+		total += pg.size
+	}
+	n := batchCount(total, p.batchBytes)
+	batches := partition(pages, n)
+	st := Stats{Batches: n}
+	if err := p.cache.clean(n); err != nil {
+		st.Warnings = append(st.Warnings, "搜索索引缓存无法清理 (cannot clean the search cache): "+err.Error())
+	}
+	ident := p.ident()
+	var bundles []string
+	first := true
+	for i, b := range batches {
+		if len(b) == 0 && !(first && i == n-1) {
+			continue // an empty batch has no bundle (unless the site has no page at all)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		key := batchKey(ident, i, n, b)
+		files, err := p.cache.load(i, n, key)
+		if err != nil {
+			st.Warnings = append(st.Warnings, "忽略搜索索引缓存 (search cache ignored): "+err.Error())
+			files = nil
+		}
+		if files != nil {
+			st.Reused++
+		} else {
+			if files, err = p.run(ctx, src, b, filepath.Join(tmp, strconv.Itoa(i)), &st); err != nil {
+				return err
+			}
+			st.Indexed++
+			if err := p.cache.store(i, n, key, files); err != nil {
+				st.Warnings = append(st.Warnings, "搜索索引缓存无法写入 (cannot write the search cache): "+err.Error())
+			}
+		}
+		prefix := bundlePath(i, first)
+		if !first {
+			bundles = append(bundles, prefix)
+		}
+		for _, f := range files {
+			if !first && !bundleFile(f.name) || !p.keepUI && uiFile(f.name) {
+				continue
+			}
+			if f.name == "pagefind-entry.json" {
+				pages, err := entryPages(f.data)
+				if err != nil {
+					return err
+				}
+				st.Pages += pages
+			}
+			if err := out.WriteFile(joinBundle(prefix, f.name), f.data); err != nil {
+				return fmt.Errorf("写入搜索索引失败 (cannot write the index): %w", err)
+			}
+			st.Files++
+			st.Bytes += int64(len(f.data))
+		}
+		first = false
+	}
+	list, _ := json.Marshal(struct {
+		Bundles []string `json:"bundles"`
+	}{append([]string{}, bundles...)})
+	if err := out.WriteFile(path.Join(Dir, BundlesFile), list); err != nil {
+		return fmt.Errorf("写入搜索索引失败 (cannot write the index): %w", err)
+	}
+	st.Files++
+	st.Bytes += int64(len(list))
+	p.mu.Lock()
+	p.last = st
+	p.mu.Unlock()
+	return nil
+}
+
+// run indexes the pages of one batch with Pagefind in the folder work and
+// returns its output files, sorted.
+func (p *Pagefind) run(ctx context.Context, src htmlSource, pages []page, work string, st *Stats) ([]indexFile, error) {
+	site, idx := filepath.Join(work, "site"), filepath.Join(work, "index")
+	if err := os.MkdirAll(site, 0o755); err != nil {
+		return nil, err
+	}
+	for _, pg := range pages {
+		if err := src.place(pg.name, site); err != nil {
+			return nil, fmt.Errorf("无法准备搜索索引的网页 %s (cannot stage a page): %w", pg.name, err)
+		}
+	}
 	args := []string{"--site", site, "--output-path", idx, "--quiet"}
 	if p.lang != "" {
 		args = append(args, "--force-language", p.lang)
@@ -109,49 +234,21 @@ func (p *Pagefind) Index(ctx context.Context, out publish.Publisher) error {
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return nil, ctx.Err()
 		}
-		return fmt.Errorf("Pagefind 建立搜索索引失败（%s）：%w\n%s", p.bin, err, lastLines(log.String(), 8))
+		return nil, fmt.Errorf("Pagefind 建立搜索索引失败（%s）：%w\n%s", p.bin, err, lastLines(log.String(), 8))
 	}
-	st := Stats{Duration: time.Since(start)}
-	st.MaxRSS = maxRSS(cmd.ProcessState)
-	st.Pages, err = entryPages(filepath.Join(idx, "pagefind-entry.json"))
+	st.Duration += time.Since(start)
+	st.MaxRSS = max(st.MaxRSS, maxRSS(cmd.ProcessState))
+	if _, err := os.Stat(filepath.Join(idx, "pagefind-entry.json")); err != nil {
+		return nil, errors.New("Pagefind 运行结束但没有生成索引（缺少 pagefind-entry.json）(Pagefind wrote no index)")
+	}
+	files, err := readIndex(idx, p.keepUI)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := p.copyIndex(idx, out, &st); err != nil {
-		return err
-	}
-	p.mu.Lock()
-	p.last = st
-	p.mu.Unlock()
-	return nil
-}
-
-// siteRoot returns the folder holding out's HTML, writing the HTML of an
-// in-memory publisher below tmp.
-func siteRoot(out publish.Publisher, tmp string) (string, error) {
-	if d, ok := out.(interface{ Root() string }); ok {
-		return d.Root(), nil
-	}
-	m, ok := out.(interface{ Files() map[string][]byte })
-	if !ok {
-		return "", fmt.Errorf("无法建立搜索索引：这种输出方式（%T）不能读回已写的网页 (publisher cannot be read back)", out)
-	}
-	root := filepath.Join(tmp, "site")
-	for name, data := range m.Files() {
-		if !strings.HasSuffix(name, ".html") {
-			continue
-		}
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return "", err
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return "", err
-		}
-	}
-	return root, nil
+	os.RemoveAll(work) // free the disk before the next batch
+	return files, nil
 }
 
 // uiFile reports whether name is one of Pagefind's UI bundles, which the
@@ -165,9 +262,10 @@ func uiFile(name string) bool {
 	return false
 }
 
-// copyIndex writes every index file below dir to out under pagefind/.
-func (p *Pagefind) copyIndex(dir string, out publish.Publisher, st *Stats) error {
-	var names []string
+// readIndex reads every index file below dir, sorted by name, leaving out
+// the UI bundles unless keepUI.
+func readIndex(dir string, keepUI bool) ([]indexFile, error) {
+	var files []indexFile
 	err := filepath.WalkDir(dir, func(fp string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -176,28 +274,33 @@ func (p *Pagefind) copyIndex(dir string, out publish.Publisher, st *Stats) error
 		if err != nil {
 			return err
 		}
-		names = append(names, filepath.ToSlash(rel))
+		name := filepath.ToSlash(rel)
+		if !keepUI && uiFile(name) {
+			return nil
+		}
+		data, err := os.ReadFile(fp)
+		if err != nil {
+			return err
+		}
+		files = append(files, indexFile{name, data})
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("读取 Pagefind 输出失败 (cannot read the index): %w", err)
+		return nil, fmt.Errorf("读取 Pagefind 输出失败 (cannot read the index): %w", err)
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		if !p.keepUI && uiFile(name) {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-		if err != nil {
-			return fmt.Errorf("读取 Pagefind 输出失败 (cannot read the index): %w", err)
-		}
-		if err := out.WriteFile(path.Join(Dir, name), data); err != nil {
-			return fmt.Errorf("写入搜索索引失败 (cannot write the index): %w", err)
-		}
-		st.Files++
-		st.Bytes += int64(len(data))
+	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
+	return files, nil
+}
+
+// sourceOf returns where the written HTML of out is read from.
+func sourceOf(out publish.Publisher) (htmlSource, error) {
+	if d, ok := out.(interface{ Root() string }); ok {
+		return dirSource{d.Root()}, nil
 	}
-	return nil
+	if m, ok := out.(interface{ Files() map[string][]byte }); ok {
+		return memSource{m.Files()}, nil
+	}
+	return nil, fmt.Errorf("无法建立搜索索引：这种输出方式（%T）不能读回已写的网页 (publisher cannot be read back)", out)
 }
 
 // Entry is the part of pagefind-entry.json that fazhi reads.
@@ -227,14 +330,7 @@ func ParseEntry(data []byte) (*Entry, error) {
 	return &e, nil
 }
 
-func entryPages(name string) (int, error) {
-	data, err := os.ReadFile(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return 0, errors.New("Pagefind 运行结束但没有生成索引（缺少 pagefind-entry.json）(Pagefind wrote no index)")
-	}
-	if err != nil {
-		return 0, err
-	}
+func entryPages(data []byte) (int, error) {
 	e, err := ParseEntry(data)
 	if err != nil {
 		return 0, err

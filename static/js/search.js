@@ -20,12 +20,70 @@
       return out.join(" ");
     }).join(" ");
   }
+  // Pagefind 在一个索引里会忽略索引中没有的查询词；分批后每批各自忽略，某批没有的词
+  // 会让该批返回只含其余词的页面。所以先逐词查一遍，只保留含有「任何一批认得的每个词」
+  // 的批次（按 mergeFilter 给每批加的 fazhi-bundle 筛选），与整站一个索引的结果相同。
+  var BUNDLE = "fazhi-bundle", bundlesOf = new WeakMap();
+  // words splits q into the words Pagefind searches for (pagefind.js: the
+  // browser's word segmenter, punctuation dropped, lower case).
+  var PUNCT = /^[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]$/u;
+  function words(q) {
+    if (!window.Intl || !Intl.Segmenter) return q.trim().split(/\s+/);
+    var lang = document.documentElement.lang || "zh", out = [],
+      w = new Intl.Segmenter(lang, { granularity: "word" }), g = new Intl.Segmenter(lang, { granularity: "grapheme" });
+    Array.from(w.segment(q)).forEach(function (x) {
+      var p = Array.from(g.segment(x.segment)).map(function (c) { return c.segment; })
+        .filter(function (c) { return !PUNCT.test(c); }).join("").toLocaleLowerCase();
+      if (p.trim()) out.push(p.trim());
+    });
+    return out;
+  }
+  function within(m, q, o) {
+    var all = bundlesOf.get(m);
+    if (!q || !all || all.length < 2) return Promise.resolve(o);
+    return Promise.all(words(q).map(function (w) { return m.search(w); })).then(function (rs) {
+      var ok = all.filter(function (b) {
+        return rs.every(function (r) { return !r.results.length || (r.filters[BUNDLE] || {})[b] > 0; });
+      });
+      if (!ok.length) return null;
+      var f = {};
+      Object.keys(o.filters || {}).forEach(function (k) { f[k] = o.filters[k]; });
+      f[BUNDLE] = { any: ok };
+      return { filters: f };
+    });
+  }
   window.fazhiSearch = function (m, q, o) {
     var t = q && term(q);
-    return Promise.all([m.search(t || null, o), t && t !== q ? m.search(q, o) : null]).then(function (r) {
+    function find(s) {
+      return within(m, s, o).then(function (w) { return w ? m.search(s, w) : { results: [] }; });
+    }
+    return Promise.all([find(t || null), t && t !== q ? find(q) : null]).then(function (r) {
       var seen = {}, all = r[0].results.concat(r[1] ? r[1].results : []);
       return all.filter(function (x) { return !seen[x.id] && (seen[x.id] = 1); });
     });
+  };
+  // fazhi 把大站点分批建索引：第一批在 bundle 里（带 pagefind.js），其余批次列在
+  // fazhi-bundles.json 中，用 Pagefind 的 mergeIndex 合并，查询和筛选覆盖全部批次。
+  var loaded = {};
+  window.fazhiPagefind = function (bundle, base) {
+    if (loaded[bundle]) return loaded[bundle];
+    var opts = { baseUrl: base, excerptLength: 40 };
+    var list = fetch(bundle + "fazhi-bundles.json").then(function (r) { return r.ok ? r.json() : {}; }, function () { return {}; });
+    loaded[bundle] = Promise.all([import(bundle + "pagefind.js"), list]).then(function (x) {
+      var m = x[0], more = (x[1] && x[1].bundles) || [];
+      return m.options(opts).then(function () {
+        if (!more.length) return;
+        var all = ["."].concat(more);
+        bundlesOf.set(m, all);
+        return Promise.all(all.map(function (b, i) {
+          var f = {};
+          f[BUNDLE] = b;
+          return i ? m.mergeIndex(bundle + b, { baseUrl: base, excerptLength: 40, mergeFilter: f }) : m.options({ mergeFilter: f });
+        }));
+      }).then(function () { return m; });
+    });
+    loaded[bundle].catch(function () { delete loaded[bundle]; });
+    return loaded[bundle];
   };
   var root = document.getElementById("search");
   if (!root) return;
@@ -37,10 +95,8 @@
 
   function load() {
     if (!pf) {
-      pf = import(root.getAttribute("data-bundle") + "pagefind.js").then(function (m) {
-        return m.options({ baseUrl: root.getAttribute("data-base") || "/", excerptLength: 40 }).then(function () {
-          return m.filters();
-        }).then(function (f) { filters(f); return m; });
+      pf = window.fazhiPagefind(root.getAttribute("data-bundle"), root.getAttribute("data-base") || "/").then(function (m) {
+        return m.filters().then(function (f) { filters(f); return m; });
       });
       pf.catch(function () { pf = null; say("搜索暂时无法使用，请稍后再试。"); });
     }

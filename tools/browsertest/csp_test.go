@@ -2,6 +2,9 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"net/url"
 	"strings"
 	"sync"
@@ -56,6 +59,13 @@ func TestContentSecurityPolicy(t *testing.T) {
 		"/sifa/", "/sifa/hearings/", "/tags/", "/no-such-page/"}
 	search := s.has("/search/")
 	if search {
+		// The index is in batches (PortalBatchBytes): search merges
+		// bundles under the policy.
+		var list struct{ Bundles []string }
+		data, err := os.ReadFile(filepath.Join(s.out, "pagefind", "fazhi-bundles.json"))
+		if err != nil || json.Unmarshal(data, &list) != nil || len(list.Bundles) < 2 {
+			t.Errorf("the portal's search index is not in batches: fazhi-bundles.json %s (%v)", data, err)
+		}
 		pages = append(pages, "/search/?q="+url.QueryEscape("行政复议"))
 	} else {
 		t.Error("the portal has no search page: Pagefind was not found (make test installs it)")

@@ -55,6 +55,9 @@ var BuildTime = time.Date(2026, 11, 27, 10, 0, 0, 0, time.FixedZone("CST", 8*360
 // RepoRoot returns the repository root (see fazhitest.Root).
 func RepoRoot() (string, error) { return fazhitest.Root() }
 
+// PortalBatchBytes is the search batch size of the browser tests' portal.
+const PortalBatchBytes = 256 << 10
+
 // Tools are the external programs a build needs: Dart Sass (always) and
 // Pagefind (when the search package finds it).
 type Tools struct {
@@ -74,7 +77,11 @@ func StartTools(root string) (*Tools, error) {
 	}
 	t := &Tools{Sass: sass}
 	if pf, err := search.Program.InRepo(root); err == nil {
-		t.Search = search.New(pf)
+		// The portal's index is split into batches (of 256 KB of pages,
+		// about 8), as a large site's is, so that the browser tests run
+		// search, its filters and the Content-Security-Policy over
+		// bundles merged in the browser.
+		t.Search = search.New(pf, search.BatchBytes(PortalBatchBytes))
 	}
 	return t, nil
 }

@@ -3,6 +3,8 @@ package search_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -156,7 +158,37 @@ func TestIndexBundledTheme(t *testing.T) {
 		}
 	}
 
-	srv := browser.Serve(r.Files)
+	checkSearch(t, r.Files)
+}
+
+// TestIndexInBatches indexes the same site with every content page in a
+// batch of its own (a batch size of one byte): the search page, its
+// filters and every query must give what one index gives, Pagefind's
+// mergeIndex joining the bundles in the browser.
+func TestIndexInBatches(t *testing.T) {
+	bin := pagefind(t)
+	idx := search.New(bin, search.BatchBytes(1))
+	r := buildSite(t, idx)
+	var list struct{ Bundles []string }
+	if err := json.Unmarshal([]byte(r.File("pagefind/"+search.BundlesFile)), &list); err != nil {
+		t.Fatal(err)
+	}
+	st := idx.Last()
+	if st.Pages != 6 || st.Indexed < 4 || len(list.Bundles) != st.Indexed-1 {
+		t.Fatalf("stats %+v, bundles %q: want the 6 pages in at least 4 batches", st, list.Bundles)
+	}
+	for _, b := range list.Bundles {
+		r.File("pagefind/" + b + "pagefind-entry.json")
+		r.AssertNoFile("pagefind/" + b + "pagefind.js")
+	}
+	checkSearch(t, r.Files)
+}
+
+// checkSearch runs the search page and queries in Chromium over the
+// built files of the site.
+func checkSearch(t *testing.T, files map[string][]byte) {
+	t.Helper()
+	srv := browser.Serve(files)
 	defer srv.Close()
 	b, err := browser.Start(context.Background(), filepath.Join(t.TempDir(), "profile"))
 	if err != nil {
@@ -196,6 +228,15 @@ func TestIndexBundledTheme(t *testing.T) {
 	}
 	if _, _, err := tab.SearchPage("不存在的词语组合"); err != nil {
 		t.Errorf("no-result search: %v", err)
+	}
+	// A facet narrows the results of every bundle: 有效性=已废止 leaves
+	// the one repealed policy.
+	_, hits, err = tab.SearchPageWith(url.Values{"q": {"本办法"}, "有效性": {"已废止"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].URL != "/zhengce/feizhi/" {
+		t.Errorf("本办法 with 有效性=已废止: hits %+v, want /zhengce/feizhi/", hits)
 	}
 
 	// Queries through Pagefind's JS API.

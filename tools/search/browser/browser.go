@@ -181,7 +181,7 @@ const queryJS = `(async (q, n) => {
     s.src = own ? own.src : "/js/search.js"; s.onload = s.onerror = ok; document.head.appendChild(s);
   });
   const t0 = performance.now();
-  window.__pf = window.__pf || await import(%q);
+  window.__pf = window.__pf || (window.fazhiPagefind ? await window.fazhiPagefind(%q, "/") : await import(%q + "pagefind.js"));
   const r = window.__raw || !window.fazhiSearch ? (await window.__pf.search(q)).results : await window.fazhiSearch(window.__pf, q, {});
   const d = await Promise.all(r.slice(0, n).map(x => x.data()));
   return {total: r.length, ms: performance.now() - t0,
@@ -189,13 +189,14 @@ const queryJS = `(async (q, n) => {
 })(%s, %d)`
 
 // Query searches q with Pagefind's JS API in the tab and loads the first
-// n results' data. The query goes through the theme's search function
+// n results' data. Pagefind is loaded through the theme's fazhiPagefind,
+// which merges every batch's bundle. The query goes through the theme's search function
 // (window.fazhiSearch from /js/search.js, loaded when missing), as on the
 // search page; after SetRaw(true) it goes to pagefind.search unchanged.
 func (t *Tab) Query(q string, n int) (*Answer, error) {
 	qs, _ := json.Marshal(q)
 	var a Answer
-	if err := t.Eval(fmt.Sprintf(queryJS, "/pagefind/pagefind.js", qs, n), &a); err != nil {
+	if err := t.Eval(fmt.Sprintf(queryJS, "/pagefind/", "/pagefind/", qs, n), &a); err != nil {
 		return nil, fmt.Errorf("查询「%s」失败: %w", q, err)
 	}
 	return &a, nil
@@ -211,7 +212,13 @@ func (t *Tab) SetRaw(raw bool) error {
 // search script to show results; it returns the status line and the
 // result titles and links.
 func (t *Tab) SearchPage(q string) (status string, hits []Hit, err error) {
-	if err := chromedp.Do(t.ctx, chromedp.Navigate(t.base+"/search/?q="+url.QueryEscape(q))); err != nil {
+	return t.SearchPageWith(url.Values{"q": {q}})
+}
+
+// SearchPageWith is SearchPage with the page's query parameters: q and
+// filters by name (栏目, 有效性, …), as the search page writes them.
+func (t *Tab) SearchPageWith(params url.Values) (status string, hits []Hit, err error) {
+	if err := chromedp.Do(t.ctx, chromedp.Navigate(t.base+"/search/?"+params.Encode())); err != nil {
 		return "", nil, err
 	}
 	var res struct {
