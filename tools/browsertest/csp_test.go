@@ -3,9 +3,9 @@ package browsertest
 import (
 	"context"
 	"encoding/json"
+	"net/url"
 	"os"
 	"path/filepath"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
