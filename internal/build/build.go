@@ -54,6 +54,11 @@ type Options struct {
 	Collect bool
 	// Log receives progress messages (default: discard).
 	Log *slog.Logger
+	// Cache, when set, keeps a persistent build cache: a page is rendered
+	// again only when something it shows could have changed. It is not
+	// used with Collect or Serve, nor with an Out that cannot carry
+	// files of the previous output forward (publish.Reuser).
+	Cache *CacheOptions
 }
 
 // Indexer builds a search index over the written HTML.
@@ -69,6 +74,9 @@ type Result struct {
 	// every file written.
 	Pages map[string]int
 	Files int
+	// Reused counts the content pages carried forward by the build
+	// cache instead of rendered.
+	Reused int
 	// Published tells what changed against the previous output.
 	Published *publish.Result
 	// Steps lists each step's duration in order.
@@ -126,6 +134,7 @@ func Build(ctx context.Context, o Options) (res *Result, err error) {
 		fn   func() error
 	}{
 		{"config", b.loadConfig},
+		{"cache", func() error { b.openCache(); return nil }},
 		{"read", b.read},
 		{"data", b.readData},
 		{"assemble", b.assemble},
@@ -159,6 +168,7 @@ func Build(ctx context.Context, o Options) (res *Result, err error) {
 		return nil, wrap("publish", err)
 	}
 	b.res.Steps = append(b.res.Steps, Step{"publish", time.Since(t)})
+	b.saveCache()
 	b.res.Published = pub
 	b.res.Files = pub.Files
 	b.res.Duration = time.Since(start)

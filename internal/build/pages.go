@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
 
 	"github.com/fazhi-dev/fazhi/internal/diag"
 	"github.com/fazhi-dev/fazhi/internal/markup"
@@ -136,6 +137,10 @@ func (b *builder) assets() error {
 // written and dropped before the next.
 func (b *builder) renderPages() error {
 	pages := b.site.Pages
+	all := len(pages)
+	if b.cache != nil {
+		pages = b.reuse(pages)
+	}
 	errs := make([]error, len(pages))
 	var rendered []*markup.Rendered
 	if b.o.Collect {
@@ -143,17 +148,24 @@ func (b *builder) renderPages() error {
 	}
 	perr := parallel(b.ctx, len(pages), b.workers(), func(i int) {
 		p := pages[i]
-		src, release, err := b.body(p)
+		src, bad, release, err := b.bodyOf(p)
 		defer release()
 		if err != nil {
 			errs[i] = err
 			return
 		}
 		sink := b.to("page:" + p.Path)
+		var rec *recorder
+		var pc parser.Context
+		if b.cache != nil {
+			rec = &recorder{}
+			sink = cachedSink{b: b, rec: rec}
+			pc = rec.context(b.site)
+		}
 		if b.mentions != nil {
 			b.mentions(p.Path, Mentions(src))
 		}
-		out, err := b.renderer.Page(p, src, sink)
+		out, err := b.renderer.PageIn(p, src, sink, pc)
 		if err != nil {
 			errs[i] = fmt.Errorf("%s: %w", p.SourcePath(), err)
 			var de *diag.Error
@@ -170,6 +182,10 @@ func (b *builder) renderPages() error {
 		}
 		if err := b.copyResources(p, sink); err != nil {
 			errs[i] = err
+			return
+		}
+		if rec != nil {
+			b.record(p, rec, bad)
 		}
 	}, func(i int) string { return pages[i].SourcePath() })
 	if err := b.ctx.Err(); err != nil {
@@ -189,7 +205,8 @@ func (b *builder) renderPages() error {
 			b.res.Rendered[p.Path] = rendered[i]
 		}
 	}
-	b.res.Pages["page"] = len(pages)
+	b.res.Pages["page"] = all
+	b.res.Reused = all - len(pages)
 	return nil
 }
 

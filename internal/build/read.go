@@ -47,6 +47,9 @@ type builder struct {
 	kept        []site.Source
 	// mentions, when set, receives the 《titles》 each page body names.
 	mentions func(path string, titles []string)
+	// cache is the persistent build cache's part of this build (nil
+	// without one).
+	cache *cacheRun
 	// assetURLs maps fingerprinted static files to their URLs.
 	assetURLs map[string]string
 	// decisions are the rows of each enforcement column's data file, by
@@ -148,20 +151,28 @@ var sourceBufs = sync.Pool{New: func() any { return new([]byte) }}
 // reused once release is called, so nothing may keep it (or a slice of it)
 // after that.
 func (b *builder) body(p *site.Page) (body []byte, release func(), err error) {
+	body, _, release, err = b.bodyOf(p)
+	return body, release, err
+}
+
+// bodyOf is body, also telling whether the body had invalid UTF-8 (and
+// so a warning).
+func (b *builder) bodyOf(p *site.Page) (body []byte, bad bool, release func(), err error) {
 	if p.File.Path == "" {
-		return nil, func() {}, nil
+		return nil, false, func() {}, nil
 	}
 	file := "content/" + p.File.Path
 	src, release, err := b.readSource(file)
 	if err != nil {
-		return nil, release, err
+		return nil, false, release, err
 	}
 	_, body, _, _, err = frontmatter.Split(file, src)
 	if err != nil {
 		release()
-		return nil, func() {}, err
+		return nil, false, func() {}, err
 	}
-	return b.repair(file, body), release, nil
+	bad = !utf8Valid(body)
+	return b.repair(file, body), bad, release, nil
 }
 
 // readSource reads a content file into a pooled buffer; release returns
@@ -184,12 +195,17 @@ func (b *builder) readSource(file string) (src []byte, release func(), err error
 func (b *builder) repair(file string, body []byte) []byte {
 	if !utf8Valid(body) {
 		body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
-		b.warn(&diag.Error{File: file, Level: diag.LevelWarning, Msg: "正文含有无效的 UTF-8 字符，已替换为 �：请用 UTF-8 编码保存文件 (invalid UTF-8)"})
+		b.warnBadUTF8(file)
 	}
 	if bytes.IndexByte(body, 0) >= 0 {
 		body = bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
 	}
 	return body
+}
+
+// warnBadUTF8 warns that file's body had invalid UTF-8.
+func (b *builder) warnBadUTF8(file string) {
+	b.warn(&diag.Error{File: file, Level: diag.LevelWarning, Msg: "正文含有无效的 UTF-8 字符，已替换为 �：请用 UTF-8 编码保存文件 (invalid UTF-8)"})
 }
 
 // ownBody reads a column index's body into memory of its own (a
@@ -231,6 +247,9 @@ func readInto(buf []byte, fsys fs.FS, file string) ([]byte, error) {
 func (b *builder) to(key string) render.Sink {
 	if b.owner != nil {
 		return b.owner(key)
+	}
+	if b.cache != nil {
+		return cachedSink{b: b}
 	}
 	return b.sink
 }

@@ -38,13 +38,24 @@ var mediaTypes = map[string]string{
 type minifySink struct{ next publish.Publisher }
 
 func (m minifySink) WriteFile(name string, data []byte) error {
+	return m.next.WriteFile(name, minified(name, data))
+}
+
+// minifies reports whether files named name are minified.
+func minifies(name string) bool {
+	_, ok := mediaTypes[path.Ext(name)]
+	return ok
+}
+
+// minified returns data minified when its type is one minify knows.
+func minified(name string, data []byte) []byte {
 	if mt, ok := mediaTypes[path.Ext(name)]; ok {
 		var out bytes.Buffer
 		if err := minifier.Minify(mt, &out, bytes.NewReader(data)); err == nil {
-			data = out.Bytes()
+			return out.Bytes()
 		}
 	}
-	return m.next.WriteFile(name, data)
+	return data
 }
 
 func (m minifySink) Commit() (*publish.Result, error) { return m.next.Commit() }
@@ -63,24 +74,43 @@ func (c compressSink) WriteFile(name string, data []byte) error {
 	if err := c.next.WriteFile(name, data); err != nil {
 		return err
 	}
-	if !compressible[path.Ext(name)] || len(data) < minCompress || strings.HasPrefix(name, "pagefind/") {
+	if !compresses(name, len(data)) {
 		return nil
 	}
-	var gz bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	w.Write(data)
-	w.Close()
-	if err := c.next.WriteFile(name+".gz", gz.Bytes()); err != nil {
-		return err
+	for _, ext := range compressions {
+		if err := c.next.WriteFile(name+ext, compressed(ext, data)); err != nil {
+			return err
+		}
 	}
-	var br bytes.Buffer
+	return nil
+}
+
+// compressions are the suffixes of the compressed siblings, in the order
+// they are written.
+var compressions = []string{".gz", ".br"}
+
+// compresses reports whether data written at name gets compressed
+// siblings.
+func compresses(name string, size int) bool {
+	return compressible[path.Ext(name)] && size >= minCompress && !strings.HasPrefix(name, "pagefind/")
+}
+
+// compressed returns data compressed for the sibling with suffix ext.
+func compressed(ext string, data []byte) []byte {
+	var buf bytes.Buffer
+	if ext == ".gz" {
+		w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		w.Write(data)
+		w.Close()
+		return buf.Bytes()
+	}
 	// Level 6: about 15% larger than level 11 but over twenty times
 	// faster, which decides whether precompressing a 10,000-page site
 	// takes seconds or many minutes.
-	bw := brotli.NewWriterLevel(&br, 6)
+	bw := brotli.NewWriterLevel(&buf, 6)
 	bw.Write(data)
 	bw.Close()
-	return c.next.WriteFile(name+".br", br.Bytes())
+	return buf.Bytes()
 }
 
 func (c compressSink) Commit() (*publish.Result, error) { return c.next.Commit() }

@@ -42,9 +42,13 @@ func (f *buildFlags) register(fs interface {
 func runBuild(env *Env, args []string) int {
 	var f buildFlags
 	var sequence int64
-	fl := newFlags(env, "build", "build [-s 站点] [-d 输出] [--baseURL URL] [--drafts] [--future] [--expired] [--now 时间] [--sequence N]")
+	var cacheDir string
+	var noCache bool
+	fl := newFlags(env, "build", "build [-s 站点] [-d 输出] [--baseURL URL] [--drafts] [--future] [--expired] [--now 时间] [--sequence N] [--cache-dir 文件夹] [--no-cache]")
 	f.register(fl, true)
 	fl.Int64Var(&sequence, "sequence", 0, "清单的版本序号，发布时不允许用更小的序号覆盖；默认构建时间的 Unix 秒数 (manifest sequence)")
+	fl.StringVar(&cacheDir, "cache-dir", "", "构建缓存文件夹，默认 <站点>/.fazhi-cache (build cache folder)")
+	fl.BoolVar(&noCache, "no-cache", false, "不读也不写构建缓存，全部重新生成 (build everything; neither read nor write the cache)")
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}
@@ -98,6 +102,9 @@ func runBuild(env *Env, args []string) int {
 		Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now, Sass: sass,
 		Search: idx,
 	}
+	if !noCache {
+		opts.Cache = cacheOptions(f.source, dest, cacheDir)
+	}
 	res, err := build.Build(env.Ctx, opts)
 	if err != nil && env.Ctx.Err() != nil {
 		fmt.Fprintln(env.Stderr, "构建已中断，原有输出保持不变 (build interrupted; previous output left as it was)")
@@ -116,6 +123,20 @@ func runBuild(env *Env, args []string) int {
 	}
 	summary(env, res, dest)
 	return ExitOK
+}
+
+// cacheOptions places the build cache: dir, or <site>/.fazhi-cache.
+func cacheOptions(site, dest, dir string) *build.CacheOptions {
+	if dir == "" {
+		dir = filepath.Join(site, ".fazhi-cache")
+	}
+	absSite, err1 := filepath.Abs(site)
+	absDest, err2 := filepath.Abs(dest)
+	absDir, err3 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil || err3 != nil {
+		return nil
+	}
+	return &build.CacheOptions{Dir: absDir, Site: absSite, Dest: absDest}
 }
 
 // startSass returns the SCSS compiler for the site: Dart Sass, started

@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"sync"
 
+	"github.com/yuin/goldmark/parser"
+
 	"github.com/fazhi-dev/fazhi/internal/markup"
 	"github.com/fazhi-dev/fazhi/internal/site"
 	"github.com/fazhi-dev/fazhi/internal/tmpl"
@@ -77,10 +79,19 @@ func (r *Renderer) doc(p *site.Page, src []byte) markup.Doc {
 // records the summary and size on p.Derived and returns the rendered
 // body's facts (links, ids) for checks; the HTML is not kept.
 func (r *Renderer) Page(p *site.Page, src []byte, sink Sink) (*markup.Rendered, error) {
+	return r.PageIn(p, src, sink, nil)
+}
+
+// PageIn is Page with the Markdown parsed in the context pc (nil: a new
+// one), through which the caller hands extensions per-document values,
+// such as a resolver that notes the 《titles》 the body looks up.
+func (r *Renderer) PageIn(p *site.Page, src []byte, sink Sink, pc parser.Context) (*markup.Rendered, error) {
 	// The body's HTML lives in a reused buffer until the page is written:
 	// the template copies it into the page, and the sink is done with the
 	// page when WriteFile returns.
-	out, release, err := r.Markup.RenderTransient(r.doc(p, src))
+	doc := r.doc(p, src)
+	doc.Context = pc
+	out, release, err := r.Markup.RenderTransient(doc)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.SourcePath(), err)
 	}

@@ -49,6 +49,7 @@ type Set struct {
 	files map[string]string // name relative to layouts/ → source
 	funcs template.FuncMap
 	cache sync.Map // partialCached key → template.HTML
+	reads sync.Map // layout name → Reads
 
 	// idle holds the executors nobody is using. A build uses one per
 	// rendering goroutine; they are kept for the life of the Set (a

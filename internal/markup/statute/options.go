@@ -1,5 +1,7 @@
 package statute
 
+import "github.com/yuin/goldmark/parser"
+
 // Resolver maps the title of another document, as written between 《 and
 // 》, to the URL of its page. Short forms are passed unchanged; the
 // resolver decides whether it knows them.
@@ -8,6 +10,12 @@ type Resolver interface {
 	// the title is unknown.
 	ResolveTitle(title string) (url string, ok bool)
 }
+
+// ResolverKey is the parser.Context key of a Resolver for one document:
+// set, it is asked instead of the one given by WithResolver, so that a
+// build can note which titles each document looked up (and what they
+// resolved to) as it renders it.
+var ResolverKey = parser.NewContextKey()
 
 // ResolverFunc adapts an ordinary function to the Resolver interface.
 type ResolverFunc func(title string) (url string, ok bool)

@@ -19,6 +19,10 @@ type transformer struct {
 func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	p := passes.Get().(*pass)
 	p.cfg, p.src = &t.cfg, reader.Source()
+	p.resolver = t.cfg.resolver
+	if r, ok := pc.Get(ResolverKey).(Resolver); ok && r != nil {
+		p.resolver = r
+	}
 	defer p.release()
 	p.structure(doc)
 	if t.cfg.crossRefs {
@@ -63,6 +67,8 @@ func (p *pass) release() {
 type pass struct {
 	cfg *config
 	src []byte
+	// resolver answers this document's 《title》 lookups.
+	resolver Resolver
 
 	ids      map[string]struct{} // every id handed out
 	articles map[string]struct{} // art-N / art-N-M of every article label

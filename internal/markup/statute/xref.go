@@ -149,8 +149,8 @@ func (p *pass) resolve(title []byte) titleTarget {
 	switch {
 	case p.cfg.selfTitle != "" && s == p.cfg.selfTitle:
 		t.scope = scopeSelf
-	case p.cfg.resolver != nil:
-		if url, ok := p.cfg.resolver.ResolveTitle(s); ok {
+	case p.resolver != nil:
+		if url, ok := p.resolver.ResolveTitle(s); ok {
 			t = titleTarget{scope: scopeOther, url: url}
 		}
 	}

@@ -1,0 +1,351 @@
+package build
+
+import (
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/fazhi-dev/fazhi/internal/buildcache"
+	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/markup"
+	"github.com/fazhi-dev/fazhi/internal/markup/statute"
+	"github.com/fazhi-dev/fazhi/internal/publish"
+	"github.com/fazhi-dev/fazhi/internal/site"
+	"github.com/yuin/goldmark/parser"
+)
+
+// CacheOptions places the persistent build cache.
+type CacheOptions struct {
+	// Dir is the cache folder (<site>/.fazhi-cache by default).
+	Dir string
+	// Site and Dest name the site and output folders; a cache written
+	// for others is ignored.
+	Site, Dest string
+}
+
+// keys holds what the build cache compares: a card per page (what it
+// holds), the pages each refers to, the global key (program, settings,
+// templates, site data, columns) and the graph key (every card in order).
+type keys struct {
+	cards  map[string]buildcache.Sum
+	refs   map[string][]string
+	global buildcache.Sum
+	graph  buildcache.Sum
+}
+
+// computeKeys digests the assembled site. srcs gives each page's source
+// digest (file and bundle resources).
+func (b *builder) computeKeys(srcs map[string]buildcache.Sum) *keys {
+	s := b.site
+	k := &keys{cards: make(map[string]buildcache.Sum, len(s.ByPath)), refs: make(map[string][]string, len(s.ByPath))}
+	paths := sortedKeys(s.ByPath)
+	cards := make([]buildcache.Sum, len(paths))
+	refs := make([][]string, len(paths))
+	parallel(b.ctx, len(paths), b.workers(), func(i int) {
+		cards[i], refs[i] = buildcache.Card(s.ByPath[paths[i]], srcs[paths[i]])
+	}, func(i int) string { return "content/" + paths[i] })
+	for i, p := range paths {
+		k.cards[p], k.refs[p] = cards[i], refs[i]
+	}
+	var g buildcache.Hasher
+	for _, p := range s.Pages {
+		g.Str(p.Path).Sum(k.cards[p.Path])
+	}
+	k.graph = g.Done()
+
+	sd := *b.renderer.Data
+	sd.Now = time.Time{} // the build time is a scope of its own (Scope.Now)
+	var h buildcache.Hasher
+	h.Str(buildcache.Program()).Bool(b.o.Drafts).Bool(b.o.Future).Bool(b.o.Expired).Bool(b.o.Serve)
+	h.Sum(buildcache.Digest(*b.cfg, sd, b.assetURLs)).Sum(treeSum(b.fsys, "layouts"))
+	h.Str(s.Home.Path).Sum(k.cards[s.Home.Path])
+	for _, sp := range sortedKeys(s.SectionByPath) {
+		sec := s.SectionByPath[sp]
+		h.Str(sp).Str(sec.ColumnType).Str(sec.Type)
+		if sec.Index != nil {
+			h.Str(sec.Index.Path).Sum(k.cards[sec.Index.Path])
+		}
+		if sec.Parent != nil {
+			h.Str(sec.Parent.Path)
+		}
+		for _, c := range sec.Children {
+			h.Str(c.Path)
+		}
+	}
+	k.global = h.Done()
+	return k
+}
+
+// pageKey is the key of everything page p shows: the global key, its own
+// card, the cards of the pages it refers to, what the titles its body
+// looked up resolve to now, and, when its template may read them, every
+// page's card and the build time.
+func (b *builder) pageKey(k *keys, p *site.Page, titles []string) buildcache.Sum {
+	var h buildcache.Hasher
+	h.Sum(k.global).Str(p.Path).Sum(k.cards[p.Path])
+	scope := buildcache.ScopeOf(b.tmpl.Reads(p.Column, "page", buildcache.DataType))
+	if scope.Graph {
+		h.Str("graph").Sum(k.graph)
+	}
+	if scope.Now {
+		h.Str("now").Str(b.o.Now.String())
+	}
+	refs := append([]string(nil), k.refs[p.Path]...)
+	sort.Strings(refs)
+	for i, r := range refs {
+		if i > 0 && r == refs[i-1] || r == p.Path {
+			continue
+		}
+		h.Str(r)
+		if c, ok := k.cards[r]; ok {
+			h.Sum(c)
+		}
+	}
+	for _, t := range titles {
+		u, ok := b.site.ResolveTitle(t)
+		h.Str(t).Str(u).Bool(ok)
+	}
+	return h.Done()
+}
+
+// sourceSums digests each page's source file and bundle resources.
+func (b *builder) sourceSums() map[string]buildcache.Sum {
+	files := b.tree.Files
+	sums := make([]buildcache.Sum, len(files))
+	parallel(b.ctx, len(files), b.workers(), func(i int) {
+		h := sha256.New()
+		for _, name := range append([]string{files[i].Path}, files[i].Resources...) {
+			if data, err := readInto(nil, b.o.Source, "content/"+name); err == nil {
+				h.Write([]byte(name))
+				h.Write(data)
+			} else {
+				h.Write([]byte("\x00unreadable"))
+			}
+		}
+		copy(sums[i][:], h.Sum(nil))
+	}, func(i int) string { return "content/" + files[i].Path })
+	out := make(map[string]buildcache.Sum, len(files))
+	for i, f := range files {
+		out[f.Path] = sums[i]
+	}
+	return out
+}
+
+// treeSum digests every file under dir of fsys.
+func treeSum(fsys fs.FS, dir string) buildcache.Sum {
+	h := sha256.New()
+	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			h.Write([]byte("\x00unreadable"))
+		}
+		h.Write([]byte(p))
+		h.Write(data)
+		return nil
+	})
+	var s buildcache.Sum
+	copy(s[:], h.Sum(nil))
+	return s
+}
+
+// cacheRun is the build cache's part of one build: the records read and
+// those being written.
+type cacheRun struct {
+	o    CacheOptions
+	prev *buildcache.Cache
+	next *buildcache.Cache
+	keys *keys
+	out  publish.Reuser
+	mu   sync.Mutex
+}
+
+// openCache reads the cache, warning when it cannot be used.
+func (b *builder) openCache() {
+	o := b.o.Cache
+	if o == nil || b.o.Collect || b.o.Serve {
+		return
+	}
+	out, ok := b.o.Out.(publish.Reuser)
+	if !ok {
+		return
+	}
+	prev, err := buildcache.Load(o.Dir, o.Site, o.Dest)
+	if err != nil {
+		b.warn(&diag.Error{File: o.Dir, Level: diag.LevelWarning, Msg: "构建缓存未使用，本次全部重新生成：" + err.Error()})
+	}
+	b.cache = &cacheRun{o: *o, prev: prev, next: buildcache.New(o.Site, o.Dest), out: out}
+}
+
+// reuse carries forward the pages whose key is unchanged and whose
+// files in the previous output are still what was written; it returns the
+// pages to render.
+func (b *builder) reuse(pages []*site.Page) []*site.Page {
+	c := b.cache
+	c.keys = b.computeKeys(b.sourceSums())
+	todo := make([]bool, len(pages))
+	parallel(b.ctx, len(pages), b.workers(), func(i int) {
+		p := pages[i]
+		rec := c.prev.Pages[p.Path]
+		if rec == nil || b.pageKey(c.keys, p, rec.Titles) != rec.Key || !c.out.Reuse(rec.Files) {
+			todo[i] = true
+			return
+		}
+		p.Derived.Summary = rec.Summary
+		if rec.BadUTF8 {
+			b.warnBadUTF8(p.SourcePath())
+		}
+		c.mu.Lock()
+		c.next.Pages[p.Path] = rec
+		for _, f := range rec.Files {
+			if m, ok := c.prev.Made[f.Path]; ok {
+				c.next.Made[f.Path] = m
+			}
+		}
+		c.mu.Unlock()
+	}, func(i int) string { return pages[i].SourcePath() })
+	var out []*site.Page
+	for i, p := range pages {
+		if todo[i] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// recorder notes what rendering one page looked up and wrote.
+type recorder struct {
+	mu     sync.Mutex
+	titles []string
+	seen   map[string]bool
+	files  []publish.Entry
+}
+
+// context returns the parser context for the page's body, with a
+// resolver that notes each 《title》 looked up.
+func (r *recorder) context(s *site.Site) parser.Context {
+	pc := markup.NewContext()
+	pc.Set(statute.ResolverKey, statute.ResolverFunc(func(t string) (string, bool) {
+		r.mu.Lock()
+		if !r.seen[t] {
+			if r.seen == nil {
+				r.seen = map[string]bool{}
+			}
+			r.seen[t] = true
+			r.titles = append(r.titles, t)
+		}
+		r.mu.Unlock()
+		return s.ResolveTitle(t)
+	}))
+	return pc
+}
+
+// record stores a rendered page's record.
+func (b *builder) record(p *site.Page, r *recorder, bad bool) {
+	c := b.cache
+	rec := &buildcache.Page{Key: b.pageKey(c.keys, p, r.titles), Titles: r.titles, Summary: p.Derived.Summary, Files: r.files, BadUTF8: bad}
+	c.mu.Lock()
+	c.next.Pages[p.Path] = rec
+	c.mu.Unlock()
+}
+
+// saveCache writes the cache after the output was put in place.
+func (b *builder) saveCache() {
+	if b.cache == nil {
+		return
+	}
+	if err := b.cache.next.Save(b.cache.o.Dir); err != nil {
+		b.warn(&diag.Error{File: b.cache.o.Dir, Level: diag.LevelWarning, Msg: "无法写入构建缓存（下次构建会全部重新生成）：" + err.Error()})
+	}
+}
+
+// cachedSink writes an owner's files, minifying and compressing them as
+// the configuration says, but taking from the previous output a file
+// whose input is the one it was made from last time (an unchanged file is
+// never minified or compressed twice). It notes each file written in the
+// cache and, for a page, in its recorder.
+type cachedSink struct {
+	b   *builder
+	rec *recorder
+}
+
+func (s cachedSink) WriteFile(name string, data []byte) error {
+	b, c := s.b, s.b.cache
+	cfg := b.cfg
+	from := "minify:" + publish.Hash(data)
+	var e publish.Entry
+	done := false
+	if cfg.Minify && minifies(name) {
+		if m, ok := c.prev.Made[name]; ok && m.From == from && c.out.Reuse([]publish.Entry{m.Entry}) {
+			e, done = m.Entry, true
+		} else {
+			data = minified(name, data)
+		}
+	}
+	if !done {
+		if err := b.o.Out.WriteFile(name, data); err != nil {
+			return err
+		}
+		e = publish.Entry{Path: name, Size: int64(len(data)), Hash: publish.Hash(data)}
+		if !(cfg.Minify && minifies(name)) {
+			from = "" // written as it came
+		}
+	}
+	s.note(name, buildcache.Made{From: from, Entry: e})
+	if !cfg.Precompress || !compresses(name, int(e.Size)) {
+		return nil
+	}
+	for _, ext := range compressions {
+		if m, ok := c.prev.Made[name+ext]; ok && m.From == e.Hash && c.out.Reuse([]publish.Entry{m.Entry}) {
+			s.note(name+ext, m)
+			continue
+		}
+		if done {
+			// The minified bytes were not read: read them back.
+			var err error
+			if data, err = readOutput(b, name); err != nil {
+				return err
+			}
+			done = false
+		}
+		z := compressed(ext, data)
+		if err := b.o.Out.WriteFile(name+ext, z); err != nil {
+			return err
+		}
+		s.note(name+ext, buildcache.Made{From: e.Hash, Entry: publish.Entry{Path: name + ext, Size: int64(len(z)), Hash: publish.Hash(z)}})
+	}
+	return nil
+}
+
+func (s cachedSink) note(name string, m buildcache.Made) {
+	c := s.b.cache
+	c.mu.Lock()
+	c.next.Made[name] = m
+	c.mu.Unlock()
+	if s.rec != nil {
+		s.rec.mu.Lock()
+		s.rec.files = append(s.rec.files, m.Entry)
+		s.rec.mu.Unlock()
+	}
+}
+
+// readOutput reads a file just carried forward into the new output.
+func readOutput(b *builder, name string) ([]byte, error) {
+	type rooted interface{ Root() string }
+	if r, ok := b.o.Out.(rooted); ok {
+		return os.ReadFile(filepath.Join(r.Root(), filepath.FromSlash(name)))
+	}
+	if m, ok := b.o.Out.(*publish.Mem); ok {
+		if data, ok := m.Files()[name]; ok {
+			return data, nil
+		}
+	}
+	return nil, errors.New("无法读回输出文件 " + name)
+}

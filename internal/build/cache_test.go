@@ -1,0 +1,180 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fazhi-dev/fazhi/internal/buildcache"
+	"github.com/fazhi-dev/fazhi/internal/fazhitest"
+)
+
+// writeTxtar writes a txtar site to a new folder.
+func writeTxtar(t *testing.T, files string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	m := map[string]string{}
+	for name, f := range fazhitest.Parse(files) {
+		m[name] = string(f.Data)
+	}
+	writeSite(t, dir, m)
+	return dir
+}
+
+// Two builds of an unchanged site at --now values a day apart, with no
+// effective, expiry, hearing or mourning date between them, render no page
+// and write no file (issue 16 point 3).
+func TestCacheNightlyWritesNothing(t *testing.T) {
+	site := writeTxtar(t, goldenSite)
+	dir := t.TempDir()
+	out, cache := filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+	first := diffBuild(t, site, out, cache, fazhitest.Now)
+	if first.Reused != 0 {
+		t.Fatalf("the first build carried %d pages forward from no cache", first.Reused)
+	}
+	second := diffBuild(t, site, out, cache, fazhitest.Now.AddDate(0, 0, 1))
+	if n := second.Pages["page"]; n < 5 || second.Reused != n {
+		t.Errorf("second build rendered %d of %d content pages again, want none", n-second.Reused, n)
+	}
+	if w := second.Published.Written; len(w) != 0 || len(second.Published.Removed) != 0 {
+		t.Errorf("second build wrote %v and removed %v, want nothing", w, second.Published.Removed)
+	}
+}
+
+// A cache that cannot be trusted is ignored with a warning, and the
+// output is the same as without it.
+func TestCacheIgnored(t *testing.T) {
+	site := writeTxtar(t, goldenSite)
+	dir := t.TempDir()
+	out, cache, fresh := filepath.Join(dir, "public"), filepath.Join(dir, "cache"), filepath.Join(dir, "fresh")
+	diffBuild(t, site, fresh, "", fazhitest.Now)
+	want := readTree(t, fresh)
+	diffBuild(t, site, out, cache, fazhitest.Now)
+	file := filepath.Join(cache, buildcache.FileName)
+	good, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, warn string
+		spoil      func()
+	}{
+		{"cut short", "缓存文件已损坏或不完整", func() { os.WriteFile(file, good[:len(good)/2], 0o644) }},
+		{"corrupt", "缓存文件已损坏或不完整", func() {
+			bad := append([]byte(nil), good...)
+			bad[len(bad)-10] ^= 0xff
+			os.WriteFile(file, bad, 0o644)
+		}},
+		{"not a cache", "not a fazhi build cache", func() { os.WriteFile(file, []byte("hello"), 0o644) }},
+		{"other fazhi", "另一个版本的 fazhi", func() {
+			c, _ := buildcache.Load(cache, site, out)
+			c.Program = "another"
+			c.Save(cache)
+		}},
+		{"other site", "另一个站点", func() {
+			c, _ := buildcache.Load(cache, site, out)
+			c.Site = "/elsewhere"
+			c.Save(cache)
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			os.WriteFile(file, good, 0o644)
+			// Deface the output, so that only a trusted record could keep it.
+			os.WriteFile(filepath.Join(out, "zhengce/banfa/index.html"), []byte("defaced"), 0o644)
+			c.spoil()
+			res := diffBuild(t, site, out, cache, fazhitest.Now)
+			if res.Reused != 0 {
+				t.Errorf("%d pages carried forward from an untrusted cache", res.Reused)
+			}
+			var warned bool
+			for _, w := range res.Warnings {
+				warned = warned || strings.Contains(w.Error(), "构建缓存未使用") && strings.Contains(w.Error(), c.warn)
+			}
+			if !warned {
+				t.Errorf("no warning naming %q: %v", c.warn, res.Warnings)
+			}
+			sameTrees(t, c.name, readTree(t, out), want)
+		})
+	}
+	// A trusted cache never carries a defaced file forward either.
+	os.WriteFile(file, good, 0o644)
+	diffBuild(t, site, out, cache, fazhitest.Now)
+	os.WriteFile(filepath.Join(out, "zhengce/banfa/index.html"), []byte("defaced"), 0o644)
+	res := diffBuild(t, site, out, cache, fazhitest.Now)
+	if res.Reused != res.Pages["page"]-1 {
+		t.Errorf("%d of %d pages carried forward, want all but the defaced one", res.Reused, res.Pages["page"])
+	}
+	sameTrees(t, "defaced", readTree(t, out), want)
+}
+
+// The cache holds only what the output shows, and digests: each record's
+// summary and looked-up titles are in the page's own output.
+func TestCacheHoldsOnlyOutput(t *testing.T) {
+	site := writeTxtar(t, goldenSite+`
+-- content/zhengce/yinyong.md --
++++
+title = "某市引用办法"
+date = 2026-11-01
+[policy]
+indexNumber = "009990011/2026-00009"
+issuer = "某市人民政府"
+docNumber = "某府发〔2026〕9号"
+genre = "行政规范性文件"
+effective = 2026-11-02
++++
+第一条　依照《某市行政复议办法》第一条和《不存在的办法》第二条。
+`)
+	dir := t.TempDir()
+	out, cache := filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+	diffBuild(t, site, out, cache, fazhitest.Now)
+	c, err := buildcache.Load(cache, site, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	titles := 0
+	for path, rec := range c.Pages {
+		var html string
+		for _, f := range rec.Files {
+			if strings.HasSuffix(f.Path, ".html") {
+				html += files[f.Path]
+			}
+		}
+		if html == "" {
+			t.Errorf("%s: record names no HTML file: %v", path, rec.Files)
+		}
+		for _, s := range append([]string{rec.Summary}, rec.Titles...) {
+			if !strings.Contains(html, s) {
+				t.Errorf("%s: the cache holds %q, which its output does not show", path, s)
+			}
+		}
+		titles += len(rec.Titles)
+	}
+	if titles < 2 {
+		t.Errorf("only %d looked-up titles recorded", titles)
+	}
+}
+
+// A build killed after putting its output in place but before saving the
+// cache leaves the previous build's cache beside a newer output: its
+// records of changed pages no longer match the files and are not used.
+func TestCacheOlderThanOutput(t *testing.T) {
+	dir := t.TempDir()
+	site, out, cache, fresh := filepath.Join(dir, "site"), filepath.Join(dir, "public"), filepath.Join(dir, "cache"), filepath.Join(dir, "fresh")
+	m := newModel(3)
+	writeSite(t, site, m.files())
+	diffBuild(t, site, out, cache, m.now)
+	file := filepath.Join(cache, buildcache.FileName)
+	old, _ := os.ReadFile(file)
+	p := m.pages["zhengce/jia.md"]
+	p.body = append(p.body, "第二条　新增的一条。")
+	writeSite(t, site, m.files())
+	diffBuild(t, site, out, cache, m.now)
+	os.WriteFile(file, old, 0o644) // as if killed before the save
+	p.body = p.body[:1]
+	writeSite(t, site, m.files())
+	diffBuild(t, site, out, cache, m.now)
+	diffBuild(t, site, fresh, "", m.now)
+	sameTrees(t, "stale cache", readTree(t, out), readTree(t, fresh))
+}

@@ -1,0 +1,126 @@
+package publish
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+)
+
+// Reuser is a Publisher that can carry files of the previous output
+// forward without their bytes: the build cache knows what a page's files
+// held when they were written, and asks for them to be kept when nothing
+// the page shows has changed.
+type Reuser interface {
+	// Reuse puts every file of files into the new output from the
+	// previous output, or none: it returns false, having changed nothing,
+	// when one of them is missing there or no longer holds exactly the
+	// bytes its entry describes (a defaced file is never carried forward).
+	Reuse(files []Entry) bool
+}
+
+// hashFile returns the hex SHA-256 of the regular file at name, or ""
+// when it is not one or its size is not size.
+func hashFile(name string, size int64) string {
+	st, err := os.Lstat(name)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != size {
+		return ""
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	bp := compareBufs.Get().(*[]byte)
+	defer compareBufs.Put(bp)
+	if _, err := io.CopyBuffer(h, f, *bp); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Reuse hard-links the files from the previous output after checking each
+// one's bytes against its entry (see Reuser).
+func (d *Dir) Reuse(files []Entry) bool {
+	for _, e := range files {
+		if CheckName(e.Path) != nil || hashFile(filepath.Join(d.dest, filepath.FromSlash(e.Path)), e.Size) != e.Hash {
+			return false
+		}
+	}
+	d.writing.RLock()
+	defer d.writing.RUnlock()
+	d.mu.Lock()
+	if d.closed || d.err != nil {
+		d.mu.Unlock()
+		return false
+	}
+	for _, e := range files {
+		if _, dup := d.entries[e.Path]; dup {
+			d.mu.Unlock()
+			return false
+		}
+	}
+	for _, e := range files {
+		d.entries[e.Path] = e
+	}
+	d.mu.Unlock()
+	for _, e := range files {
+		if err := d.link(e.Path); err != nil {
+			d.mu.Lock()
+			if d.err == nil {
+				d.err = err
+			}
+			d.mu.Unlock()
+			return true // the entry is taken: the error ends the build
+		}
+	}
+	return true
+}
+
+// link puts the previous output's file name into the staging tree, as a
+// hard link where the file system allows it, else as a copy.
+func (d *Dir) link(name string) error {
+	d.dirsMu.Lock()
+	err := d.mkdirs(path.Dir(name))
+	d.dirsMu.Unlock()
+	if err != nil {
+		return err
+	}
+	oldPath := filepath.Join(d.dest, filepath.FromSlash(name))
+	full := filepath.Join(d.staging, filepath.FromSlash(name))
+	if os.Link(oldPath, full) == nil {
+		return nil
+	}
+	data, err := os.ReadFile(oldPath)
+	if err != nil {
+		return fmt.Errorf("无法读取上次的输出文件 %s：%w", oldPath, err)
+	}
+	d.mu.Lock()
+	d.written = append(d.written, name)
+	d.mu.Unlock()
+	return writeNew(full, data)
+}
+
+// Reuse copies the files from the previous output given to NewMem when
+// each still has its entry's hash (see Reuser).
+func (m *Mem) Reuse(files []Entry) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, e := range files {
+		old, ok := m.prev[e.Path]
+		if !ok || int64(len(old)) != e.Size || Hash(old) != e.Hash {
+			return false
+		}
+		if _, dup := m.files[e.Path]; dup {
+			return false
+		}
+	}
+	for _, e := range files {
+		m.files[e.Path] = m.prev[e.Path]
+	}
+	return true
+}
