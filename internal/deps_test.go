@@ -34,7 +34,7 @@ var layer = map[string]float64{
 	"tmpl": 5, "scss": 5, "render": 6,
 	"outputs": 6, "search": 7.5,
 	"publish": 7, "buildcache": 7.2,
-	"build":   8, "archetype": 8,
+	"build": 8, "archetype": 8,
 	"check": 9, "serve": 9.5, "deploy": 9, "sign": 0, "initsite": 8,
 	"cli":       10,
 	"fazhitest": 11, "robust": 11, "docscheck": 11, "release": 11,
