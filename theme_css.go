@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "59edafbfb6acb9964f5b6745a1ed3c49d88c590d788fb726eef201e62925a958"
+const ThemeCSSFrom = "93f5be18ea1bc2382d3d22d5ba7c6deaf9f394583001e1c2ea7d1cfb417114ad"

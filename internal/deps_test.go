@@ -29,7 +29,7 @@ var layer = map[string]float64{
 	"diag": 0, "tomlpos": 0, "toolbin": 0, "legal": 0, "overlay": 0, "qrcode": 0, "rawfs": 0,
 	"config": 1, "lint": 1,
 	"source": 2, "frontmatter": 2, "tabular": 2,
-	"markup": 3, "markup/statute": 3, "enforcement": 3,
+	"markup": 3, "markup/statute": 3, "markup/compare": 3.5, "enforcement": 3,
 	"site": 4,
 	"tmpl": 5, "scss": 5, "render": 6,
 	"outputs": 6, "search": 7.5,

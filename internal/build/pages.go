@@ -180,6 +180,16 @@ func (b *builder) renderPages() error {
 		if rendered != nil {
 			rendered[i] = out
 		}
+		if p.Revises != nil {
+			old, err := b.ownBody(p.Revises)
+			if err == nil {
+				err = b.renderer.Compare(p, old, src, sink)
+			}
+			if err != nil {
+				errs[i] = fmt.Errorf("%s: %w", p.SourcePath(), err)
+				return
+			}
+		}
 		if err := b.copyResources(p, sink); err != nil {
 			errs[i] = err
 			return

@@ -1,6 +1,8 @@
 package build_test
 
 import (
+	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -182,6 +184,102 @@ func TestVersionComesIntoForce(t *testing.T) {
 			}
 			if current != c.current {
 				t.Errorf("current version %q, want %q", current, c.current)
+			}
+		})
+	}
+}
+
+// revisionSite builds the real revision of 《全国年节及纪念日放假办法》
+// (国务院令第795号) as two versions of one work; the texts are kept with
+// their source in internal/markup/compare/testdata.
+func revisionSite(t *testing.T, style string) string {
+	t.Helper()
+	read := func(name string) string {
+		b, err := os.ReadFile("../markup/compare/testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	return `
+-- site.toml --
+title = "某市法治政府网"
+baseURL = "https://fzb.example.gov.cn/"
+urlStyle = "` + style + `"
+-- content/_index.md --
++++
+title = "首页"
++++
+-- content/zhengce/_index.md --
++++
+title = "政策文件"
+kind = "policy"
++++
+-- content/zhengce/fangjia-2013.md --
++++
+title = "全国年节及纪念日放假办法"
+date = 2013-12-11
+[policy]
+issuer = "国务院"
+docNumber = "国务院令第644号"
+genre = "其他文件"
+effective = 2014-01-01
++++
+` + read("fangjia-2013.md") + `
+-- content/zhengce/fangjia-2024/index.md --
++++
+title = "全国年节及纪念日放假办法"
+date = 2024-11-10
+[policy]
+issuer = "国务院"
+docNumber = "国务院令第795号"
+genre = "其他文件"
+effective = 2025-01-01
+revises = "zhengce/fangjia-2013.md"
++++
+` + read("fangjia-2024.md")
+}
+
+var (
+	cmpArtRE  = regexp.MustCompile(`<section class="cmp-art cmp-(added|removed|changed|same-art)">\s*<h2 class="cmp-label"><a href="[^"]*#(art-[0-9-]+)">`)
+	cmpMainRE = regexp.MustCompile(`(?s)<article class="doc doc-compare">.*</article>`)
+)
+
+// TestComparePage (issue 17 point 2): the comparison page of a version is
+// in its folder under compare/ in either URL style, and marks exactly the
+// articles the real revision added and changed, with the changed words in
+// <ins>/<del> and the unchanged articles folded.
+func TestComparePage(t *testing.T) {
+	for _, c := range []struct{ style, page, cmp string }{
+		{"dir", "zhengce/fangjia-2024/index.html", "zhengce/fangjia-2024/compare/index.html"},
+		{"html", "zhengce/fangjia-2024.html", "zhengce/fangjia-2024/compare/index.html"},
+	} {
+		t.Run(c.style, func(t *testing.T) {
+			r := fazhitest.Build(t, revisionSite(t, c.style), fazhitest.WithTheme(), at("2026-06-01T10:00"))
+			page := r.File(c.cmp)
+			got := map[string][]string{}
+			for _, m := range cmpArtRE.FindAllStringSubmatch(page, -1) {
+				got[m[1]] = append(got[m[1]], m[2])
+			}
+			want := map[string][]string{
+				"changed":  {"art-2", "art-6"},
+				"added":    {"art-7"},
+				"same-art": {"art-1", "art-3", "art-4", "art-5", "art-8"},
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("articles by kind %v, want %v", got, want)
+			}
+			r.AssertFileContent(c.cmp,
+				`新增 <strong>1</strong> 条，删除 <strong>0</strong> 条，修改 <strong>2</strong> 条。`,
+				`<summary>第三条至第五条未修改（3 条）</summary>`,
+				`<span class="cmp-was">（原第七条）</span>`,
+				`适逢<del>星期六、星期</del><ins>周六、周</ins>日`,
+				`（一）<del>新年</del><ins>元旦</ins>，放假1天`,
+			)
+			// The version list links the comparison.
+			r.AssertFileContent(c.page, `<a class="version-compare" href="/zhengce/fangjia-2024/compare/">与上一版本对照</a>`)
+			if c.style == "dir" {
+				fazhitest.Golden(t, "compare-fangjia", cmpMainRE.FindString(page))
 			}
 		})
 	}

@@ -59,6 +59,10 @@ type Data struct {
 	Decision *site.DecisionPage
 	Basis    template.HTML
 
+	// Compare is the comparison of a version with the previous one on a
+	// comparison page (修订对照).
+	Compare *CompareView
+
 	Breadcrumbs []Crumb
 	// Meta are the government page tags (SiteName, ColumnName, ArticleTitle…).
 	Meta []MetaTag
