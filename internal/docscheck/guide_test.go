@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/fazhi-dev/fazhi/internal/check"
+	"github.com/fazhi-dev/fazhi/internal/config"
 	"github.com/fazhi-dev/fazhi/internal/frontmatter"
 	"github.com/fazhi-dev/fazhi/internal/legal"
 )
@@ -96,6 +97,24 @@ func TestAuthorGuide(t *testing.T) {
 	for _, want := range []string{"fazhi new", "make serve", "draft = true", "data/wordlist.toml", "[check.freshness]", "第十二条之一", "本办法第十二条", "interprets", "faq = true", "issuerCode", "docs/ci/"} {
 		if !strings.Contains(guide, want) {
 			t.Errorf("the guide does not mention %q", want)
+		}
+	}
+}
+
+// TestAuthorGuideIdentity checks that docs/作者指南.md names every
+// [identity] setting of site.toml, each at the start of a line of its
+// example or in backquotes, so that a new identity item is documented.
+func TestAuthorGuideIdentity(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(repoRoot(t), "docs", "作者指南.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	guide := string(src)
+	var keys []string
+	tomlKeys(reflect.TypeOf(config.Identity{}), "", &keys)
+	for _, k := range keys {
+		if !strings.Contains(guide, "`"+k+"`") && !strings.Contains(guide, "\n"+k+" = ") {
+			t.Errorf("docs/作者指南.md does not explain [identity] %s", k)
 		}
 	}
 }

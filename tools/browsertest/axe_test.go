@@ -34,6 +34,7 @@ func axePages(s *suite) []string {
 		"/404.html", "/tags/", "/zhengce/year/2026/", "/sifa/hearings/",
 		pathXxgkReport, pathFazhiReport,
 		"/zhengji/", pathConsultationOpen, pathConsultationClosed, pathConsultationResult,
+		"/xxgk/", "/xxgk/zhinan/", "/xxgk/mulu/", "/xxgk/fading/", "/xxgk/yishenqing/", "/xxgk/nianbao/", "/sitemap/",
 	}
 	if s.has("/search/") {
 		pages = append(pages, "/search/")

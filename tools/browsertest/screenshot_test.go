@@ -38,6 +38,7 @@ func TestScreenshots(t *testing.T) {
 		{"statute", pathStatute}, {"sifa", "/sifa/"}, {"hearings", "/sifa/hearings/"},
 		{"report", pathXxgkReport}, {"fazhi-report", pathFazhiReport},
 		{"consultations", "/zhengji/"}, {"consultation", pathConsultationOpen}, {"consultation-closed", pathConsultationClosed},
+		{"xxgk", "/xxgk/"}, {"yishenqing", "/xxgk/yishenqing/"}, {"sitemap-page", "/sitemap/"},
 	}
 	if s.has("/search/") {
 		pages = append(pages, struct{ name, path string }{"search", "/search/?q=" + url.QueryEscape("行政复议")},
