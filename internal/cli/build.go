@@ -122,6 +122,10 @@ func runBuild(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "警告:", w)
 	}
 	summary(env, res, dest)
+	if p, ok := idx.(*search.Pagefind); ok {
+		st := p.Last()
+		fmt.Fprintf(env.Stdout, "搜索索引 %d 页，分 %d 批：重新建立 %d 批，沿用缓存 %d 批 (search index: pages, batches, indexed, reused)\n", st.Pages, st.Batches, st.Indexed, st.Reused)
+	}
 	return ExitOK
 }
 

@@ -241,3 +241,58 @@ func (t *Tab) SearchPageWith(params url.Values) (status string, hits []Hit, err 
 	}
 	return res.Status, res.Hits, errors.New("搜索页在 30 秒内没有显示结果 (search page showed no results)")
 }
+
+// distinctJS runs one query as queryJS does and loads results in order
+// until it has n distinct titles, a copy "title（N）" counting as title.
+const distinctJS = `(async (q, n) => {
+  window.__pf = window.__pf || await window.fazhiPagefind(%q, "/");
+  const r = await window.fazhiSearch(window.__pf, q, {});
+  const seen = new Set(), hits = [];
+  for (const x of r) {
+    if (hits.length >= n) break;
+    const d = await x.data(), title = (d.meta && d.meta.title) || "", base = title.replace(/（\d+）$/, "");
+    if (seen.has(base)) continue;
+    seen.add(base);
+    hits.push({url: d.url, title: title});
+  }
+  return {total: r.length, hits: hits};
+})(%s, %d)`
+
+// QueryDistinct is Query counting copies of a page as one: it returns the
+// first n results with distinct titles ("title（N）" is a copy of
+// "title"), for sites made by cycling a corpus.
+func (t *Tab) QueryDistinct(q string, n int) (*Answer, error) {
+	qs, _ := json.Marshal(q)
+	var a Answer
+	if err := t.Eval(fmt.Sprintf(distinctJS, "/pagefind/", qs, n), &a); err != nil {
+		return nil, fmt.Errorf("查询「%s」失败: %w", q, err)
+	}
+	return &a, nil
+}
+
+// Submit types q into the search page's box (the tab must be on /search/)
+// and submits it, as a reader does, then waits until the results are
+// shown; it returns the status line and the number of listed results.
+func (t *Tab) Submit(q string) (status string, listed int, err error) {
+	qs, _ := json.Marshal(q)
+	if err := t.Eval(fmt.Sprintf(`(() => { const i = document.getElementById("search-q"); i.value = %s;
+  document.getElementById("search-form").requestSubmit(); return true; })()`, qs), nil); err != nil {
+		return "", 0, err
+	}
+	var res struct {
+		Status string `json:"status"`
+		Listed int    `json:"listed"`
+	}
+	deadline := time.Now().Add(120 * time.Second)
+	for time.Now().Before(deadline) {
+		if err := t.Eval(`({status: document.getElementById("search-status").textContent,
+  listed: document.querySelectorAll("#search-results li").length})`, &res); err != nil {
+			return "", 0, err
+		}
+		if res.Status != "" && res.Status != "正在搜索……" && (res.Listed > 0 || strings.Contains(res.Status, "没有")) {
+			return res.Status, res.Listed, nil
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return res.Status, res.Listed, errors.New("搜索页在 120 秒内没有显示结果 (search page showed no results)")
+}

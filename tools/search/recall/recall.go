@@ -91,10 +91,19 @@ func isCopyNo(s string) bool {
 }
 
 // Run runs the cases in tab, which must be open on the site.
-func Run(tab *browser.Tab, cases []Case) ([]Row, error) {
+func Run(tab *browser.Tab, cases []Case) ([]Row, error) { return run(tab, cases, tab.Query) }
+
+// RunDistinct is Run over distinct pages: copies of a page ("title（N）",
+// as a corpus cycled to a larger site has) count once among the first K
+// results, so that recall is measured over distinct statutes.
+func RunDistinct(tab *browser.Tab, cases []Case) ([]Row, error) {
+	return run(tab, cases, tab.QueryDistinct)
+}
+
+func run(tab *browser.Tab, cases []Case, query func(string, int) (*browser.Answer, error)) ([]Row, error) {
 	var rows []Row
 	for _, c := range cases {
-		a, err := tab.Query(c.Query, K)
+		a, err := query(c.Query, K)
 		if err != nil {
 			return nil, err
 		}
