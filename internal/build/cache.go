@@ -16,6 +16,7 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/markup/statute"
 	"github.com/fazhi-dev/fazhi/internal/publish"
 	"github.com/fazhi-dev/fazhi/internal/site"
+	"github.com/fazhi-dev/fazhi/internal/source"
 	"github.com/yuin/goldmark/parser"
 )
 
@@ -29,10 +30,12 @@ type CacheOptions struct {
 }
 
 // keys holds what the build cache compares: a card per page (what it
-// holds), the pages each refers to, the global key (program, settings,
-// templates, site data, columns) and the graph key (every card in order).
+// holds but its body), its source digest, the pages each refers to, the
+// global key (program, settings, templates, site data, columns) and the
+// graph key (every card and source in order).
 type keys struct {
 	cards  map[string]buildcache.Sum
+	srcs   map[string]buildcache.Sum
 	refs   map[string][]string
 	global buildcache.Sum
 	graph  buildcache.Sum
@@ -42,19 +45,19 @@ type keys struct {
 // digest (file and bundle resources).
 func (b *builder) computeKeys(srcs map[string]buildcache.Sum) *keys {
 	s := b.site
-	k := &keys{cards: make(map[string]buildcache.Sum, len(s.ByPath)), refs: make(map[string][]string, len(s.ByPath))}
+	k := &keys{cards: make(map[string]buildcache.Sum, len(s.ByPath)), refs: make(map[string][]string, len(s.ByPath)), srcs: srcs}
 	paths := sortedKeys(s.ByPath)
 	cards := make([]buildcache.Sum, len(paths))
 	refs := make([][]string, len(paths))
 	parallel(b.ctx, len(paths), b.workers(), func(i int) {
-		cards[i], refs[i] = buildcache.Card(s.ByPath[paths[i]], srcs[paths[i]])
+		cards[i], refs[i] = buildcache.Card(s.ByPath[paths[i]])
 	}, func(i int) string { return "content/" + paths[i] })
 	for i, p := range paths {
 		k.cards[p], k.refs[p] = cards[i], refs[i]
 	}
 	var g buildcache.Hasher
 	for _, p := range s.Pages {
-		g.Str(p.Path).Sum(k.cards[p.Path])
+		g.Str(p.Path).Sum(k.cards[p.Path]).Sum(srcs[p.Path])
 	}
 	k.graph = g.Done()
 
@@ -63,12 +66,12 @@ func (b *builder) computeKeys(srcs map[string]buildcache.Sum) *keys {
 	var h buildcache.Hasher
 	h.Str(buildcache.Program()).Bool(b.o.Drafts).Bool(b.o.Future).Bool(b.o.Expired).Bool(b.o.Serve)
 	h.Sum(buildcache.Digest(*b.cfg, sd, b.assetURLs)).Sum(treeSum(b.fsys, "layouts"))
-	h.Str(s.Home.Path).Sum(k.cards[s.Home.Path])
+	h.Str(s.Home.Path).Sum(k.cards[s.Home.Path]).Sum(srcs[s.Home.Path])
 	for _, sp := range sortedKeys(s.SectionByPath) {
 		sec := s.SectionByPath[sp]
 		h.Str(sp).Str(sec.ColumnType).Str(sec.Type)
 		if sec.Index != nil {
-			h.Str(sec.Index.Path).Sum(k.cards[sec.Index.Path])
+			h.Str(sec.Index.Path).Sum(k.cards[sec.Index.Path]).Sum(srcs[sec.Index.Path])
 		}
 		if sec.Parent != nil {
 			h.Str(sec.Parent.Path)
@@ -82,12 +85,13 @@ func (b *builder) computeKeys(srcs map[string]buildcache.Sum) *keys {
 }
 
 // pageKey is the key of everything page p shows: the global key, its own
-// card, the cards of the pages it refers to, what the titles its body
-// looked up resolve to now, and, when its template may read them, every
-// page's card and the build time.
+// card and source, the cards of the pages it refers to (and their sources
+// when its templates may show what a body renders to, the summary), what
+// the titles its body looked up resolve to now, and, when its templates
+// may read them, every page's card and the build time.
 func (b *builder) pageKey(k *keys, p *site.Page, titles []string) buildcache.Sum {
 	var h buildcache.Hasher
-	h.Sum(k.global).Str(p.Path).Sum(k.cards[p.Path])
+	h.Sum(k.global).Str(p.Path).Sum(k.cards[p.Path]).Sum(k.srcs[p.Path])
 	scope := buildcache.ScopeOf(b.tmpl.Reads(p.Column, "page", buildcache.DataType))
 	if scope.Graph {
 		h.Str("graph").Sum(k.graph)
@@ -104,6 +108,9 @@ func (b *builder) pageKey(k *keys, p *site.Page, titles []string) buildcache.Sum
 		h.Str(r)
 		if c, ok := k.cards[r]; ok {
 			h.Sum(c)
+			if scope.Bodies {
+				h.Sum(k.srcs[r])
+			}
 		}
 	}
 	for _, t := range titles {
@@ -118,22 +125,34 @@ func (b *builder) sourceSums() map[string]buildcache.Sum {
 	files := b.tree.Files
 	sums := make([]buildcache.Sum, len(files))
 	parallel(b.ctx, len(files), b.workers(), func(i int) {
-		h := sha256.New()
-		for _, name := range append([]string{files[i].Path}, files[i].Resources...) {
-			if data, err := readInto(nil, b.o.Source, "content/"+name); err == nil {
-				h.Write([]byte(name))
-				h.Write(data)
-			} else {
-				h.Write([]byte("\x00unreadable"))
-			}
-		}
-		copy(sums[i][:], h.Sum(nil))
+		sums[i] = b.sourceSum(files[i])
 	}, func(i int) string { return "content/" + files[i].Path })
 	out := make(map[string]buildcache.Sum, len(files))
 	for i, f := range files {
 		out[f.Path] = sums[i]
 	}
 	return out
+}
+
+// sourceSum digests a page's source file and bundle resources.
+func (b *builder) sourceSum(f source.File) buildcache.Sum {
+	h := sha256.New()
+	bp := sourceBufs.Get().(*[]byte)
+	defer sourceBufs.Put(bp)
+	for _, name := range append([]string{f.Path}, f.Resources...) {
+		data, err := readInto((*bp)[:0], b.o.Source, "content/"+name)
+		*bp = data[:0]
+		h.Write([]byte(name))
+		if err != nil {
+			h.Write([]byte("\x00unreadable"))
+			continue
+		}
+		h.Write([]byte{0})
+		h.Write(data)
+	}
+	var s buildcache.Sum
+	copy(s[:], h.Sum(nil))
+	return s
 }
 
 // treeSum digests every file under dir of fsys.

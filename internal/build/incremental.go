@@ -27,16 +27,12 @@ type increment struct {
 	byPath  map[string]source.File
 	old, ns *site.Site
 	st      *store
-	// todo are the pages rendered again; fps their dependency hashes.
+	// keys are the new graph's cards; todo the pages rendered again.
+	keys *keys
 	todo []*site.Page
-	fps  map[string]uint64
-	// mentions are the 《titles》 named by the re-rendered bodies.
-	mentions map[string][]string
-	// shown holds the pages whose metadata shown in lists changed.
-	shown         map[string]bool
-	listFP, jobFP map[string]uint64
-	rerun         map[string]bool // list jobs rendered in full
-	lists         int             // list pages written
+	// titles are the 《titles》 the re-rendered bodies looked up.
+	titles map[string][]string
+	lists  int // list pages written
 }
 
 // incremental rebuilds what the changed content files touch.
@@ -61,13 +57,14 @@ func (s *Session) incremental(ctx context.Context, changed []string) (*Update, e
 	}
 	u.stage()
 	u.affected()
-	for _, step := range []func() error{u.renderPages, u.renderLists, u.outputs, u.assets} {
+	for _, step := range []func() error{u.renderPages, u.renderLists, b.outputs, u.assets} {
 		if err := step(); err != nil {
 			return nil, err
 		}
 	}
+	old := s.files
 	u.commit()
-	return &Update{Changed: uniq(u.st.wrote), Pages: len(u.todo), Lists: u.lists, Duration: time.Since(start), Warnings: b.res.Warnings}, nil
+	return &Update{Changed: changedFiles(old, s.files, u.st.wrote), Pages: len(u.todo), Lists: u.lists, Duration: time.Since(start), Warnings: b.res.Warnings}, nil
 }
 
 // rescan finds out which files exist now, walking content/ again only
@@ -194,66 +191,27 @@ func (u *increment) stage() {
 	u.b.owner = func(key string) render.Sink { return ownerSink{u.st, key} }
 }
 
-// affected finds the pages to render: the edited ones, and those whose
-// neighbours, relations or named titles changed. Only pages near an edit
-// can change, so the search starts from the edited pages (in the old and
-// the new graph) and spreads to partners of pages that did change.
+// affected finds the pages to render: the edited ones and those whose
+// key changed, compared as the build cache compares them (the records of
+// what each page's body looked up and what its templates read), so that
+// the preview and the build agree on what an edit touches.
 func (u *increment) affected() {
-	s, old, ns := u.s, u.old, u.ns
-	u.fps = make(map[string]uint64, len(ns.Pages))
-	for p, fp := range s.pageFP {
-		if _, ok := ns.ByPath[p]; ok {
-			u.fps[p] = fp
-		}
-	}
-	seen := map[string]bool{}
-	var queue []string
-	push := func(p *site.Page) {
-		if p != nil && !seen[p.Path] {
-			seen[p.Path] = true
-			queue = append(queue, p.Path)
-		}
-	}
-	// partners pushes, as pages of the new graph, the pages that show
-	// something of p (a page of either graph).
-	partners := func(p *site.Page) {
-		for _, q := range []*site.Page{p.Prev, p.Next, p.SupersededBy, p.Revises, p.RevisedBy} {
-			if q != nil {
-				push(ns.ByPath[q.Path])
-			}
-		}
-		var versions []*site.Page
-		if p.Work != nil {
-			versions = p.Work.Versions
-		}
-		for _, group := range [][]*site.Page{p.Interprets, p.Interpretations, p.AmendedBy, p.Supersedes, p.Amends, versions} {
-			for _, q := range group {
-				push(ns.ByPath[q.Path])
-			}
-		}
-		for m := range s.mentionedBy[p.Title] {
-			push(ns.ByPath[m])
-		}
-	}
+	s, b := u.s, u.b
 	for p := range u.touched {
-		push(ns.ByPath[p])
-		if op := old.ByPath[p]; op != nil {
-			push(ns.ByPath[op.Path])
-			partners(op)
+		if f, ok := u.byPath[p]; ok {
+			s.srcSums[p] = b.sourceSum(f)
+		} else {
+			delete(s.srcSums, p)
 		}
 	}
-	for len(queue) > 0 {
-		p := ns.ByPath[queue[0]]
-		queue = queue[1:]
-		if p == nil || p.Kind != site.KindPage {
+	u.keys = b.computeKeys(s.srcSums)
+	for _, p := range u.ns.Pages {
+		if p.Kind != site.KindPage {
 			continue
 		}
-		fp := s.depHash(p)
-		prev, had := u.fps[p.Path]
-		u.fps[p.Path] = fp
-		if u.touched[p.Path] || !had || prev != fp {
+		prev, had := s.pageKeys[p.Path]
+		if u.touched[p.Path] || !had || b.pageKey(u.keys, p, s.titles[p.Path]) != prev {
 			u.todo = append(u.todo, p)
-			partners(p)
 		}
 	}
 	sort.Slice(u.todo, func(i, j int) bool { return u.todo[i].Path < u.todo[j].Path })
@@ -273,85 +231,33 @@ func (u *increment) renderPages() error {
 			}
 		}
 	}
-	u.mentions = map[string][]string{}
-	var mmu sync.Mutex
-	b.mentions = func(p string, titles []string) { mmu.Lock(); u.mentions[p] = titles; mmu.Unlock() }
-	saved := ns.Pages
-	ns.Pages = u.todo
-	err := b.renderPages()
-	ns.Pages = saved
-	return err
+	u.titles = map[string][]string{}
+	var mu sync.Mutex
+	b.lookups = func(p string, titles []string) { mu.Lock(); u.titles[p] = titles; mu.Unlock() }
+	return b.renderPageList(u.todo)
 }
 
-// renderLists renders lists again: a job whose index or member order
-// changed in full; otherwise only the pager pages listing a page whose
-// shown metadata changed. Outputs of jobs that are gone are dropped.
+// renderLists renders every list again: lists show the metadata of many
+// pages, and rendering them is cheap next to the content pages. Outputs
+// of jobs that are gone are dropped.
 func (u *increment) renderLists() error {
-	s, b, st := u.s, u.b, u.st
-	u.listFP = make(map[string]uint64, len(u.ns.Pages))
-	u.shown = map[string]bool{}
-	for _, p := range u.ns.Pages {
-		fp := s.listHash(p)
-		u.listFP[p.Path] = fp
-		if s.listFP[p.Path] != fp {
-			u.shown[p.Path] = true
+	b, st := u.b, u.st
+	for key := range st.owned {
+		if strings.HasPrefix(key, "list:") {
+			st.drop(key)
 		}
 	}
-	u.rerun = map[string]bool{}
-	u.jobFP = map[string]uint64{}
-	live := map[string]bool{}
-	touches := func(ps []*site.Page) bool { return touchesAny(ps, u.shown) }
-	for _, j := range b.renderer.ListJobs(b.ownBody) {
-		key := "list:" + j.Key
-		live[key] = true
-		fp := s.jobHash(j)
-		u.jobFP[j.Key] = fp
-		c := &countSink{next: ownerSink{st, key}}
-		if prev, ok := s.jobFP[j.Key]; !ok || prev != fp {
-			u.rerun[j.Key] = true
+	for key := range st.owned {
+		if strings.HasPrefix(key, "outputs:") {
 			st.drop(key)
-			if err := j.Run(c); err != nil {
-				return err
-			}
-			u.lists += c.n
-			continue
 		}
-		if !touches(j.Members) {
-			continue
-		}
-		if err := j.RunOnly(c, touches); err != nil {
+	}
+	for _, j := range b.renderer.ListJobs(b.ownBody) {
+		c := &countSink{next: ownerSink{st, "list:" + j.Key}}
+		if err := j.Run(c); err != nil {
 			return err
 		}
 		u.lists += c.n
-	}
-	for key := range st.owned {
-		if strings.HasPrefix(key, "list:") && !live[key] {
-			st.drop(key)
-		}
-	}
-	return nil
-}
-
-// outputs writes feeds, sitemap, catalogues and calendars again, which
-// show list metadata, only when some list would change.
-func (u *increment) outputs() error {
-	if u.lists == 0 && len(u.shown) == 0 {
-		return nil
-	}
-	b, st := u.b, u.st
-	st.drop("outputs:site")
-	if err := b.siteOutputs(); err != nil {
-		return err
-	}
-	for _, p := range sortedKeys(u.ns.SectionByPath) {
-		sec := u.ns.SectionByPath[p]
-		if !u.rerun["section:"+p] && !touchesAny(sec.Pages, u.shown) {
-			continue
-		}
-		st.drop("outputs:" + p)
-		if err := b.sectionOutputs(sec); err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -381,28 +287,35 @@ func (u *increment) assets() error {
 // commit makes the rebuild the session's state.
 func (u *increment) commit() {
 	s, ns, st := u.s, u.ns, u.st
-	for p, m := range u.mentions {
-		s.mention[p] = m
+	for p, t := range u.titles {
+		s.titles[p] = t
 	}
-	for p := range s.mention {
+	for p := range s.titles {
 		if _, ok := ns.ByPath[p]; !ok {
-			delete(s.mention, p)
+			delete(s.titles, p)
 		}
 	}
-	if len(u.mentions) > 0 {
-		s.indexMentions()
+	for p := range s.pageKeys {
+		if _, ok := ns.ByPath[p]; !ok {
+			delete(s.pageKeys, p)
+		}
 	}
-	s.pageFP = u.fps
 	for _, p := range u.todo {
-		s.pageFP[p.Path] = s.depHash(p)
+		s.pageKeys[p.Path] = u.b.pageKey(u.keys, p, s.titles[p.Path])
 	}
-	for key := range st.owned {
-		if sec, ok := strings.CutPrefix(key, "outputs:"); ok && sec != "site" {
-			if _, live := ns.SectionByPath[sec]; !live {
-				st.drop(key)
-			}
+	s.files, s.owned = st.files, st.owned
+}
+
+// changedFiles returns the names among candidates whose content differs
+// between the outputs before and after.
+func changedFiles(before, after map[string][]byte, candidates []string) []string {
+	var out []string
+	for _, n := range uniq(candidates) {
+		a, inA := before[n]
+		b, inB := after[n]
+		if inA != inB || string(a) != string(b) {
+			out = append(out, n)
 		}
 	}
-	s.jobFP, s.listFP = u.jobFP, u.listFP
-	s.files, s.owned = st.files, st.owned
+	return out
 }

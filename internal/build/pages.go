@@ -136,7 +136,12 @@ func (b *builder) assets() error {
 // renderPages renders content pages in parallel, each read, rendered,
 // written and dropped before the next.
 func (b *builder) renderPages() error {
-	pages := b.site.Pages
+	return b.renderPageList(b.site.Pages)
+}
+
+// renderPageList renders the given content pages (templates still see
+// the whole site).
+func (b *builder) renderPageList(pages []*site.Page) error {
 	all := len(pages)
 	if b.cache != nil {
 		pages = b.reuse(pages)
@@ -157,13 +162,12 @@ func (b *builder) renderPages() error {
 		sink := b.to("page:" + p.Path)
 		var rec *recorder
 		var pc parser.Context
-		if b.cache != nil {
+		if b.cache != nil || b.lookups != nil {
 			rec = &recorder{}
-			sink = cachedSink{b: b, rec: rec}
 			pc = rec.context(b.site)
 		}
-		if b.mentions != nil {
-			b.mentions(p.Path, Mentions(src))
+		if b.cache != nil {
+			sink = cachedSink{b: b, rec: rec}
 		}
 		out, err := b.renderer.PageIn(p, src, sink, pc)
 		if err != nil {
@@ -194,7 +198,10 @@ func (b *builder) renderPages() error {
 			errs[i] = err
 			return
 		}
-		if rec != nil {
+		if b.lookups != nil {
+			b.lookups(p.Path, rec.titles)
+		}
+		if b.cache != nil {
 			b.record(p, rec, bad)
 		}
 	}, func(i int) string { return pages[i].SourcePath() })
@@ -273,29 +280,4 @@ type countSink struct {
 func (c *countSink) WriteFile(name string, data []byte) error {
 	c.n++
 	return c.next.WriteFile(name, data)
-}
-
-// Mentions returns the distinct titles a body names between 《 and 》, in
-// order of first appearance.
-func Mentions(body []byte) []string {
-	var out []string
-	seen := map[string]bool{}
-	s := string(body)
-	for {
-		i := strings.Index(s, "《")
-		if i < 0 {
-			return out
-		}
-		s = s[i+len("《"):]
-		j := strings.Index(s, "》")
-		if j < 0 {
-			return out
-		}
-		t := s[:j]
-		if !seen[t] && len(t) < 400 && !strings.ContainsAny(t, "\n《") {
-			seen[t] = true
-			out = append(out, t)
-		}
-		s = s[j:]
-	}
 }

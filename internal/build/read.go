@@ -45,8 +45,9 @@ type builder struct {
 	// keepSources keeps the parsed sources in kept after assembly.
 	keepSources bool
 	kept        []site.Source
-	// mentions, when set, receives the 《titles》 each page body names.
-	mentions func(path string, titles []string)
+	// lookups, when set, receives the 《titles》 each page's body looked
+	// up as it was rendered.
+	lookups func(path string, titles []string)
 	// cache is the persistent build cache's part of this build (nil
 	// without one).
 	cache *cacheRun

@@ -3,7 +3,6 @@ package build
 import (
 	"context"
 	"errors"
-	"hash/maphash"
 	"path"
 	"runtime/debug"
 	"sort"
@@ -11,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/fazhi-dev/fazhi/internal/buildcache"
 	"github.com/fazhi-dev/fazhi/internal/diag"
 	"github.com/fazhi-dev/fazhi/internal/publish"
 	"github.com/fazhi-dev/fazhi/internal/render"
@@ -24,22 +24,21 @@ import (
 // assets, static files or a column's _index.md rebuild everything.
 // It is what `fazhi serve` runs on.
 type Session struct {
-	o    Options
-	seed maphash.Seed
+	o Options
 
 	mu      sync.Mutex
 	b       *builder
 	files   map[string][]byte   // served snapshot; replaced, never modified
 	owned   map[string][]string // owner → output paths
 	version map[string]int      // content path → edit count
-	mention map[string][]string // content path → 《titles》 in its body
-	// mentionedBy maps a title to the pages whose bodies name it.
-	mentionedBy map[string]map[string]bool
-	pageFP      map[string]uint64 // content path → dependency hash at last render
-	jobFP       map[string]uint64 // list job → hash of its index and member order
-	listFP      map[string]uint64 // content path → hash of what lists show of it
-	srcs        map[string]site.Source
-	dirty       bool // the last update failed: rebuild everything next time
+	// titles are the 《titles》 each page's body looked up when it was
+	// last rendered, pageKeys its key then (as the build cache keeps
+	// them), srcSums the digest of each page's source.
+	titles   map[string][]string
+	pageKeys map[string]buildcache.Sum
+	srcSums  map[string]buildcache.Sum
+	srcs     map[string]site.Source
+	dirty    bool // the last update failed: rebuild everything next time
 }
 
 // Update describes one rebuild.
@@ -57,7 +56,7 @@ type Update struct {
 // NewSession prepares a session; o.Out is ignored (outputs stay in memory).
 func NewSession(o Options) *Session {
 	o.Serve = true
-	return &Session{o: o, seed: maphash.MakeSeed(), version: map[string]int{}}
+	return &Session{o: o, version: map[string]int{}}
 }
 
 // Files returns the current outputs. The map must not be modified; it is
@@ -136,10 +135,10 @@ func (s *Session) full(ctx context.Context) (*Update, error) {
 	if b.o.Now.IsZero() {
 		b.o.Now = time.Now()
 	}
-	mentions := map[string][]string{}
-	var mmu sync.Mutex
+	titles := map[string][]string{}
+	var mu sync.Mutex
 	b.owner = func(key string) render.Sink { return ownerSink{st, key} }
-	b.mentions = func(p string, titles []string) { mmu.Lock(); mentions[p] = titles; mmu.Unlock() }
+	b.lookups = func(p string, t []string) { mu.Lock(); titles[p] = t; mu.Unlock() }
 	b.keepSources = true
 	for _, step := range []func() error{b.loadConfig, b.read, b.readData, b.assemble, b.prepare, b.assets, b.renderPages, b.renderLists, b.outputs, b.static} {
 		if err := ctx.Err(); err != nil {
@@ -151,20 +150,17 @@ func (s *Session) full(ctx context.Context) (*Update, error) {
 		}
 	}
 	s.b = b
-	s.files, s.owned, s.mention = st.files, st.owned, mentions
-	s.indexMentions()
+	s.files, s.owned, s.titles = st.files, st.owned, titles
 	s.srcs = map[string]site.Source{}
 	for _, src := range b.kept {
 		s.srcs[src.File.Path] = src
 	}
 	b.kept = nil
-	s.pageFP, s.jobFP, s.listFP = map[string]uint64{}, map[string]uint64{}, map[string]uint64{}
+	s.srcSums = b.sourceSums()
+	k := b.computeKeys(s.srcSums)
+	s.pageKeys = make(map[string]buildcache.Sum, len(b.site.Pages))
 	for _, p := range b.site.Pages {
-		s.pageFP[p.Path] = s.depHash(p)
-		s.listFP[p.Path] = s.listHash(p)
-	}
-	for _, j := range b.renderer.ListJobs(b.ownBody) {
-		s.jobFP[j.Key] = s.jobHash(j)
+		s.pageKeys[p.Path] = b.pageKey(k, p, titles[p.Path])
 	}
 	s.dirty = false
 	names := make([]string, 0, len(st.files))
@@ -219,15 +215,6 @@ func (s *Session) Rebuild(ctx context.Context, changed []string) (u *Update, err
 		return nil, err
 	}
 	return u, nil
-}
-
-func touchesAny(ps []*site.Page, set map[string]bool) bool {
-	for _, p := range ps {
-		if set[p.Path] {
-			return true
-		}
-	}
-	return false
 }
 
 func uniq(in []string) []string {

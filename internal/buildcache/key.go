@@ -188,11 +188,10 @@ func (e *encoder) value(v reflect.Value, depth int) {
 }
 
 // Card returns the digest of what a page holds (everything but what its
-// body renders to, for which src, the digest of its source files, stands)
-// and the content paths of the pages it refers to.
-func Card(p *site.Page, src Sum) (Sum, []string) {
+// body renders to, for which the digest of its source files stands) and
+// the content paths of the pages it refers to.
+func Card(p *site.Page) (Sum, []string) {
 	var e encoder
-	e.b = append(e.b, src[:]...)
 	e.value(reflect.ValueOf(p).Elem(), 0)
 	return sha256.Sum256(e.b), e.refs
 }
@@ -238,6 +237,9 @@ type Scope struct {
 	Graph bool
 	// Now: it reads the build time itself (.Site.Now, now).
 	Now bool
+	// Bodies: it may show what another page's body renders to (its
+	// Summary), so the sources of the pages it refers to count.
+	Bodies bool
 }
 
 // graphNames are, for each type of the site graph, the fields and
@@ -305,10 +307,13 @@ var DataType = reflect.TypeFor[*render.Data]()
 // when a template reads Now or calls now.
 func ScopeOf(r tmpl.Reads) Scope {
 	if r.All {
-		return Scope{Graph: true, Now: true}
+		return Scope{Graph: true, Now: true, Bodies: true}
 	}
 	s := Scope{Now: r.Funcs["now"]}
 	for rd := range r.Fields {
+		if (rd.Name == "Summary" || rd.Name == "Derived") && (rd.On == nil || rd.On == pageType) {
+			s.Bodies = true
+		}
 		if rd.Name == "Now" && (rd.On == nil || rd.On == siteType || rd.On == reflect.TypeFor[*render.SiteData]()) {
 			s.Now = true
 		}
