@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "93f5be18ea1bc2382d3d22d5ba7c6deaf9f394583001e1c2ea7d1cfb417114ad"
+const ThemeCSSFrom = "9671ca1c76a2fab93309d465a8fa88bfa607f0a4b4d63bf651f826a3bfffec38"

@@ -69,6 +69,37 @@ func TestReportTables(t *testing.T) {
 				t.Errorf("%d px: 表二 should fit: scroll %d client %d", width, tb.Scroll, tb.Client)
 			}
 		}
+		if width == 375 {
+			// Scrolled to its last column, 表三 still shows every row's
+			// labels beside the numbers, and the last column whole.
+			type scrolled struct {
+				Moved       bool
+				Hidden      []string
+				LastVisible bool
+			}
+			r := eval[scrolled](t, ctx, `(() => {
+				const w = document.getElementById("t3").closest(".report-table-wrap");
+				w.scrollLeft = w.scrollWidth;
+				const box = w.getBoundingClientRect(), hidden = [];
+				w.querySelectorAll("tbody th").forEach(th => {
+					const r = th.getBoundingClientRect();
+					if (r.left < box.left - 1 || r.right > box.right + 1) hidden.push(th.id + " left=" + Math.round(r.left - box.left));
+				});
+				const last = w.querySelector("tbody tr td:last-child").getBoundingClientRect();
+				return {Moved: w.scrollLeft > 0, Hidden: hidden, LastVisible: last.right <= box.right + 1 && last.left >= box.left};
+			})()`)
+			if !r.Moved || len(r.Hidden) > 0 || !r.LastVisible {
+				t.Errorf("375 px: 表三 scrolled to the end: moved %v, labels out of view %q, last column visible %v", r.Moved, r.Hidden, r.LastVisible)
+			}
+			png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(".report-table-wrap:has(#t3)")))
+			if err != nil {
+				t.Fatalf("screenshot: %v", err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "report-t3-375-scrolled.png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			eval[int](t, ctx, `document.getElementById("t3").closest(".report-table-wrap").scrollLeft = 0`)
+		}
 		for _, id := range []string{"t2", "t3", "t4"} {
 			png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("#"+id)))
 			if err != nil {
