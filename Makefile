@@ -7,6 +7,7 @@ BIN       := bin/fazhi
 NODE_MODS := node_modules/.package-lock.json
 SASS      := node_modules/sass-embedded-linux-x64/dart-sass/sass
 PAGEFIND  := node_modules/@pagefind/linux-x64/bin/pagefind_extended
+DECAP     := node_modules/decap-cms/dist
 PORT      ?= 1313
 # S3 服务器 versitygw（测试 fazhi deploy/verify 用）：没有时由 make test 安装。
 # versitygw, the S3 server the deploy and verify tests start; make test installs it when missing.
@@ -17,12 +18,15 @@ VERSITYGW ?= $(shell $(GO) env GOPATH)/bin/versitygw
 # fazhi never runs a program from the site folder; point it at the pinned npm packages explicitly.
 export FAZHI_DART_SASS ?= $(CURDIR)/$(SASS)
 export FAZHI_PAGEFIND  ?= $(CURDIR)/$(PAGEFIND)
+# 网页编辑器 Decap CMS（fazhi serve --cms）同样从固定版本的 npm 包取，从不从 CDN 加载。
+# Decap CMS, the web editor of fazhi serve --cms: the pinned npm package, never a CDN.
+export FAZHI_DECAP_CMS ?= $(CURDIR)/$(DECAP)
 
-.PHONY: all build portal test test-short cross portable-identical css release serve bench lighthouse recall search-cost fuzz chromium tools versitygw clean
+.PHONY: all build portal test test-short cross portable-identical css release serve cms bench lighthouse recall search-cost fuzz chromium tools versitygw clean
 
 all: portal
 
-# npm 包（Dart Sass、Pagefind、axe-core、Nu Html Checker）按 package-lock.json 安装。
+# npm 包（Dart Sass、Pagefind、Decap CMS、axe-core、Nu Html Checker）按 package-lock.json 安装。
 $(NODE_MODS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
@@ -47,6 +51,10 @@ portal: $(BIN)
 
 serve: $(BIN)
 	./$(BIN) serve --port $(PORT)
+
+# 预览并用网页编辑器编辑示例门户：打开 http://127.0.0.1:$(PORT)/admin/
+cms: $(BIN)
+	./$(BIN) serve --cms --port $(PORT)
 
 # 浏览器测试用 Debian 的 chromium；以 root 运行时自动安装。
 chromium:

@@ -30,7 +30,7 @@ var layer = map[string]float64{
 	"config": 1, "lint": 1,
 	"source": 2, "frontmatter": 2, "tabular": 2,
 	"markup": 3, "markup/statute": 3, "markup/compare": 3.5, "enforcement": 3,
-	"site": 4,
+	"site": 4, "cms": 4.5,
 	"tmpl": 5, "scss": 5, "render": 6,
 	"outputs": 6, "search": 7.5,
 	"publish": 7, "buildcache": 7.2,

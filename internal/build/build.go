@@ -52,6 +52,9 @@ type Options struct {
 	Workers int
 	// Collect keeps each page's links and ids in Result.Pages for checks.
 	Collect bool
+	// Decap is the folder of Decap CMS's files, written under admin/
+	// when site.toml has [cms] publish = true (see cms.Decap).
+	Decap string
 	// Log receives progress messages (default: discard).
 	Log *slog.Logger
 	// Cache, when set, keeps a persistent build cache: a page is rendered
@@ -143,6 +146,7 @@ func Build(ctx context.Context, o Options) (res *Result, err error) {
 		{"pages", b.renderPages},
 		{"lists", b.renderLists},
 		{"outputs", b.outputs},
+		{"cms", b.cms},
 		{"static", b.static},
 	}
 	for _, s := range steps {

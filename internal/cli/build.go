@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/fazhi-dev/fazhi/internal/cms"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -104,6 +105,11 @@ func runBuild(env *Env, args []string) int {
 	}
 	if !noCache {
 		opts.Cache = cacheOptions(f.source, dest, cacheDir)
+	}
+	// Decap CMS is only written with [cms] publish = true; when it is
+	// not found, that build says so.
+	if dir, err := cms.Decap.Find(f.source); err == nil {
+		opts.Decap = dir
 	}
 	res, err := build.Build(env.Ctx, opts)
 	if err != nil && env.Ctx.Err() != nil {

@@ -24,6 +24,7 @@ func runServe(env *Env, args []string) int {
 	bind := fl.String("bind", "127.0.0.1", "监听地址 (address to listen on)")
 	port := fl.Int("port", 1313, "端口；0 表示随机 (port; 0 picks a free one)")
 	checks := fl.Bool("check", true, "每次构建后运行 fazhi check，结果显示在页面的「发布前检查」框和终端中 (run the checks after each rebuild)")
+	withCMS := fl.Bool("cms", false, "同时提供网页编辑器 /admin/（只在本机地址） (serve the web editor at /admin/, loopback only)")
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}
@@ -45,9 +46,10 @@ func runServe(env *Env, args []string) int {
 	if sass != nil {
 		defer sass.Close()
 	}
-	session := build.NewSession(build.Options{
+	bopts := build.Options{
 		Source: src, Theme: fazhi.Theme, ThemeCSS: fazhi.ThemeCSS, Drafts: f.drafts, Future: f.future, Expired: f.expired, Now: now, Sass: sass,
-	})
+	}
+	session := build.NewSession(bopts)
 	srv := serve.New(session, nil)
 	srv.SetBind(*bind)
 	start := time.Now()
@@ -66,7 +68,17 @@ func runServe(env *Env, args []string) int {
 		srv.EnableCheck(check.Options{Source: src, Theme: fazhi.Theme, Now: now, Drafts: f.drafts, Future: f.future, Expired: f.expired}, env.Stdout)
 		defer srv.StopCheck()
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	var handler http.Handler = srv
+	if *withCMS {
+		h, err := cmsHandler(srv, session, bopts, f.source, *bind)
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "fazhi serve --cms:", err)
+			return ExitUsage
+		}
+		handler = h
+		fmt.Fprintf(env.Stdout, "网页编辑器 http://%s/admin/\n", ln.Addr())
+	}
+	hs := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	ctx, cancel := context.WithCancel(env.Ctx)
 	defer cancel()
 	go func() {

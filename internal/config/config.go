@@ -41,6 +41,7 @@ type Config struct {
 	Legal        Legal          `toml:"legal"`
 	Deploy       Deploy         `toml:"deploy"`
 	Security     Security       `toml:"security"`
+	CMS          CMS            `toml:"cms"`
 
 	// Location is TimeZone loaded; set by Load.
 	Location *time.Location `toml:"-"`
@@ -262,6 +263,7 @@ func (c *Config) finish(pos *tomlpos.Index) error {
 	var errs diag.List
 	errs = append(errs, c.Deploy.check(pos)...)
 	errs = append(errs, c.Identity.check(pos)...)
+	errs = append(errs, c.CMS.check(pos)...)
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
 		errs = append(errs, diag.New(FileName, pos.Line("timeZone"),

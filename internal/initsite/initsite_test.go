@@ -33,6 +33,9 @@ func TestWrite(t *testing.T) {
 	if cfg.SearchEnabled() || !strings.Contains(string(src), "search = false") {
 		t.Error("search is not off without Pagefind")
 	}
+	if !cfg.CMS.Enable || cfg.CMS.Publish {
+		t.Errorf("a new site has [cms] enable = %v, publish = %v; want the editor on for fazhi serve --cms only", cfg.CMS.Enable, cfg.CMS.Publish)
+	}
 	// Every [identity] field is present, each under a Chinese comment.
 	lines := strings.Split(string(src), "\n")
 	idType := reflect.TypeOf(config.Identity{})

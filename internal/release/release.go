@@ -208,9 +208,38 @@ func Readme(version string, p Platform, withPagefind bool) []byte {
 	} else {
 		fmt.Fprintf(&b, "本包不含 Pagefind：需要站内搜索时，请取得 Pagefind %s 的 pagefind_extended，放在 fazhi 旁边或用环境变量 FAZHI_PAGEFIND 指向它；不需要时在 site.toml 中写 search = false。\r\n", PagefindVersion)
 	}
+	fmt.Fprintf(&b, "网页编辑器：%s serve --cms -s 站点文件夹的路径，然后打开它显示的 /admin/ 地址。decap-cms 文件夹是编辑器用的 Decap CMS（MIT 许可，https://decapcms.org），fazhi 在自己旁边找到它，请与 fazhi 放在一起。\r\n", run)
 	b.WriteString("默认主题的样式已在 fazhi 里；站点有自己的 SCSS 样式时才需要 Dart Sass（用环境变量 FAZHI_DART_SASS 指向它）。\r\n")
 	if !p.Zip() {
 		return []byte(strings.ReplaceAll(b.String(), "\r\n", "\n"))
 	}
 	return []byte(b.String())
+}
+
+// DecapFiles returns the files of Decap CMS's dist folder dir that fazhi
+// serve --cms serves (decap-cms.js, its chunks and WebAssembly, and the
+// licence notice), under decap-cms/ in the archive, where fazhi finds the
+// folder beside itself. Source maps and the second bundle (cms.js) are
+// left out.
+func DecapFiles(dir string) ([]File, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []File
+	for _, e := range ents {
+		n := e.Name()
+		if !e.Type().IsRegular() || !(n == "decap-cms.js" || n == "decap-cms.js.LICENSE.txt" || strings.HasSuffix(n, ".decap-cms.js") || strings.HasSuffix(n, ".wasm")) {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Name: "decap-cms/" + n, Data: data})
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s holds no decap-cms.js", dir)
+	}
+	return out, nil
 }

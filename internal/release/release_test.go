@@ -6,6 +6,9 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -95,5 +98,27 @@ func TestPagefindFromPackage(t *testing.T) {
 	if win.PagefindPackage() != "@pagefind/windows-x64" || win.Archive("v1") != "fazhi-v1-windows-amd64.zip" ||
 		(Platform{"darwin", "arm64"}).Archive("v1") != "fazhi-v1-darwin-arm64.tar.gz" {
 		t.Errorf("names: %s %s", win.PagefindPackage(), win.Archive("v1"))
+	}
+}
+
+func TestDecapFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"decap-cms.js", "12.decap-cms.js", "x.wasm", "decap-cms.js.map", "cms.js", "12.cms.js", "decap-cms.js.LICENSE.txt"} {
+		os.WriteFile(filepath.Join(dir, n), []byte(n), 0o644)
+	}
+	files, err := DecapFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+	}
+	want := "decap-cms/12.decap-cms.js decap-cms/decap-cms.js decap-cms/decap-cms.js.LICENSE.txt decap-cms/x.wasm"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("DecapFiles = %s; want %s", got, want)
+	}
+	if _, err := DecapFiles(t.TempDir()); err == nil {
+		t.Error("an empty folder gives no error")
 	}
 }

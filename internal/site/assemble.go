@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -180,9 +181,9 @@ func newPage(src Source) (*Page, error) {
 	if p.Title == "" {
 		return nil, diag.New(file, 2, "缺少标题：请在前言中写 title = \"文章标题\" (missing title)")
 	}
-	switch m.Kind {
-	case "", TypePolicy, TypeNotice, TypeArticle, TypePage, TypeCleanup:
-	case TypeEnforcement:
+	switch {
+	case m.Kind == "" || slices.Contains(ContentTypes, m.Kind):
+	case m.Kind == TypeEnforcement:
 		if !f.SectionIndex || f.Dir == "" {
 			return nil, diag.New(file, m.Lines("kind"),
 				"kind = \"enforcement\" 只能写在栏目的 _index.md 中：执法公示的决定来自 data 文件夹里的表格，不必逐条写页面")

@@ -269,3 +269,7 @@ func (d *DecisionPage) RepLabel() string {
 	}
 	return "法定代表人"
 }
+
+// ColumnKinds are the values of kind in a column's _index.md: a content
+// type for its pages, or enforcement.
+var ColumnKinds = append(append([]string(nil), ContentTypes...), TypeEnforcement)

@@ -23,6 +23,10 @@ const (
 	TypeCleanup = "cleanup"
 )
 
+// ContentTypes are the values of kind in front matter, the page types an
+// author may set.
+var ContentTypes = []string{TypePolicy, TypeNotice, TypeArticle, TypePage, TypeCleanup}
+
 // Page kinds, which select templates.
 const (
 	KindHome    = "home"

@@ -37,6 +37,24 @@ type Tool struct {
 	NPMPath string
 	// NotFound is returned when the program is nowhere.
 	NotFound error
+	// Folder, when set, makes the tool a folder of files that fazhi
+	// serves rather than a program it runs (Decap CMS's dist folder): a
+	// path then names a folder holding the file Folder, and PATH is not
+	// searched.
+	Folder string
+}
+
+// look reports whether p is the tool: an executable, or a folder holding
+// t.Folder.
+func (t Tool) look(p string) (string, bool) {
+	if t.Folder == "" {
+		return lookExec(p)
+	}
+	st, err := os.Stat(filepath.Join(p, t.Folder))
+	if err != nil || !st.Mode().IsRegular() {
+		return "", false
+	}
+	return p, true
 }
 
 // Find returns the program's path: the environment variable when set
@@ -58,12 +76,15 @@ func (t Tool) Find(sites ...string) (string, error) {
 
 func (t Tool) find(exe string, sites []string) (string, error) {
 	if env := os.Getenv(t.Env); env != "" {
-		if p, ok := lookExec(env); ok {
+		if p, ok := t.look(env); ok {
 			return p, nil
+		}
+		if t.Folder != "" {
+			return "", fmt.Errorf("环境变量 %s=%q 不是含有 %s 的文件夹：请把它设为 %s 的文件夹的完整路径 (%s does not name the folder)", t.Env, env, t.Folder, t.Label, t.Env)
 		}
 		return "", fmt.Errorf("环境变量 %s=%q 不是可执行文件：请把它设为 %s 程序的完整路径 (%s does not name an executable)", t.Env, env, t.Label, t.Env)
 	}
-	if t.Name != "" {
+	if t.Name != "" && t.Folder == "" {
 		// exec.LookPath refuses a program found through a relative PATH
 		// entry (exec.ErrDot), so "." on PATH cannot pick the site's file.
 		if p, err := exec.LookPath(t.Name); err == nil {
@@ -80,7 +101,7 @@ func (t Tool) find(exe string, sites []string) (string, error) {
 		}
 		if inSite == "" {
 			for _, rel := range t.Beside {
-				if p, ok := lookExec(filepath.Join(dir, filepath.FromSlash(rel))); ok {
+				if p, ok := t.look(filepath.Join(dir, filepath.FromSlash(rel))); ok {
 					return p, nil
 				}
 			}
@@ -100,13 +121,13 @@ func (t Tool) find(exe string, sites []string) (string, error) {
 // names explicitly. fazhi never calls it for a site.
 func (t Tool) InRepo(root string) (string, error) {
 	if env := os.Getenv(t.Env); env != "" {
-		if p, ok := lookExec(env); ok {
+		if p, ok := t.look(env); ok {
 			return p, nil
 		}
 		return "", fmt.Errorf("%s=%q is not an executable", t.Env, env)
 	}
 	p := filepath.Join(root, filepath.FromSlash(t.NPMPath))
-	if q, ok := lookExec(p); ok {
+	if q, ok := t.look(p); ok {
 		return filepath.Abs(q)
 	}
 	return "", fmt.Errorf("%s not installed at %s (run make tools, or npm ci in the repository)", t.Label, p)

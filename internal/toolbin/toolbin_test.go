@@ -123,3 +123,41 @@ func TestInRepo(t *testing.T) {
 		t.Errorf("InRepo with the variable = %q, %v; want %q", got, err, other)
 	}
 }
+
+// TestFindFolder: a folder tool (Decap CMS) is a folder holding its file,
+// from the environment or beside the fazhi binary, never from PATH or the
+// site.
+func TestFindFolder(t *testing.T) {
+	tmp := t.TempDir()
+	errNo := errors.New("找不到 Decap CMS")
+	dec := Tool{Label: "Decap CMS", Env: "FAZHI_TEST_FOLDER", Folder: "decap-cms.js",
+		Beside: []string{"decap-cms", "node_modules/decap-cms/dist"}, NotFound: errNo}
+	envDir := filepath.Join(tmp, "env")
+	writeExec(t, filepath.Join(envDir, "decap-cms.js"), 0o644)
+	rel := filepath.Join(tmp, "release")
+	exe := writeExec(t, filepath.Join(rel, "fazhi"), 0o755)
+	writeExec(t, filepath.Join(rel, "node_modules", "decap-cms", "dist", "decap-cms.js"), 0o644)
+	site := filepath.Join(tmp, "site")
+	writeExec(t, filepath.Join(site, "decap-cms", "decap-cms.js"), 0o644)
+	pathDir := filepath.Join(tmp, "path")
+	writeExec(t, filepath.Join(pathDir, "decap-cms", "decap-cms.js"), 0o644)
+	t.Setenv("PATH", pathDir)
+
+	t.Setenv(dec.Env, envDir)
+	if got, err := dec.find(exe, []string{site}); err != nil || got != envDir {
+		t.Errorf("env: find() = %q, %v; want %q", got, err, envDir)
+	}
+	t.Setenv(dec.Env, filepath.Join(envDir, "decap-cms.js"))
+	if _, err := dec.find(exe, []string{site}); err == nil || !strings.Contains(err.Error(), "不是含有 decap-cms.js 的文件夹") {
+		t.Errorf("env naming the file: err = %v", err)
+	}
+	t.Setenv(dec.Env, "")
+	want := filepath.Join(rel, "node_modules", "decap-cms", "dist")
+	if got, err := dec.find(exe, []string{site}); err != nil || got != want {
+		t.Errorf("beside: find() = %q, %v; want %q", got, err, want)
+	}
+	inSite := writeExec(t, filepath.Join(site, "fazhi"), 0o755)
+	if got, err := dec.find(inSite, []string{site}); !errors.Is(err, errNo) {
+		t.Errorf("binary in the site: find() = %q, %v; want not found", got, err)
+	}
+}

@@ -77,6 +77,13 @@ func run(out, version, list string) error {
 		} else {
 			files = append(files, release.File{Name: p.Exe("pagefind_extended"), Data: pf, Exec: true})
 		}
+		// Decap CMS, the web editor of fazhi serve --cms, is the same for
+		// every platform: the pinned npm package's dist folder.
+		if dec, err := release.DecapFiles(filepath.Join("node_modules", "decap-cms", "dist")); err != nil {
+			fmt.Fprintf(os.Stderr, "release: %s without Decap CMS (run npm ci): %v\n", p, err)
+		} else {
+			files = append(files, dec...)
+		}
 		files = append(files, release.File{Name: "说明.txt", Data: release.Readme(version, p, pf != nil)})
 		var buf bytes.Buffer
 		if err := release.WriteArchive(&buf, p.Zip(), p.Folder(version), files, mtime); err != nil {
