@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fazhi-dev/fazhi/internal/build"
 	"github.com/fazhi-dev/fazhi/internal/buildcache"
 	"github.com/fazhi-dev/fazhi/internal/fazhitest"
 )
@@ -177,4 +178,44 @@ func TestCacheOlderThanOutput(t *testing.T) {
 	diffBuild(t, site, out, cache, m.now)
 	diffBuild(t, site, fresh, "", m.now)
 	sameTrees(t, "stale cache", readTree(t, out), readTree(t, fresh))
+}
+
+// Minify and precompress are cached like pages: a rebuild of an unchanged
+// site minifies and compresses nothing, and one edit minifies and
+// compresses only the files whose content changed (issue 16 point 4).
+func TestCacheMinifyCompressOnce(t *testing.T) {
+	site := writeTxtar(t, strings.Replace(goldenSite, `baseURL = "https://fzb.example.gov.cn/"`,
+		"baseURL = \"https://fzb.example.gov.cn/\"\nminify = true\nprecompress = true", 1))
+	dir := t.TempDir()
+	out, cache, fresh := filepath.Join(dir, "public"), filepath.Join(dir, "cache"), filepath.Join(dir, "fresh")
+	m0, c0 := build.Work()
+	diffBuild(t, site, out, cache, fazhitest.Now)
+	m1, c1 := build.Work()
+	if m1-m0 < 20 || c1-c0 < 20 {
+		t.Fatalf("the first build minified %d and compressed %d files", m1-m0, c1-c0)
+	}
+	res := diffBuild(t, site, out, cache, fazhitest.Now)
+	m2, c2 := build.Work()
+	if m2 != m1 || c2 != c1 {
+		t.Errorf("an unchanged rebuild minified %d and compressed %d files, want none", m2-m1, c2-c1)
+	}
+	if len(res.Published.Written) != 0 {
+		t.Errorf("an unchanged rebuild wrote %v", res.Published.Written)
+	}
+	body := filepath.Join(site, "content/pufa/anli.md")
+	data, _ := os.ReadFile(body)
+	os.WriteFile(body, append(data, "新增一句。\n"...), 0o644)
+	res = diffBuild(t, site, out, cache, fazhitest.Now)
+	_, c3 := build.Work()
+	n := 0
+	for _, w := range res.Published.Written {
+		if strings.HasSuffix(w, ".gz") || strings.HasSuffix(w, ".br") {
+			n++
+		}
+	}
+	if c3-c2 != int64(n) || n == 0 || n > 8 {
+		t.Errorf("after one edit %d files were compressed for %d compressed files written: %v", c3-c2, n, res.Published.Written)
+	}
+	diffBuild(t, site, fresh, "", fazhitest.Now)
+	sameTrees(t, "minify and precompress", readTree(t, out), readTree(t, fresh))
 }

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"path"
 	"strings"
+	"sync/atomic"
 
 	"github.com/andybalholm/brotli"
 	"github.com/tdewolff/minify/v2"
@@ -50,6 +51,7 @@ func minifies(name string) bool {
 // minified returns data minified when its type is one minify knows.
 func minified(name string, data []byte) []byte {
 	if mt, ok := mediaTypes[path.Ext(name)]; ok {
+		work.minified.Add(1)
 		var out bytes.Buffer
 		if err := minifier.Minify(mt, &out, bytes.NewReader(data)); err == nil {
 			return out.Bytes()
@@ -95,8 +97,13 @@ func compresses(name string, size int) bool {
 	return compressible[path.Ext(name)] && size >= minCompress && !strings.HasPrefix(name, "pagefind/")
 }
 
+// work counts the files minified and compressed, for tests that check
+// that a cached build does neither to an unchanged file.
+var work struct{ minified, compressed atomic.Int64 }
+
 // compressed returns data compressed for the sibling with suffix ext.
 func compressed(ext string, data []byte) []byte {
+	work.compressed.Add(1)
 	var buf bytes.Buffer
 	if ext == ".gz" {
 		w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)

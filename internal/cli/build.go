@@ -226,5 +226,9 @@ func summary(env *Env, res *build.Result, dest string) {
 	p := res.Published
 	fmt.Fprintf(env.Stdout, "内容页 %d（%s），列表页 %d\n", res.Pages["page"], strings.Join(kinds, "，"), res.Pages["list"])
 	fmt.Fprintf(env.Stdout, "文件 %d：新写入 %d，未变 %d，删除 %d\n", p.Files, len(p.Written), p.Unchanged, len(p.Removed))
+	if res.Reused > 0 {
+		fmt.Fprintf(env.Stdout, "构建缓存：沿用 %d 个内容页，重新生成 %d 个 (build cache: %d pages kept, %d rendered)\n",
+			res.Reused, res.Pages["page"]-res.Reused, res.Reused, res.Pages["page"]-res.Reused)
+	}
 	fmt.Fprintf(env.Stdout, "用时 %d 毫秒，输出到 %s\n", res.Duration.Milliseconds(), dest)
 }
