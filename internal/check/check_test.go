@@ -278,6 +278,44 @@ police = ""
 			{"identity", "site.toml", 3, 0, E, "缺少网站标识码"},
 			{"identity", "site.toml", 5, 0, E, "缺少公安机关备案号"},
 		}},
+		{"identity emblem", `
+-- site.toml --
+title = "某市法治政府网"
+[identity]
+sponsor = "某市人民政府办公室"
+siteCode = "9900000001"
+icp = "某ICP备00000001号"
+police = "某公网安备 99010202000001号"
+emblem = "/images/guohui.png"
+[[menu.main]]
+name = "工作动态"
+url = "/gongzuo/"
+[[menu.main]]
+name = "政策文件"
+url = "/zhengce/"
+-- static/images/guohul.png --
+PNG
+`, fazhitest.Now, []want{
+			{"identity", "site.toml", 7, 0, E, "标志图片 emblem = \"/images/guohui.png\" 不存在：请把图片放在网站的 static 文件夹里，如 static/images/guohui.png"},
+		}},
+		{"identity emblem present", `
+-- site.toml --
+title = "某市法治政府网"
+[identity]
+sponsor = "某市人民政府办公室"
+siteCode = "9900000001"
+icp = "某ICP备00000001号"
+police = "某公网安备 99010202000001号"
+emblem = "/images/guohui.png"
+[[menu.main]]
+name = "工作动态"
+url = "/gongzuo/"
+[[menu.main]]
+name = "政策文件"
+url = "/zhengce/"
+-- static/images/guohui.png --
+PNG
+`, fazhitest.Now, nil},
 		{"column-empty and menu-empty", `
 -- site.toml --
 title = "某市法治政府网"

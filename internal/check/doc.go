@@ -36,7 +36,7 @@
 //	menu-empty           error    a [[menu.main]] entry leading to an empty column
 //	date-future          error    a published page dated after --now
 //	                              (伪造发布日期)
-//	identity             error    [identity] lacks siteCode, icp, police or sponsor
+//	identity             error    [identity] lacks siteCode, icp, police or sponsor, or its emblem was not published
 //	jiedu-missing        warning  a 行政规范性文件 without any 解读
 //	normative-review     warning  a 行政规范性文件 in force whose 有效期 (expires, or
 //	                              the default of [legal] normativeValidityYears)

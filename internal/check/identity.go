@@ -27,4 +27,15 @@ func (c *checker) checkIdentity() {
 		}
 		c.find(config.FileName, l, 0, RuleIdentity, f.msg+"，网页底部必须显示这一项 (missing identity."+f.key+")")
 	}
+	// The emblem is shown on every page: a file that was not published
+	// leaves a broken image in every header.
+	if e := id.Emblem; e != "" && c.files != nil {
+		if _, ok := c.files[strings.TrimPrefix(e, "/")]; !ok {
+			l := line
+			if k := c.siteTOML.Line("identity.emblem"); k > 0 {
+				l = k
+			}
+			c.find(config.FileName, l, 0, RuleIdentity, "标志图片 emblem = \""+e+"\" 不存在：请把图片放在网站的 static 文件夹里，如 static"+e+"，或改正路径；每个网页的页头都显示这张图片 (emblem not found in static/)")
+		}
+	}
 }
