@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "9671ca1c76a2fab93309d465a8fa88bfa607f0a4b4d63bf651f826a3bfffec38"
+const ThemeCSSFrom = "195771d87cef164f5261b33e983a88572e1341c321b97d58b739b9d086f3fc9f"

@@ -37,7 +37,7 @@ data = "chufa.csv"
 某市丙丁建材有限公司,法人及非法人组织,91990102MA0000011E,赵六,,,某市监罚〔2025〕7号,虚假宣传,在网站发布虚假信息,《中华人民共和国广告法》第五十五条,警告,警告,,2025-03-03,,某市市场监督管理局,11990000000000001G,2025-03-05,轻微,,,
 某市戊己餐饮有限公司,法人及非法人组织,91990102MA0000012H,钱七,,,某市监罚〔2026〕20号,食品安全,使用过期原料,《中华人民共和国食品安全法》第一百二十四条,罚款,罚款人民币二万元,2,2026-08-03,,某市市场监督管理局,11990000000000001G,2026-08-05,一般,撤销,经行政复议，本决定已于2026年9月10日撤销,
 某市庚辛物流有限公司,法人及非法人组织,91990102MA0000013L,孙八,,,某市监罚〔2026〕45号,超限运输,车辆超限运输,《中华人民共和国公路法》第七十六条,罚款,罚款人民币三千元,0.3,2026-11-26,,某市交通运输局,11990000000000002K,2026-12-01,一般,,,
-王小明,自然人,,,身份证,830101201205051230,某市监罚〔2026〕46号,扰乱秩序,王小明在商场扰乱秩序,《中华人民共和国治安管理处罚法》第二十三条,警告,警告,,2026-11-10,,某市市场监督管理局,11990000000000001G,2026-11-12,轻微,,,是
+王小明,自然人,,,身份证,83010120120505123X,某市监罚〔2026〕46号,扰乱秩序,王小明在商场扰乱秩序,《中华人民共和国治安管理处罚法》第二十三条,警告,警告,,2026-11-10,,某市市场监督管理局,11990000000000001G,2026-11-12,轻微,,,是
 `
 
 // TestEnforcementColumn (issue 18 points 1, 3, 5): the column's data file
@@ -75,7 +75,7 @@ func TestEnforcementColumn(t *testing.T) {
 		`<td data-pagefind-filter="处罚机关">某市市场监督管理局</td>`,
 		`data-pagefind-filter="年份:2026"`,
 		`<tr><th scope="row">罚款金额</th><td>0.5 万元</td></tr>`,
-		`公示中，公示截止期 <time datetime="2027-10-12">2027-10-12</time>`,
+		`<p class="status-line status-in-force" data-pagefind-ignore><span class="status-text">公示中，公示截止期 <time datetime="2027-10-12">2027-10-12</time></span></p>`,
 		`! noindex`)
 	r.AssertFileContent("chufa/某市监罚〔2026〕40号/index.html",
 		`<tr><th scope="row">行政相对人名称</th><td>张某</td></tr>`,
@@ -87,11 +87,11 @@ func TestEnforcementColumn(t *testing.T) {
 	r.AssertFileContent("chufa/某市监罚〔2025〕7号/index.html",
 		`<meta name="robots" content="noindex">`,
 		`<article class="doc doc-decision-gone" data-pagefind-ignore="all">`,
-		`<p class="status-line status-gone"><span class="status-text">该信息公示期已满，已停止公示</span></p>`,
+		`<p class="status-line status-expired"><span class="status-text">该信息公示期已满，已停止公示</span></p>`,
 		`! 某市丙丁建材有限公司`, `! 91990102MA0000011E`, `! 赵六`, `! data-pagefind-body`, `! 虚假宣传`)
 	r.AssertFileContent("chufa/某市监罚〔2026〕20号/index.html",
 		`<meta name="robots" content="noindex">`,
-		`<span class="status-text">该处罚决定已撤销</span>`,
+		`<p class="status-line status-repealed"><span class="status-text">该处罚决定已撤销</span></p>`,
 		`<tr><th scope="row">撤销说明</th><td>经行政复议，本决定已于2026年9月10日撤销</td></tr>`,
 		`! 某市戊己餐饮有限公司`, `! 钱七`, `! 过期原料`)
 	r.AssertNoFile("chufa/某市监罚〔2026〕45号/index.html") // online from 2026-12-01
@@ -215,9 +215,9 @@ data = "data/xuke.csv"
 `, fazhitest.WithTheme())
 	r.AssertFileContent("xuke/index.html",
 		`<th scope="col">许可类别</th><th scope="col">决定日期</th><th scope="col">有效期至</th>`,
-		`<time datetime="2029-02-28">2029-02-28</time> <span class="decision-state state-current">有效</span>`,
+		`<time datetime="2029-02-28">2029-02-28</time> <span class="badge badge-in-force">有效</span>`,
 		`<td data-label="相对人">张某</td>`,
-		`<time datetime="2026-03-01">2026-03-01</time> <span class="decision-state state-lapsed">已过期</span>`)
+		`<time datetime="2026-03-01">2026-03-01</time> <span class="badge badge-expired">已过期</span>`)
 	r.AssertFileContent("xuke/某市监许〔2023〕3号/index.html",
 		`<tr><th scope="row">有效期至</th><td><time datetime="2026-03-01">2026-03-01</time>（已过期）</td></tr>`,
 		`<td data-pagefind-filter="许可类别">登记</td>`, `! 张三`)
@@ -284,5 +284,62 @@ data = "chufa.csv"
 	}
 	if !late {
 		t.Errorf("no late finding kept for check: %v", ed[0].Findings)
+	}
+}
+
+// TestEnforcementGolden keeps the list, a decision and a tombstone of the
+// 行政处罚 column as golden files.
+func TestEnforcementGolden(t *testing.T) {
+	r := fazhitest.Build(t, goldenSite+penalties, fazhitest.WithTheme())
+	for name, file := range map[string]string{
+		"decisions":      "chufa/index.html",
+		"decision":       "chufa/某市监罚〔2026〕31号/index.html",
+		"decision-gone":  "chufa/某市监罚〔2026〕20号/index.html",
+		"decisions-year": "chufa/year/2026/index.html",
+	} {
+		fazhitest.Golden(t, name, r.File(file))
+	}
+}
+
+// TestEnforcementMasking (issue 18 point 4): no output file of the build
+// (pages, tombstones, filter pages, feeds, sitemap, catalogue, search
+// page, redirects) holds the raw name of a natural person or of the
+// 经营者 of a 个体工商户, an identity number, or a phone or bank-card
+// number written in free text. The HTML searched here is also the whole
+// input of the Pagefind index.
+func TestEnforcementMasking(t *testing.T) {
+	permits := `
+-- content/xuke/_index.md --
++++
+title = "行政许可公示"
+kind = "enforcement"
+[enforcement]
+type = "行政许可"
+data = "xuke.csv"
++++
+-- data/xuke.csv --
+行政相对人名称,行政相对人类别,统一社会信用代码,法定代表人,证件类型,证件号码,行政许可决定文书名称,行政许可决定文书号,许可类别,许可内容,许可决定日期,有效期自,有效期至,许可机关,许可机关统一社会信用代码,备注
+欧阳春晓,自然人,,,身份证,830101199203031235,准予行政许可决定书,某交运许〔2026〕44号,普通,欧阳春晓申请道路货物运输驾驶员从业资格，联系电话 139 0013 9000,2026-10-19,2026-10-19,2032-10-18,某市交通运输局,11990000000000002K,身份证号830101199203031235已核验
+`
+	r := fazhitest.Build(t, goldenSite+penalties+permits, fazhitest.WithTheme())
+	secrets := []string{
+		"张明华", "李建国", "王小明", "欧阳春晓", "明华", "建国", "春晓",
+		"830101199001011236", "830101198502021235", "83010120120505123X", "830101199203031235",
+		"13800138000", "139 0013 9000", "6222021234567890128",
+	}
+	checked := 0
+	for name, data := range r.Files {
+		checked++
+		for _, s := range secrets {
+			if strings.Contains(string(data), s) {
+				t.Errorf("%s holds %q", name, s)
+			}
+		}
+	}
+	// The masked forms are there: the test looks at the right pages.
+	r.AssertFileContent("xuke/某交运许〔2026〕44号/index.html", "欧阳某", "联系电话 （已隐去）", "身份证号（已隐去）已核验")
+	r.AssertFileContent("chufa/index.html", "张某", "某区李某小吃店")
+	if checked < 40 {
+		t.Fatalf("only %d files searched", checked)
 	}
 }

@@ -226,3 +226,51 @@ func TestBundledPortalXxgk(t *testing.T) {
 		t.Errorf("the application form is not published as a Word file (%d bytes)", len(form))
 	}
 }
+
+// TestBundledPortalEnforcement checks the portal's 阳光执法 columns
+// (issue 18): 44 行政处罚 decisions from the XLSX and 12 行政许可 from the
+// GB18030 CSV, in every state at 2026-11-27, with no natural person's
+// name in any output file.
+func TestBundledPortalEnforcement(t *testing.T) {
+	_, files := buildPortal(t, "")
+	pages := 0
+	for name := range files {
+		if strings.HasPrefix(name, "zhifa/chufa/某") && strings.HasSuffix(name, "/index.html") {
+			pages++
+		}
+	}
+	if pages != 42 { // 44 rows, 2 not yet online
+		t.Errorf("%d 行政处罚 pages, want 42", pages)
+	}
+	for file, wants := range map[string][]string{
+		"zhifa/chufa/index.html":               {"<caption>行政处罚决定（共 25 件）</caption>", "柳某", "东城区韩某修车铺"},
+		"zhifa/xuke/index.html":                {"<caption>行政许可决定（共 11 件）</caption>", `<span class="badge badge-expired">已过期</span>`, "长期"},
+		"zhifa/chufa/某环罚〔2026〕13号/index.html":  {"该处罚决定已撤销", "经行政复议，复议机关于2026年5月12日决定撤销本处罚决定", `content="noindex"`},
+		"zhifa/chufa/某市监罚〔2026〕19号/index.html": {"该处罚决定已撤回", "撤回本处罚决定"},
+		"zhifa/chufa/某交罚〔2025〕13号/index.html":  {"该信息公示期已满，已停止公示", `content="noindex"`},
+		"zhifa/chufa/某公罚〔2026〕16号/index.html":  {`<a href="/zhengce/2025-yangquan-guanli-tiaoli/#art-5" class="xref">《某市养犬管理条例》第五条</a>、<a href="/zhengce/2025-yangquan-guanli-tiaoli/#art-13" class="xref">第十三条</a>`},
+		"zhifa/chufa/year/2026/index.html":     {`<h2 id="m-2">2月</h2><p class="empty">当月未公布信息，则表明当月无此类案件</p>`, `<h2 id="m-7">7月</h2><p class="empty">当月未公布信息，则表明当月无此类案件</p>`},
+		"zhifa/xuke/某城管许〔2026〕17号/index.html":  {"有效"},
+	} {
+		got, ok := files[file]
+		if !ok {
+			t.Errorf("no %s", file)
+			continue
+		}
+		for _, w := range wants {
+			if !strings.Contains(string(got), w) {
+				t.Errorf("%s lacks %s", file, w)
+			}
+		}
+	}
+	if _, ok := files["zhifa/xuke/某城管许〔2026〕19号/index.html"]; ok {
+		t.Error("a permit online from 2026-12-01 is published on 2026-11-27")
+	}
+	for name, data := range files {
+		for _, person := range []string{"柳青山", "欧阳春晓", "邵明远", "韩东林", "陈秀兰", "杨德明"} {
+			if strings.Contains(string(data), person) {
+				t.Errorf("%s holds the name %s", name, person)
+			}
+		}
+	}
+}

@@ -103,15 +103,18 @@ func (d *DecisionPage) GoneNotice() string {
 	return "该信息公示期已满，已停止公示"
 }
 
-// StateClass is a CSS class for the record's state.
+// StateClass is the state's class, shared with the validity of
+// policies (legal.Validity.Class) so that the theme shows it the same
+// way: in-force while 公示中 or 有效, expired once 已过期 or past its
+// 公示期, repealed when 撤销 or 撤回.
 func (d *DecisionPage) StateClass() string {
 	switch d.StateValue() {
 	case legal.StatePublic, legal.StateValid:
-		return "current"
-	case legal.StateLapsed:
-		return "lapsed"
+		return "in-force"
+	case legal.StateRevoked, legal.StateWithdrawn:
+		return "repealed"
 	}
-	return "gone"
+	return "expired"
 }
 
 // DecisionTerm is one filter page of an enforcement column: a year, a
