@@ -79,7 +79,7 @@ func runBuild(env *Env, args []string) int {
 	if sass != nil {
 		defer sass.Close()
 	}
-	idx, err := findSearch(src, f.source)
+	idx, err := findSearch(src, f.source, searchCacheDir(f.source, cacheDir, noCache))
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "fazhi build:", err)
 		return ExitContent
@@ -135,8 +135,12 @@ func runBuild(env *Env, args []string) int {
 	return ExitOK
 }
 
-// cacheOptions places the build cache: dir, or <site>/.fazhi-cache.
+// cacheOptions places the build cache: dir, or <site>/.fazhi-cache; none
+// when FAZHI_CACHE_DIR is "off", which turns every cache off.
 func cacheOptions(site, dest, dir string) *build.CacheOptions {
+	if os.Getenv(scss.CacheEnv) == "off" {
+		return nil
+	}
 	if dir == "" {
 		dir = filepath.Join(site, ".fazhi-cache")
 	}
@@ -177,7 +181,7 @@ func startSass(src fs.FS, dir string) (scss.Compiler, error) {
 // findSearch returns the Pagefind indexer when site.toml enables search
 // (the default); nil when it is off or the configuration does not load
 // (the build then reports the configuration error itself).
-func findSearch(src fs.FS, dir string) (build.Indexer, error) {
+func findSearch(src fs.FS, dir, cacheDir string) (build.Indexer, error) {
 	cfg, err := config.Load(src)
 	if err != nil || cfg == nil || !cfg.SearchEnabled() {
 		return nil, nil
@@ -186,17 +190,21 @@ func findSearch(src fs.FS, dir string) (build.Indexer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return search.New(bin, search.CacheDir(searchCacheDir(dir))), nil
+	return search.New(bin, search.CacheDir(cacheDir)), nil
 }
 
 // searchCacheDir is where the search index of each batch of pages is kept
-// between builds: <site>/.fazhi-cache/search, or nowhere when
+// between builds: search/ in the build cache folder (--cache-dir, by
+// default <site>/.fazhi-cache), or nowhere with --no-cache or when
 // FAZHI_CACHE_DIR is "off".
-func searchCacheDir(site string) string {
-	if os.Getenv(scss.CacheEnv) == "off" {
+func searchCacheDir(site, cacheDir string, noCache bool) string {
+	if noCache || os.Getenv(scss.CacheEnv) == "off" {
 		return ""
 	}
-	return filepath.Join(site, ".fazhi-cache", "search")
+	if cacheDir == "" {
+		cacheDir = filepath.Join(site, ".fazhi-cache")
+	}
+	return filepath.Join(cacheDir, "search")
 }
 
 // searchWarnings returns why the search indexer did not use its cache.
