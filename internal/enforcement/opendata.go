@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"strconv"
+	"time"
 )
 
 // Open data: a column's currently public records as CSV and JSON
@@ -166,4 +167,38 @@ func JSON(typ, column, url, asOf string, rs []*Published) []byte {
 	}
 	out, _ := json.MarshalIndent(doc, "", "  ")
 	return append(out, '\n')
+}
+
+// AsOf returns the day (YYYY-MM-DD) on which the set of public records
+// among rs last changed, as far as the records tell: the newest 公示日期
+// that has come, or the day after a 公示截止期 or 有效期至 that has
+// passed. rs are all the records of a column, tombstones included. With
+// it, data.json stays the same bytes from one nightly build to the next
+// until something changes; today is the answer when no record gives a
+// day.
+func AsOf(rs []*Published, today string) string {
+	last := ""
+	later := func(d string) {
+		if d != "" && d <= today && d > last {
+			last = d
+		}
+	}
+	for _, r := range rs {
+		later(r.Online)
+		if r.Online == "" {
+			later(r.Decided)
+		}
+		for _, end := range []string{r.Deadline, r.ValidTo} {
+			if end == "" || end >= today {
+				continue
+			}
+			if t, err := time.Parse(time.DateOnly, end); err == nil {
+				later(t.AddDate(0, 0, 1).Format(time.DateOnly))
+			}
+		}
+	}
+	if last == "" {
+		return today
+	}
+	return last
 }

@@ -150,3 +150,25 @@ func TestStats(t *testing.T) {
 		}
 	}
 }
+
+func TestAsOf(t *testing.T) {
+	rs := []*Published{
+		{Online: "2024-03-05", Deadline: "2024-06-01"},
+		{Online: "2024-03-20", Deadline: "2025-03-01"},
+		{Online: "2024-04-10"}, // not yet online on 04-01
+		{Decided: "2024-02-01", ValidTo: "2024-03-09"},
+	}
+	for today, want := range map[string]string{
+		"2024-01-15": "2024-01-15", // nothing yet: today
+		"2024-03-01": "2024-02-01", // the permit (no 公示日期: its decision)
+		"2024-03-10": "2024-03-10", // the permit lapsed on 03-10
+		"2024-04-01": "2024-03-20",
+		"2024-06-01": "2024-04-10", // still public through 06-01
+		"2024-06-02": "2024-06-02", // the first one left today
+		"2024-12-31": "2024-06-02",
+	} {
+		if got := AsOf(rs, today); got != want {
+			t.Errorf("AsOf(%s) = %s, want %s", today, got, want)
+		}
+	}
+}
