@@ -33,7 +33,9 @@ type EnforcementData struct {
 // error in a row stops the build with the file, row and column; a late
 // publication (enforcement.RuleLate) does not: it is a finding of fazhi
 // check, and the row is published. Warnings (an unknown column, a
-// minor's row) are kept as build warnings.
+// minor's row) are kept as build warnings. With Options.Collect (fazhi
+// check) no finding stops the build or becomes a build warning: the check
+// reports them all, each under its rule.
 func (b *builder) readData() error {
 	b.decisions = map[string][]*enforcement.Decision{}
 	b.res.Enforcement = nil
@@ -59,6 +61,13 @@ func (b *builder) readData() error {
 			continue
 		}
 		ed.Sheet, ed.Findings = sheet, findings
+		b.res.Enforcement = append(b.res.Enforcement, ed)
+		b.decisions[src.File.Dir] = sheet.Decisions
+		if b.o.Collect {
+			// fazhi check reports every finding under its own rule, and
+			// the rows without errors are built meanwhile.
+			continue
+		}
 		for i := range findings {
 			f := findings[i]
 			switch {
@@ -68,8 +77,6 @@ func (b *builder) readData() error {
 				errs = append(errs, &f)
 			}
 		}
-		b.res.Enforcement = append(b.res.Enforcement, ed)
-		b.decisions[src.File.Dir] = sheet.Decisions
 	}
 	return errs.Err()
 }

@@ -129,7 +129,8 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	c.readLevels()
 	for _, rule := range []func(){
 		c.checkLinks, c.checkFreshness, c.checkEmpty, c.checkFutureDates, c.checkIdentity,
-		c.checkJiedu, c.checkHearings, c.checkPersonal, c.checkWording, c.reportHolidays, c.checkStatic, c.checkInlineScript,
+		c.checkJiedu, c.checkHearings, c.checkPersonal, c.checkWording, func() { c.checkEnforcement(res.Enforcement) },
+		c.reportHolidays, c.checkStatic, c.checkInlineScript,
 		c.checkNormative, c.checkReports,
 		c.checkConsultations,
 	} {

@@ -83,6 +83,18 @@
 //	consultation-feedback warning a 意见征集 ended more than [legal]
 //	                              consultationFeedbackDays (default 30) days ago
 //	                              and has no result (采纳情况) page
+//	enforcement-*        error    the data file of a 行政执法公示 column (kind =
+//	                              "enforcement"), by Excel row and column:
+//	                              -column (a missing or doubled column; an
+//	                              unknown one is a warning), -required, -date,
+//	                              -code (统一社会信用代码), -number (文号 without
+//	                              〔〕), -amount, -value (closed lists),
+//	                              -duplicate (文号), -late (公示日期 more than 7
+//	                              working days after the decision)
+//	enforcement-minor    warning  a row marked 未成年人 (not published)
+//	enforcement-personal warning  an ID, phone or card number in a cell
+//	enforcement-id-data  warning  the data file holds identity numbers at all:
+//	                              the site's repository must stay private
 //
 // A veto rule at level "error" (its default) adds a 单项否决 item to the
 // report; at "warning" it is reported as a warning finding instead, and

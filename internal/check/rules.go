@@ -1,6 +1,9 @@
 package check
 
-import "github.com/fazhi-dev/fazhi/internal/diag"
+import (
+	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/enforcement"
+)
 
 // Rule ids. See the package documentation for what each finds.
 const (
@@ -44,6 +47,25 @@ const (
 	RuleEffectiveBeforeDate = "effective-before-date"
 )
 
+// The rules of 行政执法公示 data files (issue 18) are those of package
+// enforcement; their findings are errors or warnings by kind (a column
+// that is unknown is a warning, one that is missing an error), and a
+// setting in [check] applies to all of a rule's findings.
+var enforcementRules = map[string]RuleInfo{
+	enforcement.RuleColumn:    {diag.LevelError, false, "执法公示表的列名"},
+	enforcement.RuleRequired:  {diag.LevelError, false, "执法公示表缺少必填内容"},
+	enforcement.RuleDate:      {diag.LevelError, false, "执法公示表的日期"},
+	enforcement.RuleCode:      {diag.LevelError, false, "统一社会信用代码有误"},
+	enforcement.RuleNumber:    {diag.LevelError, false, "决定书文号格式"},
+	enforcement.RuleAmount:    {diag.LevelError, false, "金额不是数字"},
+	enforcement.RuleValue:     {diag.LevelError, false, "执法公示表的取值"},
+	enforcement.RuleDuplicate: {diag.LevelError, false, "决定书文号重复"},
+	enforcement.RuleLate:      {diag.LevelError, false, "执法决定公示不及时"},
+	enforcement.RuleMinor:     {diag.LevelWarning, false, "未成年人案件"},
+	enforcement.RulePersonal:  {diag.LevelWarning, false, "执法公示表中的个人信息"},
+	enforcement.RuleIDInData:  {diag.LevelWarning, false, "数据文件含证件号码"},
+}
+
 // RuleInfo describes a rule: its default level and its name in the
 // inspector's words.
 type RuleInfo struct {
@@ -56,7 +78,8 @@ type RuleInfo struct {
 
 // Rules lists every rule id with its default. The wording rule's default
 // is the level of each word-list entry; Level here is only a placeholder.
-var Rules = map[string]RuleInfo{
+// The rules of 行政执法公示 data files are added from enforcementRules.
+var Rules = withRules(map[string]RuleInfo{
 	RuleBuild:                {diag.LevelError, false, "构建错误"},
 	RuleCheckConfig:          {diag.LevelWarning, false, "检查设置"},
 	RuleLinkBroken:           {diag.LevelError, false, "链接不可用"},
@@ -89,4 +112,12 @@ var Rules = map[string]RuleInfo{
 	RuleReportDue:            {diag.LevelWarning, false, "年度报告临近期限"},
 	RuleReportCatalogue:      {diag.LevelWarning, false, "年报与政策文件目录不一致"},
 	RuleConsultationFeedback: {diag.LevelWarning, false, "意见征集未反馈"},
+}, enforcementRules)
+
+// withRules returns rules with more added.
+func withRules(rules, more map[string]RuleInfo) map[string]RuleInfo {
+	for id, info := range more {
+		rules[id] = info
+	}
+	return rules
 }
