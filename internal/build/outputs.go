@@ -34,8 +34,8 @@ func (b *builder) siteOutputs() error {
 	return sink.WriteFile("robots.txt", outputs.Robots(u))
 }
 
-// sectionOutputs writes a column's feed, catalogue and calendar (owner
-// "outputs:<column path>").
+// sectionOutputs writes a column's feed, catalogue, calendar and open
+// data (owner "outputs:<column path>").
 func (b *builder) sectionOutputs(sec *site.Section) error {
 	s := b.site
 	u := site.ParseBase(b.cfg.BaseURL)
@@ -48,6 +48,14 @@ func (b *builder) sectionOutputs(sec *site.Section) error {
 	}
 	if cat := outputs.PolicyCatalogue(s, sec, u); cat != nil {
 		if err := sink.WriteFile(site.OutputPath(site.FileIndex.In(base)), cat); err != nil {
+			return err
+		}
+	}
+	if csv, json := outputs.OpenData(sec, b.o.Now, b.cfg.Location); csv != nil {
+		if err := sink.WriteFile(site.OutputPath(site.FileDataCSV.In(base)), csv); err != nil {
+			return err
+		}
+		if err := sink.WriteFile(site.OutputPath(site.FileDataJSON.In(base)), json); err != nil {
 			return err
 		}
 	}

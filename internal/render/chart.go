@@ -51,7 +51,7 @@ func BarChart(id, title, desc string, bars []Bar) template.HTML {
 		chartWidth, chartHeight, esc(id), esc(id))
 	fmt.Fprintf(&b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, esc(id), esc(title), esc(id), esc(desc))
 	// Grid lines and their numbers: 0, half and the top.
-	b.WriteString(`<g class="chart-axis" fill="currentColor" stroke="currentColor" font-size="13">`)
+	b.WriteString(`<g class="chart-axis" fill="currentColor" stroke="currentColor" font-size="15">`)
 	for _, v := range []int{0, top / 2, top} {
 		y := baseY - plotH*float64(v)/float64(top)
 		dash := ` stroke-dasharray="3 3" stroke-opacity=".5"`
@@ -65,7 +65,7 @@ func BarChart(id, title, desc string, bars []Bar) template.HTML {
 	if len(bars) > 0 {
 		slot := plotW / float64(len(bars))
 		barW := slot * 0.6
-		b.WriteString(`<g class="chart-bars" fill="currentColor" font-size="13" text-anchor="middle">`)
+		b.WriteString(`<g class="chart-bars" fill="currentColor" font-size="15" text-anchor="middle">`)
 		for i, bar := range bars {
 			x := float64(chartLeft) + slot*float64(i)
 			h := plotH * float64(bar.Value) / float64(top)

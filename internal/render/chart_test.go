@@ -10,11 +10,11 @@ func TestBarChart(t *testing.T) {
 	got := string(BarChart("s2024", "2024年 <处罚> 按月", "1月 3 件，2月 0 件", []Bar{{"1月", 3}, {"2月", 0}}))
 	want := `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 520 240" role="img" aria-labelledby="s2024-title s2024-desc" focusable="false">` +
 		`<title id="s2024-title">2024年 &lt;处罚&gt; 按月</title><desc id="s2024-desc">1月 3 件，2月 0 件</desc>` +
-		`<g class="chart-axis" fill="currentColor" stroke="currentColor" font-size="13">` +
+		`<g class="chart-axis" fill="currentColor" stroke="currentColor" font-size="15">` +
 		`<line x1="40" x2="512" y1="212" y2="212" stroke-width="1"/><text x="34" y="216" text-anchor="end" stroke="none">0</text>` +
 		`<line x1="40" x2="512" y1="118" y2="118" stroke-width="1" stroke-dasharray="3 3" stroke-opacity=".5"/><text x="34" y="122" text-anchor="end" stroke="none">2</text>` +
 		`<line x1="40" x2="512" y1="24" y2="24" stroke-width="1" stroke-dasharray="3 3" stroke-opacity=".5"/><text x="34" y="28" text-anchor="end" stroke="none">4</text>` +
-		`</g><g class="chart-bars" fill="currentColor" font-size="13" text-anchor="middle">` +
+		`</g><g class="chart-bars" fill="currentColor" font-size="15" text-anchor="middle">` +
 		`<rect class="chart-bar" x="87.2" y="71" width="141.6" height="141"/><text x="158" y="66">3</text><text x="158" y="232">1月</text>` +
 		`<text x="394" y="207">0</text><text x="394" y="232">2月</text>` +
 		`</g></svg>`

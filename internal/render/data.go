@@ -58,6 +58,8 @@ type Data struct {
 	// Basis its 处罚依据 with the statutes linked.
 	Decision *site.DecisionPage
 	Basis    template.HTML
+	// Stats are the figures of an enforcement column's statistics page.
+	Stats *StatsView
 
 	// Compare is the comparison of a version with the previous one on a
 	// comparison page (修订对照).

@@ -24,7 +24,8 @@ const (
 	KindDecisionGone = "decision-gone"  // a decision taken down
 )
 
-// enforcementLists renders the column list and the filter pages.
+// enforcementLists renders the column list, the filter pages and the
+// statistics pages.
 func (c *column) enforcementLists() error {
 	e := c.sec.Enforcement
 	if err := c.decisionList(KindDecisions, c.sec.Index.Title, c.sec.URL(), e.Listed, nil, nil); err != nil {
@@ -51,7 +52,7 @@ func (c *column) enforcementLists() error {
 			}
 		}
 	}
-	return nil
+	return c.decisionStats()
 }
 
 // decisionList renders decisions as a paginated table at base.

@@ -188,6 +188,17 @@ func (s *Section) CalendarURL() string { return FileCalendar.In(s.URL()) }
 // HearingsURL returns the URL of the column's hearing schedule.
 func (s *Section) HearingsURL() string { return ListHearings.In(s.URL()) }
 
+// StatsURL returns the URL of an enforcement column's statistics (every
+// year; StatsURL(column, year) gives one year's).
+func (s *Section) StatsURL() string { return ListStats.In(s.URL()) }
+
+// DataCSVURL and DataJSONURL return the URLs of an enforcement column's
+// open data.
+func (s *Section) DataCSVURL() string { return FileDataCSV.In(s.URL()) }
+
+// DataJSONURL: see DataCSVURL.
+func (s *Section) DataJSONURL() string { return FileDataJSON.In(s.URL()) }
+
 // Newest returns the newest page of the section, or nil.
 func (s *Section) Newest() *Page {
 	var n *Page

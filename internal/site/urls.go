@@ -36,11 +36,18 @@ const (
 	ListGenre    ColumnList = "genre"    // /zhengce/genre/<体裁>/
 	// ListCategory and ListAuthority filter an enforcement column by
 	// 处罚类别 (许可类别) and by 处罚机关 (许可机关); ListYear by year.
-	ListCategory  ColumnList = "category"     // /zhifa/chufa/category/罚款/
-	ListAuthority ColumnList = "authority"    // /zhifa/chufa/authority/<处罚机关>/
-	FileFeed      ColumnList = "feed.xml"     // /zhengce/feed.xml: the column's Atom feed
-	FileIndex     ColumnList = "index.json"   // /zhengce/index.json: the policy catalogue
-	FileCalendar  ColumnList = "hearings.ics" // /gonggao/hearings.ics: the hearing calendar
+	ListCategory  ColumnList = "category"  // /zhifa/chufa/category/罚款/
+	ListAuthority ColumnList = "authority" // /zhifa/chufa/authority/<处罚机关>/
+	// ListStats is an enforcement column's statistics: every year at
+	// stats/, one year at stats/<year>/ (StatsURL).
+	ListStats ColumnList = "stats" // /zhifa/chufa/stats/2024/
+	// FileDataCSV and FileDataJSON are an enforcement column's open data:
+	// the decisions public at the build, names masked.
+	FileDataCSV  ColumnList = "data.csv"     // /zhifa/chufa/data.csv
+	FileDataJSON ColumnList = "data.json"    // /zhifa/chufa/data.json
+	FileFeed     ColumnList = "feed.xml"     // /zhengce/feed.xml: the column's Atom feed
+	FileIndex    ColumnList = "index.json"   // /zhengce/index.json: the policy catalogue
+	FileCalendar ColumnList = "hearings.ics" // /gonggao/hearings.ics: the hearing calendar
 	// ListCompare is generated inside a page's folder rather than a
 	// column's: /zhengce/banfa-2026/compare/ compares a version of a
 	// revised document with the previous one.
@@ -49,7 +56,7 @@ const (
 
 // ColumnLists is the one table of URLs that fazhi generates inside a
 // column; their segments are reserved for it.
-var ColumnLists = []ColumnList{ListPager, ListArchive, ListHearings, ListIssuer, ListYear, ListTopic, ListStatus, ListGenre, ListCategory, ListAuthority, FileFeed, FileIndex, FileCalendar, ListCompare}
+var ColumnLists = []ColumnList{ListPager, ListArchive, ListHearings, ListIssuer, ListYear, ListTopic, ListStatus, ListGenre, ListCategory, ListAuthority, ListStats, FileDataCSV, FileDataJSON, FileFeed, FileIndex, FileCalendar, ListCompare}
 
 // reservedSegments follows from ColumnLists.
 var reservedSegments = func() map[string]bool {
@@ -78,6 +85,13 @@ func (l ColumnList) In(column string) string {
 // "/zhengce/issuer/市司法局/".
 func (l ColumnList) Term(column, name string) string {
 	return l.In(column) + Slugify(name) + "/"
+}
+
+// StatsURL returns the URL of the statistics of year in the enforcement
+// column at column: StatsURL("/zhifa/chufa/", 2024) is
+// "/zhifa/chufa/stats/2024/".
+func StatsURL(column string, year int) string {
+	return ListStats.In(column) + strconv.Itoa(year) + "/"
 }
 
 // PagerURL returns the URL of pager page n of a list at base: page 1 is

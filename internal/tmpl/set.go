@@ -30,9 +30,9 @@ import (
 // Kinds lists the template kinds. The extra kinds fall back to another
 // kind's template when a site has none for them: archive, hearings, browse
 // and series fall back to section. The enforcement kinds (decisions,
-// decisions-year, decision, decision-gone) and compare (a version's
-// comparison with the previous one) have no fallback.
-var Kinds = []string{"home", "section", "page", "taxonomy", "term", "404", "archive", "hearings", "browse", "series", "alias", "search", "decisions", "decisions-year", "decision", "decision-gone", "sitemap", "compare"}
+// decisions-year, decision, decision-gone, decisions-stats) and compare
+// (a version's comparison with the previous one) have no fallback.
+var Kinds = []string{"home", "section", "page", "taxonomy", "term", "404", "archive", "hearings", "browse", "series", "alias", "search", "decisions", "decisions-year", "decision", "decision-gone", "decisions-stats", "sitemap", "compare"}
 
 var fallback = map[string]string{"archive": "section", "hearings": "section", "browse": "section", "series": "term"}
 
