@@ -2,13 +2,17 @@ package cli
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/fazhi-dev/fazhi/internal/fazhitest"
 
@@ -64,6 +68,30 @@ func TestScripts(t *testing.T) {
 				srv := httptest.NewServer(http.FileServer(http.Dir(ts.MkAbs(args[0]))))
 				ts.Defer(srv.Close)
 				ts.Setenv("SERVE_URL", srv.URL+"/")
+			},
+			// xlsx CSV XLSX SHEET writes the rows of a UTF-8 CSV file into
+			// the sheet SHEET of a new workbook, as Excel would hold them
+			// (a spreadsheet cannot be written in a script's text).
+			"xlsx": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: xlsx CSV XLSX SHEET")
+				}
+				r := csv.NewReader(strings.NewReader(ts.ReadFile(args[0])))
+				r.FieldsPerRecord = -1
+				rows, err := r.ReadAll()
+				ts.Check(err)
+				f := excelize.NewFile()
+				defer f.Close()
+				ts.Check(f.SetSheetName("Sheet1", args[2]))
+				for i, row := range rows {
+					cell, _ := excelize.CoordinatesToCellName(1, i+1)
+					vals := make([]any, len(row))
+					for j, v := range row {
+						vals[j] = v
+					}
+					ts.Check(f.SetSheetRow(args[2], cell, &vals))
+				}
+				ts.Check(f.SaveAs(ts.MkAbs(args[1])))
 			},
 			// exitcode N cmd args... runs cmd and checks its exit status.
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
