@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "195771d87cef164f5261b33e983a88572e1341c321b97d58b739b9d086f3fc9f"
+const ThemeCSSFrom = "6a08a06bd947187e7a5e0d80ea903486102b8a95ffbb728a82a1fd3d7fccb483"
