@@ -20,6 +20,16 @@ const reloadScript = `(function () {
     });
     box.innerHTML = html + "</ul>";
   }
+  // The 发布前检查 box stays open across the reloads that follow each save
+  // once the author has opened it (until the tab is closed).
+  var KEY = "fazhi-check-open";
+  function keep(box) {
+    var d = box && box.querySelector("details");
+    if (!d) { return; }
+    try { if (sessionStorage.getItem(KEY) === "1") { d.open = true; } } catch (e) {}
+    d.addEventListener("toggle", function () { try { sessionStorage.setItem(KEY, d.open ? "1" : "0"); } catch (e) {} });
+  }
+  keep(document.getElementById("fazhi-check"));
   // panel replaces the 发布前检查 box by the server's newer one, keeping it
   // open or closed and keeping the keyboard focus on its summary.
   function panel(g) {
@@ -36,6 +46,7 @@ const reloadScript = `(function () {
       if (was && now) { now.open = was.open; }
       var focused = cur.contains(document.activeElement);
       cur.replaceWith(box);
+      keep(box);
       if (focused) { box.querySelector("summary").focus(); }
     });
   }
