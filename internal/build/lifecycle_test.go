@@ -134,7 +134,7 @@ repealed = ["zhengce/feizhi.md"]
 经清理，现将结果公布如下。
 `
 
-var statusTextRE = regexp.MustCompile(`<span class="status-text" data-pagefind-meta="status">([^<]*)</span>`)
+var statusTextRE = regexp.MustCompile(`<span class="status-text">([^<]*)</span>`)
 
 func statusText(t *testing.T, r *fazhitest.Result, page string) string {
 	t.Helper()

@@ -139,12 +139,15 @@ func TestStatusLines(t *testing.T) {
 		"jiuban":  "已废止 · 自2026年5月1日起由《某市行政复议办法》（某府令〔2026〕27号）废止",
 	}
 	for name, line := range want {
-		r.AssertFileContent("zhengce/"+name+"/index.html", `<span class="status-text" data-pagefind-meta="status">`+line+`</span>`)
+		r.AssertFileContent("zhengce/"+name+"/index.html", `<span class="status-text">`+line+`</span>`)
 		r.AssertFileContent("zhengce/index.json", `"statusLine": "`+line+`"`)
 	}
 	// Print shows the replacing document's full URL.
 	r.AssertFileContent("zhengce/jiuban/index.html", `<span class="print-only">（https://fzb.example.gov.cn/zhengce/fuyi/）</span>`)
 	// Search results read the mark and the state from Pagefind metadata.
-	r.AssertFileContent("zhengce/jiuban/index.html", `data-pagefind-meta="mark:【已废止】"`)
+	// They are attributes of the indexed body, not text inside the ignored
+	// status line (issue 17 point 5).
+	r.AssertFileContent("zhengce/jiuban/index.html", `<article class="doc doc-policy" data-pagefind-body data-pagefind-meta="status:已废止 · 自2026年5月1日起由《某市行政复议办法》（某府令〔2026〕27号）废止, docno:某府令〔2019〕3号, mark:【已废止】">`)
+	r.AssertFileContent("zhengce/jiuban/index.html", `<span class="docno" data-pagefind-ignore>某府令〔2019〕3号</span>`)
 	r.AssertFileContent("zhengce/index.html", `>【已失效】某市防汛临时管理规定</a>`, `>【已废止】某市行政复议工作规定</a>`)
 }

@@ -125,7 +125,7 @@ func TestVersions(t *testing.T) {
 
 	status := func(name, line string) {
 		t.Helper()
-		r.AssertFileContent("zhengce/"+name+"/index.html", `<span class="status-text" data-pagefind-meta="status">`+line+`</span>`)
+		r.AssertFileContent("zhengce/"+name+"/index.html", `<span class="status-text">`+line+`</span>`)
 	}
 	status("tingche-2019", "已修改 · 已被《某市机动车停放管理办法》（某府令〔2023〕5号）修订")
 	status("tingche-2023", "现行有效 · 2023年3月1日起施行")
@@ -173,8 +173,8 @@ func TestVersionComesIntoForce(t *testing.T) {
 	} {
 		t.Run(c.now, func(t *testing.T) {
 			r := fazhitest.Build(t, versionSite, fazhitest.WithTheme(), at(c.now))
-			r.AssertFileContent("zhengce/tingche-2023/index.html", `data-pagefind-meta="status">`+c.v2023+`<`)
-			r.AssertFileContent("zhengce/tingche-2026/index.html", `data-pagefind-meta="status">`+c.v2026+`<`)
+			r.AssertFileContent("zhengce/tingche-2023/index.html", `<span class="status-text">`+c.v2023+`<`)
+			r.AssertFileContent("zhengce/tingche-2026/index.html", `<span class="status-text">`+c.v2026+`<`)
 			list := versionsRE.FindString(r.File("zhengce/tingche-2019/index.html"))
 			current := ""
 			for _, item := range strings.Split(list, "<li ")[1:] {

@@ -52,7 +52,48 @@
       return { filters: f };
     });
   }
+  // 条文：Pagefind 切分「第十二条之一」的方式在建索引和查询时不同，常常查不到。每条条文
+  // 另以一个 ASCII 词编入索引（tiao12zhi1，见 markup/statute SearchToken），查询中的
+  // 条文号换成这个词；结果链接到该条，摘要里的这个词换回条文号。
+  var LABEL = /^第([〇零一二两三四五六七八九十百千]+|\d+)条(?:之([一二三四五六七八九十]+|\d+))?$/;
+  var DIGIT = { "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+  var UNIT = { "十": 10, "百": 100, "千": 1000 };
+  function numeral(s) {
+    if (/^\d+$/.test(s)) return parseInt(s, 10);
+    var n = 0, d = 0;
+    Array.from(s).forEach(function (c) {
+      if (c in DIGIT) { d = DIGIT[c]; return; }
+      n += (d || 1) * UNIT[c];
+      d = 0;
+    });
+    return n + d;
+  }
+  function token(part) {
+    var m = LABEL.exec(part);
+    if (!m || !m[2]) return null; // 第十二条 is found as written; only 之一 articles carry a word
+    return "tiao" + numeral(m[1]) + (m[2] ? "zhi" + numeral(m[2]) : "");
+  }
+  // articles rewrites the article labels of q; the map gives each token its label.
+  function articles(q) {
+    var labels = {};
+    var out = q.trim().split(/\s+/).map(function (part) {
+      var t = token(part);
+      if (!t) return part;
+      labels[t] = part;
+      return t;
+    }).join(" ");
+    return { q: out, labels: labels };
+  }
+  var TOKEN = /\btiao\d+(?:zhi\d+)?\b\.?\s*/g;
+  window.fazhiArticles = articles;
   window.fazhiSearch = function (m, q, o) {
+    var a = q ? articles(q) : { q: q, labels: {} };
+    if (Object.keys(a.labels).length) {
+      return within(m, a.q, o).then(function (w) { return w ? m.search(a.q, w) : { results: [] }; }).then(function (r) {
+        r.results.forEach(function (x) { x.fazhiLabels = a.labels; });
+        return r.results;
+      });
+    }
     var t = q && term(q);
     function find(s) {
       return within(m, s, o).then(function (w) { return w ? m.search(s, w) : { results: [] }; });
@@ -164,7 +205,7 @@
     var part = results.slice(shown, shown + STEP), start = shown;
     shown += part.length;
     return Promise.all(part.map(function (r) { return r.data(); })).then(function (ds) {
-      ds.forEach(function (d) { list.appendChild(item(d)); });
+      ds.forEach(function (d, i) { list.appendChild(item(d, part[i].fazhiLabels)); });
       var left = results.length - shown;
       more.hidden = left <= 0;
       more.textContent = "加载更多结果（还有 " + left + " 条）";
@@ -172,29 +213,48 @@
     });
   }
 
-  function item(d) {
+  function item(d, labels) {
     var li = document.createElement("li"), a = document.createElement("a"), m = d.meta || {};
     li.className = "item search-item";
     a.className = "item-title";
     a.href = d.url;
+    // A query for an article links to it: the anchor of the article whose
+    // search word the query named.
+    var tokens = Object.keys(labels || {});
+    (d.anchors || []).some(function (x) {
+      var t = x.id && "tiao" + x.id.replace(/^art-/, "").replace("-", "zhi");
+      if (/^art-\d+(-\d+)?$/.test(x.id) && tokens.indexOf(t) >= 0) { a.href = d.url.replace(/#.*$/, "") + "#" + x.id; return true; }
+      return false;
+    });
     // m.mark is 【已失效】 or 【已废止】 for a policy without force; m.status
     // its status line (「已废止 · 自…起由《…》废止」).
     a.textContent = (m.mark || "") + (m.title || d.url);
     li.appendChild(a);
-    if (m.column || m.date || m.status) {
+    if (m.column || m.date || m.status || m.docno) {
       var p = document.createElement("p");
       p.className = "search-meta";
       if (m.column) { var c = document.createElement("span"); c.textContent = m.column; p.appendChild(c); }
+      if (m.docno) { var n = document.createElement("span"); n.className = "docno"; n.textContent = m.docno; p.appendChild(n); }
       if (m.status) { var s = document.createElement("span"); s.className = "search-state"; s.textContent = m.status; p.appendChild(s); }
       if (m.date) { var t = document.createElement("time"); t.dateTime = m.date; t.textContent = m.date; p.appendChild(t); }
       li.appendChild(p);
     }
     var e = document.createElement("p");
     e.className = "search-excerpt";
-    e.innerHTML = joinCN(d.excerpt); // Pagefind escapes the text and adds only <mark>
-    trim(e, joinCN(d.content || ""), m.title || "");
+    // Pagefind escapes the text and adds only <mark>; labels are 第…条 words.
+    e.innerHTML = joinCN(untoken(d.excerpt, labels || {}));
+    trim(e, joinCN(d.content || "").replace(TOKEN, ""), m.title || "");
     li.appendChild(e);
     return li;
+  }
+
+  // untoken shows an article's search word in an excerpt as the label the
+  // query named (once: the article's own label follows it) and drops the
+  // search words of other articles, with the 「. 」 Pagefind put after them.
+  function untoken(html, labels) {
+    return html.replace(/<mark>(tiao\d+(?:zhi\d+)?)<\/mark>\.?\s*/g, function (all, t) {
+      return labels[t] ? "<mark>" + labels[t] + "</mark>\u0000" : "";
+    }).replace(/<mark>([^<]*)<\/mark>\u0000\s*(?:\1)?/g, "<mark>$1</mark>").replace(TOKEN, "");
   }
 
   // Pagefind joins the text of blocks that end without punctuation with an

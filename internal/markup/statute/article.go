@@ -1,6 +1,7 @@
 package statute
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -59,7 +60,13 @@ func (r *articleRenderer) paragraph(w util.BufWriter, _ []byte, n ast.Node, ente
 	case ok:
 		_, _ = w.WriteString(`<p id="`)
 		_, _ = w.WriteString(l.ID)
-		_, _ = w.WriteString(`" class="article">`)
+		if t := SearchToken(l.ID); strings.Contains(t, "zhi") {
+			_, _ = w.WriteString(`" class="article" data-pagefind-index-attrs="data-art" data-art="`)
+			_, _ = w.WriteString(t)
+			_, _ = w.WriteString(`">`)
+		} else {
+			_, _ = w.WriteString(`" class="article">`)
+		}
 	case n.Attributes() != nil: // as goldmark's html renderer does
 		_, _ = w.WriteString("<p")
 		html.RenderAttributes(w, n, html.ParagraphAttributeFilter)
@@ -134,4 +141,25 @@ func ID(n ast.Node) (string, bool) {
 		return v, true
 	}
 	return "", false
+}
+
+// SearchToken returns the word under which site search indexes an
+// article, from its id: art-12 gives tiao12, art-12-1 gives tiao12zhi1.
+// Pagefind cuts Chinese text into words one way when it indexes and the
+// browser another way when it reads a query, so a query for 第十二条之一
+// does not meet the label's own words (第十二条 does); the search page
+// turns such a query into this one ASCII word (static/js/search.js),
+// which both read alike. Only inserted articles (之一) carry it: a word
+// per article would lengthen every statute in the index and lower its
+// ranking.
+func SearchToken(id string) string {
+	rest, ok := strings.CutPrefix(id, "art-")
+	if !ok {
+		return ""
+	}
+	num, sub, _ := strings.Cut(rest, "-")
+	if sub != "" {
+		return "tiao" + num + "zhi" + sub
+	}
+	return "tiao" + num
 }
