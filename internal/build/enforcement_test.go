@@ -129,6 +129,8 @@ func TestEnforcementYearPage(t *testing.T) {
 		`<h2 id="m-11">11月</h2>`,
 		`<caption>11月行政处罚决定（2 件）</caption>`,
 		`<h2 id="m-10">10月</h2>`,
+		`<h2 id="m-8">8月</h2>
+<p class="empty">当月作出的 1 件决定已停止公示（公示期满，或者已撤销、撤回）。</p>`,
 		`<h2 id="m-9">9月</h2>
 <p class="empty">当月未公布信息，则表明当月无此类案件</p>`,
 		`<h2 id="m-1">1月</h2>

@@ -133,6 +133,10 @@ type DecisionTerm struct {
 type DecisionMonth struct {
 	Month int
 	Pages []*DecisionPage
+	// Gone counts the month's decisions that were taken down (公示期
+	// ended, 撤销, 撤回): such a month had cases, and must not say it
+	// had none.
+	Gone int
 }
 
 // enforcementColumns publishes the decisions of every enforcement column
@@ -199,7 +203,7 @@ func (s *Site) publishDecisions(sec *Section, t frontmatter.Enforcement, rows []
 		info.Years = append([]*DecisionTerm{{Name: y, URL: ListYear.Term(base, y)}}, info.Years...)
 	}
 	for _, y := range info.Years {
-		y.Months = months(y, s.Now)
+		y.Months = months(y, info.Pages, s.Now)
 	}
 	info.Categories = terms(ListCategory, f.Categories)
 	info.Authorities = terms(ListAuthority, f.Authorities)
@@ -207,8 +211,10 @@ func (s *Site) publishDecisions(sec *Section, t frontmatter.Enforcement, rows []
 }
 
 // months lists the months of a year page, latest first: every month of a
-// past year, the months up to now's in the current one.
-func months(y *DecisionTerm, now time.Time) []DecisionMonth {
+// past year, the months up to now's in the current one. A month counts
+// the decisions of all that were taken down too (all holds every page of
+// the column), so that it does not say it had no cases.
+func months(y *DecisionTerm, all []*DecisionPage, now time.Time) []DecisionMonth {
 	year, _ := strconv.Atoi(y.Name)
 	last := 12
 	if year == now.Year() {
@@ -221,6 +227,11 @@ func months(y *DecisionTerm, now time.Time) []DecisionMonth {
 		for _, p := range y.Pages {
 			if strings.HasPrefix(p.Decided, prefix) {
 				dm.Pages = append(dm.Pages, p)
+			}
+		}
+		for _, p := range all {
+			if p.Gone() && strings.HasPrefix(p.Decided, prefix) {
+				dm.Gone++
 			}
 		}
 		out = append(out, dm)

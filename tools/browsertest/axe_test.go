@@ -35,6 +35,7 @@ func axePages(s *suite) []string {
 		pathXxgkReport, pathFazhiReport,
 		"/zhengji/", pathConsultationOpen, pathConsultationClosed, pathConsultationResult,
 		"/xxgk/", "/xxgk/zhinan/", "/xxgk/mulu/", "/xxgk/fading/", "/xxgk/yishenqing/", "/xxgk/nianbao/", "/sitemap/",
+		"/zhifa/", pathPenalties, pathPenalty, pathPenaltyGone, pathPenaltyYear, pathPermits, pathPermit,
 	}
 	if s.has("/search/") {
 		pages = append(pages, "/search/")

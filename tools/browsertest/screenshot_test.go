@@ -39,6 +39,8 @@ func TestScreenshots(t *testing.T) {
 		{"report", pathXxgkReport}, {"fazhi-report", pathFazhiReport},
 		{"consultations", "/zhengji/"}, {"consultation", pathConsultationOpen}, {"consultation-closed", pathConsultationClosed},
 		{"xxgk", "/xxgk/"}, {"yishenqing", "/xxgk/yishenqing/"}, {"sitemap-page", "/sitemap/"},
+		{"penalties", pathPenalties}, {"penalty", pathPenalty}, {"penalty-gone", pathPenaltyGone},
+		{"penalty-year", pathPenaltyYear}, {"permits", pathPermits},
 	}
 	if s.has("/search/") {
 		pages = append(pages, struct{ name, path string }{"search", "/search/?q=" + url.QueryEscape("行政复议")},
