@@ -89,7 +89,7 @@ func (b *builder) computeKeys(srcs map[string]buildcache.Sum) *keys {
 // when its templates may show what a body renders to, the summary), what
 // the titles its body looked up resolve to now, and, when its templates
 // may read them, every page's card and the build time.
-func (b *builder) pageKey(k *keys, p *site.Page, titles []string) buildcache.Sum {
+func (b *builder) pageKey(k *keys, p *site.Page, rd pageReads) buildcache.Sum {
 	var h buildcache.Hasher
 	h.Sum(k.global).Str(p.Path).Sum(k.cards[p.Path]).Sum(k.srcs[p.Path])
 	scope := buildcache.ScopeOf(b.tmpl.Reads(p.Column, "page", buildcache.DataType))
@@ -113,9 +113,12 @@ func (b *builder) pageKey(k *keys, p *site.Page, titles []string) buildcache.Sum
 			}
 		}
 	}
-	for _, t := range titles {
+	for _, t := range rd.Titles {
 		u, ok := b.site.ResolveTitle(t)
 		h.Str(t).Str(u).Bool(ok)
+	}
+	for _, q := range rd.Bodies {
+		h.Str("body").Str(q).Sum(k.srcs[q])
 	}
 	return h.Done()
 }
@@ -213,7 +216,7 @@ func (b *builder) reuse(pages []*site.Page) []*site.Page {
 	parallel(b.ctx, len(pages), b.workers(), func(i int) {
 		p := pages[i]
 		rec := c.prev.Pages[p.Path]
-		if rec == nil || b.pageKey(c.keys, p, rec.Titles) != rec.Key || !c.out.Reuse(rec.Files) {
+		if rec == nil || b.pageKey(c.keys, p, pageReads{rec.Titles, rec.Bodies}) != rec.Key || !c.out.Reuse(rec.Files) {
 			todo[i] = true
 			return
 		}
@@ -244,8 +247,18 @@ type recorder struct {
 	mu     sync.Mutex
 	titles []string
 	seen   map[string]bool
+	// bodies are the content paths of other pages whose bodies the page
+	// shows (a comparison page shows the previous version's).
+	bodies []string
 	files  []publish.Entry
 }
+
+// pageReads is what rendering a page read besides its own file and card.
+type pageReads struct {
+	Titles, Bodies []string
+}
+
+func (r *recorder) reads() pageReads { return pageReads{r.titles, r.bodies} }
 
 // context returns the parser context for the page's body, with a
 // resolver that notes each 《title》 looked up.
@@ -269,7 +282,7 @@ func (r *recorder) context(s *site.Site) parser.Context {
 // record stores a rendered page's record.
 func (b *builder) record(p *site.Page, r *recorder, bad bool) {
 	c := b.cache
-	rec := &buildcache.Page{Key: b.pageKey(c.keys, p, r.titles), Titles: r.titles, Summary: p.Derived.Summary, Files: r.files, BadUTF8: bad}
+	rec := &buildcache.Page{Key: b.pageKey(c.keys, p, r.reads()), Titles: r.titles, Bodies: r.bodies, Summary: p.Derived.Summary, Files: r.files, BadUTF8: bad}
 	c.mu.Lock()
 	c.next.Pages[p.Path] = rec
 	c.mu.Unlock()

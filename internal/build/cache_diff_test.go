@@ -38,6 +38,9 @@ type model struct {
 	layout                        string
 	minify, precompress, mourning bool
 	siteTitle                     string
+	// versions are the bodies of two versions of one document, the
+	// second revising the first: its comparison page shows both.
+	versions [2][]string
 }
 
 type mpage struct {
@@ -62,6 +65,7 @@ func newModel(seed uint64) *model {
 	for i := 0; i < 8; i++ {
 		m.add()
 	}
+	m.versions = [2][]string{{"第一条　为了规范停放，制定本办法。"}, {"第一条　为了规范停放，保障畅通，制定本办法。", "第二条　本办法适用于本市。"}}
 	// A policy and its 解读, named nested in a third page's body.
 	m.pages["zhengce/jia.md"] = &mpage{kind: "policy", title: "某市甲办法", date: m.now.AddDate(0, 0, -20),
 		effective: m.now.AddDate(0, 0, 3), body: []string{"第一条　为了规范工作，制定本办法。"}}
@@ -120,7 +124,7 @@ func (m *model) add() string {
 // step makes one random edit and says what it was.
 func (m *model) step() string {
 	path, p := m.pick()
-	switch m.rng.IntN(16) {
+	switch m.rng.IntN(17) {
 	case 0:
 		p.body = append(p.body, fmt.Sprintf("新增一段%d。", m.rng.IntN(1000)))
 		return "body " + path
@@ -208,6 +212,10 @@ func (m *model) step() string {
 			m.siteTitle = fmt.Sprintf("某市法治政府网%d", m.rng.IntN(3))
 		}
 		return "config"
+	case 14:
+		v := m.rng.IntN(2)
+		m.versions[v] = append(m.versions[v], fmt.Sprintf("第%d条　新增的条文。", len(m.versions[v])+1))
+		return fmt.Sprintf("version %d body", v+1)
 	case 12:
 		if p.kind == "policy" {
 			p.expires = p.effective.AddDate(0, 0, m.rng.IntN(6))
@@ -265,6 +273,13 @@ func (m *model) files() map[string]string {
 	}
 	if m.layout != "" {
 		out["layouts/partials/page-tools.html"] = m.layout
+	}
+	for v, body := range m.versions {
+		fm := fmt.Sprintf("+++\ntitle = \"某市停放办法\"\ndate = 202%d-02-01\n[policy]\nissuer = \"某市人民政府\"\ndocNumber = \"某府令〔202%d〕%d号\"\ngenre = \"政府规章\"\neffective = 202%d-03-01\n", 3+v, 3+v, 5+v, 3+v)
+		if v == 1 {
+			fm += "revises = \"zhengce/ting-1.md\"\n"
+		}
+		out[fmt.Sprintf("content/zhengce/ting-%d.md", v+1)] = fm + "+++\n" + strings.Join(body, "\n\n") + "\n"
 	}
 	for i, path := range m.paths() {
 		p := m.pages[path]
@@ -483,5 +498,24 @@ func TestCacheTitleLookups(t *testing.T) {
 				t.Errorf("no page was carried forward")
 			}
 		})
+	}
+}
+
+// A comparison page (修订对照) shows the previous version's body: an edit
+// of that body renders it again (what a page's rendering read of other
+// pages' bodies is recorded).
+func TestCacheComparedBody(t *testing.T) {
+	dir := t.TempDir()
+	site, cached, fresh, cache := filepath.Join(dir, "site"), filepath.Join(dir, "cached"), filepath.Join(dir, "fresh"), filepath.Join(dir, "cache")
+	m := newModel(7)
+	writeSite(t, site, m.files())
+	diffBuild(t, site, cached, cache, m.now)
+	m.versions[0] = append(m.versions[0], "第二条　旧版本新增的一条。")
+	writeSite(t, site, m.files())
+	res := diffBuild(t, site, cached, cache, m.now)
+	diffBuild(t, site, fresh, "", m.now)
+	sameTrees(t, "after editing the first version", readTree(t, cached), readTree(t, fresh))
+	if res.Reused == 0 {
+		t.Errorf("no page was carried forward")
 	}
 }

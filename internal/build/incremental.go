@@ -30,8 +30,8 @@ type increment struct {
 	// keys are the new graph's cards; todo the pages rendered again.
 	keys *keys
 	todo []*site.Page
-	// titles are the 《titles》 the re-rendered bodies looked up.
-	titles map[string][]string
+	// titles are what the re-rendered pages looked up.
+	titles map[string]pageReads
 	lists  int // list pages written
 }
 
@@ -231,9 +231,9 @@ func (u *increment) renderPages() error {
 			}
 		}
 	}
-	u.titles = map[string][]string{}
+	u.titles = map[string]pageReads{}
 	var mu sync.Mutex
-	b.lookups = func(p string, titles []string) { mu.Lock(); u.titles[p] = titles; mu.Unlock() }
+	b.lookups = func(p string, rd pageReads) { mu.Lock(); u.titles[p] = rd; mu.Unlock() }
 	return b.renderPageList(u.todo)
 }
 

@@ -185,6 +185,9 @@ func (b *builder) renderPageList(pages []*site.Page) error {
 			rendered[i] = out
 		}
 		if p.Revises != nil {
+			if rec != nil {
+				rec.bodies = append(rec.bodies, p.Revises.Path)
+			}
 			old, err := b.ownBody(p.Revises)
 			if err == nil {
 				err = b.renderer.Compare(p, old, src, sink)
@@ -199,7 +202,7 @@ func (b *builder) renderPageList(pages []*site.Page) error {
 			return
 		}
 		if b.lookups != nil {
-			b.lookups(p.Path, rec.titles)
+			b.lookups(p.Path, rec.reads())
 		}
 		if b.cache != nil {
 			b.record(p, rec, bad)

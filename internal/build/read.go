@@ -47,7 +47,7 @@ type builder struct {
 	kept        []site.Source
 	// lookups, when set, receives the 《titles》 each page's body looked
 	// up as it was rendered.
-	lookups func(path string, titles []string)
+	lookups func(path string, rd pageReads)
 	// cache is the persistent build cache's part of this build (nil
 	// without one).
 	cache *cacheRun

@@ -34,7 +34,7 @@ type Session struct {
 	// titles are the 《titles》 each page's body looked up when it was
 	// last rendered, pageKeys its key then (as the build cache keeps
 	// them), srcSums the digest of each page's source.
-	titles   map[string][]string
+	titles   map[string]pageReads
 	pageKeys map[string]buildcache.Sum
 	srcSums  map[string]buildcache.Sum
 	srcs     map[string]site.Source
@@ -135,10 +135,10 @@ func (s *Session) full(ctx context.Context) (*Update, error) {
 	if b.o.Now.IsZero() {
 		b.o.Now = time.Now()
 	}
-	titles := map[string][]string{}
+	titles := map[string]pageReads{}
 	var mu sync.Mutex
 	b.owner = func(key string) render.Sink { return ownerSink{st, key} }
-	b.lookups = func(p string, t []string) { mu.Lock(); titles[p] = t; mu.Unlock() }
+	b.lookups = func(p string, rd pageReads) { mu.Lock(); titles[p] = rd; mu.Unlock() }
 	b.keepSources = true
 	for _, step := range []func() error{b.loadConfig, b.read, b.readData, b.assemble, b.prepare, b.assets, b.renderPages, b.renderLists, b.outputs, b.static} {
 		if err := ctx.Err(); err != nil {

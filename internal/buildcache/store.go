@@ -35,7 +35,7 @@ import (
 const FileName = "build.cache"
 
 // format changes whenever the records change meaning.
-const format = 1
+const format = 2
 
 var magic = []byte("fazhi-build-cache\n")
 
@@ -43,8 +43,9 @@ var magic = []byte("fazhi-build-cache\n")
 type Page struct {
 	// Key is the digest of everything the page showed (see the build).
 	Key Sum
-	// Titles are the 《titles》 the body looked up, in order.
-	Titles []string
+	// Titles are the 《titles》 the body looked up, in order; Bodies the
+	// content paths of other pages whose bodies it showed.
+	Titles, Bodies []string
 	// Summary is the summary rendering derived from the body.
 	Summary string
 	// Files are the files the page wrote (after minifying), with the
