@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/fazhi-dev/fazhi/internal/diag"
+	"github.com/fazhi-dev/fazhi/internal/enforcement"
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
 
@@ -28,7 +29,8 @@ func Line(e diag.Error) string {
 // Deadlines are the rules about a date the office must meet: the annual
 // reports, the feedback on a consultation, the notice of a hearing, the
 // evaluation of a 行政规范性文件 before its term ends, a 解读 published
-// late. The preview's panel lists their findings first, under 期限.
+// late, a 行政执法 decision put online late. The preview's panel lists
+// their findings first, under 期限.
 var Deadlines = map[string]bool{
 	RuleReportLate:           true,
 	RuleReportDue:            true,
@@ -36,10 +38,12 @@ var Deadlines = map[string]bool{
 	RuleHearingLate:          true,
 	RuleNormativeReview:      true,
 	RuleJieduLate:            true,
+	enforcement.RuleLate:     true,
 }
 
-// pageURLs maps each content file named by a finding to the URL of its
-// page, for the preview's panel to link to.
+// pageURLs maps each file named by a finding to the URL of its page, for
+// the preview's panel to link to: a content file to its page, the data
+// file of a 行政执法公示 column to the column.
 func (c *checker) pageURLs(findings []diag.Error) map[string]string {
 	if c.site == nil {
 		return nil
@@ -52,8 +56,14 @@ func (c *checker) pageURLs(findings []diag.Error) map[string]string {
 	}
 	out := map[string]string{}
 	add := func(p *site.Page) {
-		if p != nil && p.URL != "" && want[p.SourcePath()] {
+		if p == nil || p.URL == "" {
+			return
+		}
+		if want[p.SourcePath()] {
 			out[p.SourcePath()] = p.URL
+		}
+		if p.Meta != nil && p.Meta.Enforcement != nil && want["data/"+p.Meta.Enforcement.Data] {
+			out["data/"+p.Meta.Enforcement.Data] = p.URL
 		}
 	}
 	add(c.site.Home)
