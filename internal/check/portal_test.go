@@ -9,11 +9,12 @@ import (
 
 	"github.com/fazhi-dev/fazhi"
 	"github.com/fazhi-dev/fazhi/internal/check"
-	"github.com/fazhi-dev/fazhi/internal/diag"
 )
 
 // TestBundledPortal checks the example portal at the repository root: it
-// must pass with no error-level finding and no veto at 2026-11-27.
+// must pass with no finding and no veto at 2026-11-27 (issue 18: the
+// minor's row and the other bad rows live in test fixtures, so the
+// portal's own data gives no warning either).
 func TestBundledPortal(t *testing.T) {
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -25,11 +26,7 @@ func TestBundledPortal(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range rep.Findings {
-		if f.Level == diag.LevelError {
-			t.Errorf("%s", f.Error())
-		} else {
-			t.Logf("warning: %s", f.Error())
-		}
+		t.Errorf("%s", f.Error())
 	}
 	for _, v := range rep.Vetoes {
 		t.Errorf("veto: %s [%s]", v.Message, v.Rule)
