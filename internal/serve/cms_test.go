@@ -231,3 +231,30 @@ func TestCMSPreview(t *testing.T) {
 		t.Errorf("preview of a bad 发文字号: %s", out)
 	}
 }
+
+// TestCMSRefusesLinkedFile: a Markdown file or an attachment in content/
+// that is itself a symbolic link (here to the site's own site.toml) is
+// neither read nor shown by the editor, like a linked folder.
+func TestCMSRefusesLinkedFile(t *testing.T) {
+	h := startCMS(t)
+	if err := os.Symlink(filepath.Join("..", "..", "site.toml"), filepath.Join(h.dir, "content", "zhengce", "leak.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	os.Symlink(filepath.Join("..", "..", "site.toml"), filepath.Join(h.dir, "content", "zhengce", "leak.pdf"))
+	code, out := h.api("getEntry", map[string]any{"path": "content/zhengce/leak.md"})
+	if strings.Contains(out, "baseURL") || strings.Contains(out, "title =") {
+		t.Errorf("getEntry of a linked file: %d %s", code, out)
+	}
+	code, out = h.api("entriesByFiles", map[string]any{"files": []map[string]any{{"path": "content/zhengce/leak.md"}}})
+	if strings.Contains(out, "baseURL") || strings.Contains(out, "title =") {
+		t.Errorf("entriesByFiles of a linked file: %d %s", code, out)
+	}
+	code, out = h.api("getMedia", map[string]any{"mediaFolder": "content/zhengce"})
+	if strings.Contains(out, "leak.pdf") {
+		t.Errorf("getMedia lists a linked file: %d %s", code, out)
+	}
+	code, out = h.api("getMediaFile", map[string]any{"path": "content/zhengce/leak.pdf"})
+	if code != 400 || !strings.Contains(out, "符号链接") {
+		t.Errorf("getMediaFile of a linked file: %d %s; want 400 naming the link", code, out)
+	}
+}

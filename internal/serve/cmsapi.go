@@ -264,7 +264,7 @@ func decodeAsset(content, encoding string) ([]byte, error) {
 }
 
 // checkPath cleans a path of the site folder and refuses one outside
-// content/, through a symbolic link, or of a type content/ may not hold;
+// content/, through a symbolic link or naming one, or of a type content/ may not hold;
 // markdown requires a .md file, otherwise any published type is fine.
 func (c *CMS) checkPath(p string, markdown bool) (string, error) {
 	p = strings.TrimPrefix(strings.ReplaceAll(p, "\\", "/"), "/")
@@ -289,6 +289,9 @@ func (c *CMS) checkPath(p string, markdown bool) (string, error) {
 	}
 	if err := c.noLinks(path.Dir(p)); err != nil {
 		return "", err
+	}
+	if st, err := os.Lstat(c.abs(p)); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		return "", refuse("%s 是符号链接（快捷方式），编辑器不会通过它读写文件 (symbolic link refused)", p)
 	}
 	return p, nil
 }
