@@ -82,15 +82,18 @@ func BarChart(id, title, desc string, bars []Bar) template.HTML {
 	return template.HTML(b.String())
 }
 
-// niceCeil returns the top of the axis for a largest value of max: the
-// next of 2, 4, 6, 8 or 10 × 10ⁿ, so that its half, the middle grid
-// line, is a whole number.
+// niceCeil returns the top of the axis for a largest value of max: 2, 4,
+// 6, 8 or 10, then 2, 3, 4, 5, 6, 8 or 10 × 10ⁿ, so that its half, the
+// middle grid line, is a whole number and the bars use most of the
+// height (21 gives 30, not 40).
 func niceCeil(max int) int {
-	if max <= 1 {
-		return 2
+	for _, m := range []int{2, 4, 6, 8, 10} {
+		if m >= max {
+			return m
+		}
 	}
-	for p := 1; ; p *= 10 {
-		for _, m := range []int{2, 4, 6, 8, 10} {
+	for p := 10; ; p *= 10 {
+		for _, m := range []int{2, 3, 4, 5, 6, 8, 10} {
 			if m*p >= max {
 				return m * p
 			}

@@ -32,7 +32,7 @@ func TestBarChart(t *testing.T) {
 }
 
 func TestNiceCeil(t *testing.T) {
-	for max, want := range map[int]int{0: 2, 1: 2, 2: 2, 3: 4, 7: 8, 9: 10, 11: 20, 35: 40, 99: 100, 101: 200, 1234: 2000} {
+	for max, want := range map[int]int{0: 2, 1: 2, 2: 2, 3: 4, 7: 8, 9: 10, 11: 20, 21: 30, 35: 40, 41: 50, 99: 100, 101: 200, 201: 300, 1234: 2000} {
 		if got := niceCeil(max); got != want {
 			t.Errorf("niceCeil(%d) = %d, want %d", max, got, want)
 		}
