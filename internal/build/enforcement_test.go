@@ -94,6 +94,10 @@ func TestEnforcementColumn(t *testing.T) {
 		`<p class="status-line status-repealed"><span class="status-text">该处罚决定已撤销</span></p>`,
 		`<tr><th scope="row">撤销说明</th><td>经行政复议，本决定已于2026年9月10日撤销</td></tr>`,
 		`! 某市戊己餐饮有限公司`, `! 钱七`, `! 过期原料`)
+	// The sitemap lists decisions in 公示 (lastmod: the day online), not tombstones.
+	r.AssertFileContent("sitemap.xml",
+		"<loc>https://fzb.example.gov.cn/chufa/%E6%9F%90%E5%B8%82%E7%9B%91%E7%BD%9A%E3%80%942026%E3%80%9531%E5%8F%B7/</loc><lastmod>2026-10-14T00:00:00+08:00</lastmod>",
+		"! %E3%80%942025%E3%80%957%E5%8F%B7", "! %E3%80%942026%E3%80%9520%E5%8F%B7")
 	r.AssertNoFile("chufa/某市监罚〔2026〕45号/index.html") // online from 2026-12-01
 	r.AssertNoFile("chufa/某市监罚〔2026〕46号/index.html") // a minor
 	r.AssertNoFile("chufa/year/2025/index.html")     // only a tombstone in 2025

@@ -472,7 +472,9 @@ func (l *loader) penalty(row tabular.Row, d *Decision) {
 	d.Deadline = l.date(row, FieldDeadline)
 	need := func(f Field, what string) {
 		if _, ok := l.at[f]; !ok {
-			f = FieldCategory
+			// The column is missing: say so at the 处罚类别 cell.
+			l.fail(line, FieldCategory, RuleRequired, "：处罚类别包含「"+what+"」，表中却没有「"+l.header(f)+"」一列：请加上这一列并填写 (required by category)")
+			return
 		}
 		l.fail(line, f, RuleRequired, "：处罚类别包含「"+what+"」，必须填写「"+l.header(f)+"」 (required by category)")
 	}

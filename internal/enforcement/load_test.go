@@ -110,6 +110,8 @@ func TestLoadFindings(t *testing.T) {
 			"data/chufa.csv:2:13: 第 2 行 M 列「罚款金额（万元）」：「0x1p-1」不是金额，这一列只写数字（单位万元），如 0.5 (not a number) [error enforcement-amount]"}},
 		{"fine required by category", replace(",0.5,", ",,"), []string{
 			"data/chufa.csv:2:13: 第 2 行 M 列「罚款金额（万元）」：处罚类别包含「罚款」，必须填写「罚款金额（万元）」 (required by category) [error enforcement-required]"}},
+		{"confiscation column missing", replace(",罚款,罚款人民币五千元,", ",罚款、没收违法所得,罚款人民币五千元，没收违法所得二百元,"), []string{
+			"data/chufa.csv:2:11: 第 2 行 K 列「处罚类别」：处罚类别包含「没收」，表中却没有「没收违法所得、没收非法财物的金额（万元）」一列：请加上这一列并填写 (required by category) [error enforcement-required]"}},
 		{"party kind", replace("法人及非法人组织", "法人及其他组织"), []string{
 			"data/chufa.csv:2:2: 第 2 行 B 列「行政相对人类别」：「法人及其他组织」不是行政相对人类别，只能写「法人及非法人组织」「自然人」「个体工商户」之一，这里应写「法人及非法人组织」 (invalid party kind) [error enforcement-value]"}},
 		{"org without code", replace(orgCode, ""), []string{

@@ -10,8 +10,9 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/site"
 )
 
-// Sitemap returns sitemap.xml listing the home page, columns and content
-// pages with their last modification dates.
+// Sitemap returns sitemap.xml listing the home page, columns, content
+// pages and the decisions in 公示 of enforcement columns with their last
+// modification dates.
 func Sitemap(s *site.Site, u site.Base) []byte {
 	type entry struct {
 		loc     string
@@ -21,6 +22,12 @@ func Sitemap(s *site.Site, u site.Base) []byte {
 	es = append(es, entry{u.Abs("/"), newestDate(s.Pages)})
 	for _, sec := range s.SectionByPath {
 		es = append(es, entry{u.Abs(sec.URL()), newestDate(sec.Pages)})
+		if e := sec.Enforcement; e != nil {
+			// Decisions in 公示 only: a tombstone is not for search engines.
+			for _, d := range e.Listed {
+				es = append(es, entry{u.Abs(d.URL), d.Updated()})
+			}
+		}
 	}
 	for _, p := range s.Pages {
 		es = append(es, entry{u.Abs(p.URL), p.Updated()})

@@ -85,6 +85,8 @@ type DecisionPage struct {
 	URL string
 	// Line is the row of the data file, for messages.
 	Line int
+	// updated is Updated.
+	updated time.Time
 }
 
 // Gone reports whether the page is a tombstone: the decision was taken
@@ -174,6 +176,11 @@ func (s *Site) publishDecisions(sec *Section, t frontmatter.Enforcement, rows []
 			continue
 		}
 		p := &DecisionPage{Published: r, URL: PageURL(sec.Path, r.Number, s.Config.URLStyle), Line: d.Line}
+		day := d.Published
+		if day.IsZero() {
+			day = d.Decided
+		}
+		p.updated = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
 		byRecord[r] = p
 		records = append(records, r)
 	}
@@ -287,3 +294,8 @@ func (d *DecisionPage) RepLabel() string {
 // ColumnKinds are the values of kind in a column's _index.md: a content
 // type for its pages, or enforcement.
 var ColumnKinds = append(append([]string(nil), ContentTypes...), TypeEnforcement)
+
+// Updated is the start of the day the decision went online (公示日期),
+// or of its decision date when the data has none, in the site's zone:
+// the sitemap's lastmod.
+func (d *DecisionPage) Updated() time.Time { return d.updated }
