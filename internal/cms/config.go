@@ -150,7 +150,7 @@ func columnCollection(col Column, keys map[string]reflect.Type, rel relationTarg
 	if col.Type == site.TypePolicy {
 		// A policy is a page bundle: its attachments sit beside index.md.
 		empty := ""
-		c.Path = "{{year}}-{{month}}-{{day}}-{{fields.slug}}/index"
+		c.Path = "{{slug}}/index"
 		c.MediaFolder, c.PublicFolder = &empty, &empty
 	}
 	for _, k := range topKeys(keys) {

@@ -234,7 +234,9 @@ func fieldFor(key string, t reflect.Type, rel relationTarget) Field {
 			f.Format, f.DateFormat, f.TimeFormat = "YYYY-MM-DDTHH:mm:ss", "YYYY-MM-DD", "HH:mm"
 		}
 	case t.Kind() == reflect.Bool:
-		f.Widget, f.Default = "boolean", false
+		// No default: an untouched switch writes nothing, and fazhi
+		// keeps its own default.
+		f.Widget = "boolean"
 	case t.Kind() == reflect.Int:
 		f.Widget, f.ValueType = "number", "int"
 	case t.Kind() == reflect.String && s.relation && rel.collection != "":
@@ -262,12 +264,34 @@ func fieldFor(key string, t reflect.Type, rel relationTarget) Field {
 			if n == "" || n == "-" {
 				continue
 			}
-			f.Fields = append(f.Fields, fieldFor(key+"."+n, sf.Type, rel))
+			sub := fieldFor(key+"."+n, sf.Type, rel)
+			if !f.Required && f.Widget == "object" {
+				// Decap checks the fields of a table the author left
+				// empty too: what a table needs once it is filled in
+				// is said by the hint and by fazhi's own checks.
+				optional(&sub)
+			}
+			f.Fields = append(f.Fields, sub)
 		}
 	default:
 		f.Widget = "string"
 	}
 	return f
+}
+
+// optional makes f and the fields inside it optional.
+func optional(f *Field) {
+	if f.Required {
+		f.Required = false
+		if f.Hint == "" {
+			f.Hint = "填写这一部分时必填"
+		} else {
+			f.Hint = "填写这一部分时必填。" + f.Hint
+		}
+	}
+	for i := range f.Fields {
+		optional(&f.Fields[i])
+	}
 }
 
 // SlugPattern is the form of the slug field: ASCII letters, digits and
