@@ -6,6 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
 	"sort"
 	"sync"
 	"time"
@@ -15,8 +18,10 @@ import (
 	"github.com/fazhi-dev/fazhi/internal/markup"
 	"github.com/fazhi-dev/fazhi/internal/markup/statute"
 	"github.com/fazhi-dev/fazhi/internal/publish"
+	"github.com/fazhi-dev/fazhi/internal/render"
 	"github.com/fazhi-dev/fazhi/internal/site"
 	"github.com/fazhi-dev/fazhi/internal/source"
+	"github.com/fazhi-dev/fazhi/internal/tmpl"
 	"github.com/yuin/goldmark/parser"
 )
 
@@ -380,4 +385,100 @@ func readOutput(b *builder, name string) ([]byte, error) {
 		}
 	}
 	return nil, errors.New("无法读回输出文件 " + name)
+}
+
+// listJob says how a list job's key is made: the layouts it executes (in
+// which column) and whether reads on columns are covered by its members
+// (a column's list, the home page). ok is false for jobs the cache does
+// not know, which are always rendered.
+func listJob(key string) (section string, kinds []string, columns, ok bool) {
+	name, arg, _ := strings.Cut(key, ":")
+	switch {
+	case key == "home":
+		return "", []string{"home"}, true, true
+	case name == "section" && arg != "":
+		return arg, []string{"section", "archive", "hearings", "browse"}, true, true
+	case key == "search" || key == "sitemap" || key == "404":
+		return "", []string{key}, false, true
+	case key == "aliases":
+		return "", []string{"alias"}, false, true
+	case (name == site.TaxTags || name == site.TaxSeries) && arg == "":
+		return name, []string{"taxonomy"}, false, true
+	case name == site.TaxTags:
+		return name, []string{"term"}, false, true
+	case name == site.TaxSeries:
+		return name, []string{"series", "term"}, false, true
+	}
+	return "", nil, false, false
+}
+
+// listKey is the key of what a list job shows: the global key, its index
+// page, each member's card and source in order, and, when its templates
+// may read them, every page and the build time.
+func (b *builder) listKey(k *keys, j render.ListJob) (buildcache.Sum, bool) {
+	section, kinds, columns, ok := listJob(j.Key)
+	if !ok {
+		return buildcache.Sum{}, false
+	}
+	var covered map[reflect.Type]bool
+	if columns {
+		covered = map[reflect.Type]bool{buildcache.SectionType: true}
+	}
+	var h buildcache.Hasher
+	h.Sum(k.global).Str("list").Str(j.Key)
+	for _, kind := range kinds {
+		r := b.tmpl.Reads(section, kind, buildcache.DataType)
+		if r.Fields[tmpl.Read{On: buildcache.SectionType, Name: "Parent"}] {
+			covered = nil // a column's parent lists pages its members do not hold
+		}
+		scope := buildcache.ScopeExcept(r, covered)
+		if scope.Graph {
+			h.Str("graph").Sum(k.graph)
+		}
+		if scope.Now {
+			h.Str("now").Str(b.o.Now.String())
+		}
+	}
+	if j.Index != nil {
+		h.Str(j.Index.Path).Sum(k.cards[j.Index.Path]).Sum(k.srcs[j.Index.Path])
+	}
+	h.Str(strconv.Itoa(len(j.Members)))
+	for _, p := range j.Members {
+		h.Str(p.Path).Sum(k.cards[p.Path]).Sum(k.srcs[p.Path])
+	}
+	return h.Done(), true
+}
+
+// reuseList carries a list job's files forward when its key is unchanged;
+// it returns the number of pages kept, or -1 when the job must run.
+func (b *builder) reuseList(j render.ListJob) (int, *recorder, buildcache.Sum, bool) {
+	c := b.cache
+	key, ok := b.listKey(c.keys, j)
+	if !ok {
+		return -1, nil, key, false
+	}
+	if rec := c.prev.Lists[j.Key]; rec != nil && rec.Key == key && c.out.Reuse(rec.Files) {
+		n := 0
+		c.mu.Lock()
+		c.next.Lists[j.Key] = rec
+		for _, f := range rec.Files {
+			if m, ok := c.prev.Made[f.Path]; ok {
+				c.next.Made[f.Path] = m
+			}
+			if !strings.HasSuffix(f.Path, ".gz") && !strings.HasSuffix(f.Path, ".br") {
+				n++
+			}
+		}
+		c.mu.Unlock()
+		return n, nil, key, true
+	}
+	return -1, &recorder{}, key, true
+}
+
+// recordList stores a list job's record.
+func (b *builder) recordList(j render.ListJob, key buildcache.Sum, r *recorder) {
+	c := b.cache
+	c.mu.Lock()
+	c.next.Lists[j.Key] = &buildcache.Page{Key: key, Files: r.files}
+	c.mu.Unlock()
 }

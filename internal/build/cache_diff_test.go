@@ -126,6 +126,11 @@ func (m *model) step() string {
 	path, p := m.pick()
 	switch m.rng.IntN(17) {
 	case 0:
+		if m.rng.IntN(2) == 0 {
+			// A new first paragraph changes the summary lists show.
+			p.body = append([]string{fmt.Sprintf("开头新增一段%d。", m.rng.IntN(1000))}, p.body...)
+			return "summary " + path
+		}
 		p.body = append(p.body, fmt.Sprintf("新增一段%d。", m.rng.IntN(1000)))
 		return "body " + path
 	case 1:

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
 
+	"github.com/fazhi-dev/fazhi/internal/buildcache"
 	"github.com/fazhi-dev/fazhi/internal/diag"
 	"github.com/fazhi-dev/fazhi/internal/markup"
 	"github.com/fazhi-dev/fazhi/internal/markup/statute"
@@ -254,9 +255,24 @@ func (b *builder) renderLists() error {
 	errs := make([]error, len(jobs))
 	counts := make([]int, len(jobs))
 	perr := parallel(b.ctx, len(jobs), b.workers(), func(i int) {
-		c := &countSink{next: b.to("list:" + jobs[i].Key)}
+		var sink render.Sink = b.to("list:" + jobs[i].Key)
+		var rec *recorder
+		var key buildcache.Sum
+		var cached bool
+		if b.cache != nil {
+			var n int
+			if n, rec, key, cached = b.reuseList(jobs[i]); n >= 0 {
+				counts[i] = n
+				return
+			}
+			sink = cachedSink{b: b, rec: rec}
+		}
+		c := &countSink{next: sink}
 		errs[i] = jobs[i].Run(c)
 		counts[i] = c.n
+		if errs[i] == nil && cached {
+			b.recordList(jobs[i], key, rec)
+		}
 	}, func(i int) string { return jobs[i].Key })
 	if err := b.ctx.Err(); err != nil {
 		return err

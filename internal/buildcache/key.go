@@ -297,6 +297,9 @@ func reaches(t reflect.Type, depth int) bool {
 	return false
 }
 
+// SectionType is the type of a column in the site graph.
+var SectionType = sectionType
+
 // DataType is the type templates are executed with.
 var DataType = reflect.TypeFor[*render.Data]()
 
@@ -305,7 +308,12 @@ var DataType = reflect.TypeFor[*render.Data]()
 // term that leads to pages, or any such name read on a value whose type
 // is not known, puts every page in scope; the build time is in scope
 // when a template reads Now or calls now.
-func ScopeOf(r tmpl.Reads) Scope {
+func ScopeOf(r tmpl.Reads) Scope { return ScopeExcept(r, nil) }
+
+// ScopeExcept is ScopeOf not counting reads on the types in covered,
+// whose pages the caller counts itself (a column's list counts every page
+// of the column and its sub-columns).
+func ScopeExcept(r tmpl.Reads, covered map[reflect.Type]bool) Scope {
 	if r.All {
 		return Scope{Graph: true, Now: true, Bodies: true}
 	}
@@ -319,6 +327,9 @@ func ScopeOf(r tmpl.Reads) Scope {
 		}
 		if rd.Name == "Graph" && (rd.On == nil || rd.On == reflect.TypeFor[*render.SiteData]()) {
 			s.Graph = true
+		}
+		if covered[rd.On] {
+			continue
 		}
 		if rd.On == nil {
 			for _, names := range graphNames {

@@ -35,7 +35,7 @@ import (
 const FileName = "build.cache"
 
 // format changes whenever the records change meaning.
-const format = 2
+const format = 3
 
 var magic = []byte("fazhi-build-cache\n")
 
@@ -69,12 +69,14 @@ type Cache struct {
 	// Site and Dest are the site and output folders it was written for.
 	Site, Dest string
 	Pages      map[string]*Page
-	Made       map[string]Made
+	// Lists are the list jobs' records (Key and Files), by job key.
+	Lists map[string]*Page
+	Made  map[string]Made
 }
 
 // New returns an empty cache for a build of site into dest.
 func New(site, dest string) *Cache {
-	return &Cache{Format: format, Program: Program(), Site: site, Dest: dest, Pages: map[string]*Page{}, Made: map[string]Made{}}
+	return &Cache{Format: format, Program: Program(), Site: site, Dest: dest, Pages: map[string]*Page{}, Lists: map[string]*Page{}, Made: map[string]Made{}}
 }
 
 var program = sync.OnceValue(func() string {
@@ -132,6 +134,9 @@ func Load(dir, site, dest string) (*Cache, error) {
 	}
 	if old.Pages == nil {
 		old.Pages = map[string]*Page{}
+	}
+	if old.Lists == nil {
+		old.Lists = map[string]*Page{}
 	}
 	if old.Made == nil {
 		old.Made = map[string]Made{}
