@@ -250,7 +250,7 @@ func TestBundledPortalEnforcement(t *testing.T) {
 		"zhifa/chufa/某交罚〔2025〕13号/index.html":  {"该信息公示期已满，已停止公示", `content="noindex"`},
 		"zhifa/chufa/某公罚〔2026〕16号/index.html":  {`<a href="/zhengce/2025-yangquan-guanli-tiaoli/#art-5" class="xref">《某市养犬管理条例》第五条</a>、<a href="/zhengce/2025-yangquan-guanli-tiaoli/#art-13" class="xref">第十三条</a>`},
 		"zhifa/chufa/year/2026/index.html":     {`<h2 id="m-2">2月</h2><p class="empty">当月未公布信息，则表明当月无此类案件</p>`, `<h2 id="m-7">7月</h2><p class="empty">当月未公布信息，则表明当月无此类案件</p>`},
-		"zhifa/xuke/某城管许〔2026〕17号/index.html":  {"有效"},
+		"zhifa/xuke/某城管许〔2026〕17号/index.html":  {"有效", `data-pagefind-filter="栏目:阳光执法"`, `<td data-pagefind-filter="许可机关">某市城市管理综合行政执法局</td>`},
 	} {
 		got, ok := files[file]
 		if !ok {
