@@ -118,3 +118,29 @@ func TestAuthorGuideIdentity(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthorGuideCMS checks that docs/作者指南.md explains every [cms]
+// setting of site.toml, how the editor is started, and where the editorial
+// workflow is not available (Gitea, the local editor).
+func TestAuthorGuideCMS(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(repoRoot(t), "docs", "作者指南.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	guide := string(src)
+	var keys []string
+	tomlKeys(reflect.TypeOf(config.CMS{}), "", &keys)
+	if len(keys) < 9 {
+		t.Fatalf("only %d [cms] keys found", len(keys))
+	}
+	for _, k := range keys {
+		if !strings.Contains(guide, "`"+k+"`") && !strings.Contains(guide, "\n"+k+" = ") {
+			t.Errorf("docs/作者指南.md does not explain [cms] %s", k)
+		}
+	}
+	for _, want := range []string{"fazhi serve --cms", "/admin/", "Gitea 不支持编辑工作流", "本地编辑不经过审核流程", "合并请求", "FAZHI_DECAP_CMS"} {
+		if !strings.Contains(guide, want) {
+			t.Errorf("docs/作者指南.md lacks %q", want)
+		}
+	}
+}
