@@ -4,4 +4,4 @@ package fazhi
 
 // ThemeCSSFrom is the SHA-256 of the theme's SCSS files (scss.SourceHash)
 // that theme.css was compiled from.
-const ThemeCSSFrom = "6a08a06bd947187e7a5e0d80ea903486102b8a95ffbb728a82a1fd3d7fccb483"
+const ThemeCSSFrom = "c8016753b42e6bb6aca1a5b0745228e9656e87c8bdf91b515574ad40d1e079f7"

@@ -103,7 +103,7 @@ amends = ["zhengce/a.md", "zhengce/b.md"]
 `
 
 var (
-	versionNoteRE = regexp.MustCompile(`(?s)<p class="version-note".*?</p>`)
+	versionNoteRE = regexp.MustCompile(`(?s)<p class="version-note[^"]*".*?</p>`)
 	versionsRE    = regexp.MustCompile(`(?s)<section class="versions".*?</section>`)
 )
 

@@ -25,6 +25,12 @@ const (
 	NoteNotYet
 )
 
+// Class returns the kind as an ASCII word for layouts: revised, pending,
+// not-yet; "" for NoteNone.
+func (k VersionNoteKind) Class() string {
+	return [...]string{"", "revised", "pending", "not-yet"}[k]
+}
+
 // VersionNote is the note at the top of a version of a revised document.
 // Ref is the version it points to, Since that version's 施行日期.
 type VersionNote struct {

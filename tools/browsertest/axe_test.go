@@ -30,7 +30,8 @@ func axePages(s *suite) []string {
 	pages := []string{
 		"/",
 		"/gongzuo/", "/zhengce/", "/jiedu/", "/sifa/", "/pufa/", "/jianghua/",
-		pathPolicy, pathRepealed, pathAmended, pathNotice, pathArticle, "/about/", pathFAQ, pathTasks,
+		pathPolicy, pathRepealed, pathAmended, pathExpired, pathNotYet,
+		pathVersionOld, pathVersionCurrent, pathVersionPending, pathCompare, pathNotice, pathArticle, "/about/", pathFAQ, pathTasks,
 		"/404.html", "/tags/", "/zhengce/year/2026/", "/sifa/hearings/",
 		pathXxgkReport, pathFazhiReport,
 		"/zhengji/", pathConsultationOpen, pathConsultationClosed, pathConsultationResult,

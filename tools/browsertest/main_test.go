@@ -181,4 +181,13 @@ const (
 	// Policies whose status line names the replacing or amending document.
 	pathRepealed = "/zhengce/2021-gonggong-falv-fuwu/"
 	pathAmended  = "/zhengce/2023-guifanxing-wenjian-guanli/"
+	pathExpired  = "/zhengce/2022-xingzheng-zhifa-gongshi/"
+	pathNotYet   = "/zhengce/zhongda-xingzheng-juece-chengxu/"
+	// The three versions of one revised 办法 (issue 17 point 2): the
+	// first (已修改, revised), the current one with a published revision
+	// not yet in force, that revision, and its comparison page.
+	pathVersionOld     = "/zhengce/chengshi-lvhua-banfa-2018/"
+	pathVersionCurrent = "/zhengce/chengshi-lvhua-banfa-2022/"
+	pathVersionPending = "/zhengce/chengshi-lvhua-banfa/"
+	pathCompare        = "/zhengce/chengshi-lvhua-banfa/compare/"
 )

@@ -26,7 +26,8 @@ func artifacts(t *testing.T) string {
 }
 
 // TestScreenshots saves full-page screenshots of the home page, columns,
-// a policy, a statute, a notice, the hearings and the search page at 375
+// a policy in each state, the versions of a revised document and their
+// comparison, a statute, a notice, the hearings and the search page at 375
 // and 1280 px, in the default reading mode and in 长者模式 with 大 text,
 // and checks that nothing is wider than the viewport (no sideways
 // scrolling on a phone).
@@ -41,6 +42,11 @@ func TestScreenshots(t *testing.T) {
 		{"xxgk", "/xxgk/"}, {"yishenqing", "/xxgk/yishenqing/"}, {"sitemap-page", "/sitemap/"},
 		{"penalties", pathPenalties}, {"penalty", pathPenalty}, {"penalty-gone", pathPenaltyGone},
 		{"penalty-year", pathPenaltyYear}, {"permits", pathPermits},
+		// Every validity state, the versions of a revised 办法 with their
+		// list, and a comparison page (issue 17).
+		{"state-repealed", pathRepealed}, {"state-amended", pathAmended}, {"state-expired", pathExpired},
+		{"state-not-yet", pathNotYet}, {"version-old", pathVersionOld}, {"version-current", pathVersionCurrent},
+		{"version-pending", pathVersionPending}, {"compare", pathCompare},
 	}
 	if s.has("/search/") {
 		pages = append(pages, struct{ name, path string }{"search", "/search/?q=" + url.QueryEscape("行政复议")},
