@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing/fstest"
 	"time"
@@ -44,6 +45,20 @@ type Server struct {
 	*httptest.Server
 	sent atomic.Int64
 	reqs atomic.Int64
+
+	mu  sync.Mutex
+	log map[string]int64 // bytes per path since the last Reset
+}
+
+// Sent returns the bytes sent per path since the last Reset.
+func (s *Server) Sent() map[string]int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]int64, len(s.log))
+	for k, v := range s.log {
+		out[k] = v
+	}
+	return out
 }
 
 // Serve serves files (slash-separated output paths) on loopback.
@@ -62,27 +77,36 @@ func ServeDir(dir string) *Server {
 
 // ServeHandler serves h on loopback, counting what it sends.
 func ServeHandler(h http.Handler) *Server {
-	s := &Server{}
+	s := &Server{log: map[string]int64{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.reqs.Add(1)
-		h.ServeHTTP(&counter{ResponseWriter: w, n: &s.sent}, r)
+		c := &counter{ResponseWriter: w, n: &s.sent}
+		h.ServeHTTP(c, r)
+		s.mu.Lock()
+		s.log[r.URL.Path] += c.own
+		s.mu.Unlock()
 	}))
 	return s
 }
 
 // Reset zeroes the byte and request counters and returns their values.
 func (s *Server) Reset() (bytes, requests int64) {
+	s.mu.Lock()
+	s.log = map[string]int64{}
+	s.mu.Unlock()
 	return s.sent.Swap(0), s.reqs.Swap(0)
 }
 
 type counter struct {
 	http.ResponseWriter
-	n *atomic.Int64
+	n   *atomic.Int64
+	own int64
 }
 
 func (c *counter) Write(b []byte) (int, error) {
 	n, err := c.ResponseWriter.Write(b)
 	c.n.Add(int64(n))
+	c.own += int64(n)
 	return n, err
 }
 

@@ -76,6 +76,7 @@ func run() error {
 	sizes := flag.String("sizes", "1000,10000", "法规站点的页数 (statute site sizes)")
 	workRoot := flag.String("work", "/dev/shm", "工作文件夹放在这里 (work folder's parent)")
 	corpus := flag.String("corpus", recall.CorpusDir(root), "法规语料文件夹 (statute corpus)")
+	compare := flag.Int("compare", 0, "只比较：该页数的法规站点分别建一个索引和分批索引，测召回率和首次查询 (only compare one index with batches at N pages)")
 	flag.Parse()
 	if *corpus == "" {
 		fmt.Fprintln(os.Stderr, "searchscale: 没有法规语料，跳过 (no statute corpus: nothing measured)")
@@ -121,6 +122,9 @@ func run() error {
 	env := append(os.Environ(), search.EnvVar+"="+pagefind, scss.EnvVar+"="+sass,
 		scss.CacheEnv+"="+filepath.Join(work, "cache"), "TMPDIR="+tmp)
 
+	if *compare > 0 {
+		return compareBatches(root, *corpus, work, pagefind, *compare, *out)
+	}
 	var rows []buildRow
 	var largest, src string
 	for _, n := range ns {
@@ -190,6 +194,7 @@ func run() error {
 		return err
 	}
 	firstMs := time.Since(start)
+	sent := srv.Sent()
 	firstBytes, firstReqs := srv.Reset()
 	tab.Close()
 	logf("first query %s: %s, %d listed, %d KB in %d requests, %v", firstQuery, status, listed, firstBytes>>10, firstReqs, firstMs)
@@ -214,12 +219,87 @@ func run() error {
 	all := append(lawRows, portalRows...)
 	fmt.Fprint(os.Stderr, recall.Missed(all))
 
-	text := report(rows, all, ns[len(ns)-1], files, size, bundles, firstBytes, firstReqs, firstMs, listed)
+	text := report(rows, all, ns[len(ns)-1], files, size, bundles, firstBytes, firstReqs, firstMs, listed) + breakdown(sent)
 	fmt.Print(text)
 	if *out == "" {
 		return nil
 	}
 	return recall.WriteBlock(*out, "scale", text)
+}
+
+// compareBatches builds a site of n statutes twice in this process, with
+// one index and with the default batches, and measures recall over
+// distinct statutes and the first query of each, side by side.
+func compareBatches(root, corpus, work, pagefind string, n int, out string) error {
+	src, err := recall.GenLaws(corpus, filepath.Join(work, "laws"), n)
+	if err != nil {
+		return err
+	}
+	cases, err := recall.ReadCases(filepath.Join(root, "tools", "search", "recall", "testdata", "recall.txt"))
+	if err != nil {
+		return err
+	}
+	var laws []recall.Case
+	for _, c := range cases {
+		if c.Site == "laws" {
+			laws = append(laws, c)
+		}
+	}
+	ctx := context.Background()
+	b, err := browser.Start(ctx, filepath.Join(work, "profile"))
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	var text strings.Builder
+	fmt.Fprintf(&text, "由 `go -C tools run ./search/cmd/searchscale -compare %d` 生成 (generated)，%s，负载 load %s。同一个 %d 部法规的站点（语料循环），一个索引与分批索引对照 (one index against batches, the same site):\n\n", n, time.Now().UTC().Format("2006-01-02 15:04 UTC"), loadAvg(), n)
+	text.WriteString("| 索引 index | bundle 数 | Pagefind 用时 time | Pagefind 峰值内存（单次运行中最大）peak RSS of one run | 索引大小 size | 法规 recall@10（不同法规）| 首次查询 first query | 请求数 requests |\n|---|--:|--:|--:|--:|--:|--:|--:|\n")
+	for _, v := range []struct {
+		name  string
+		bytes int64
+	}{{"一个索引 one index", 0}, {"分批 batches (默认 default)", search.DefaultBatchBytes}} {
+		dst := filepath.Join(work, fmt.Sprintf("public-%d", v.bytes))
+		idx := search.New(pagefind, search.BatchBytes(v.bytes))
+		if _, err := recall.Build(ctx, src, dst, idx); err != nil {
+			return err
+		}
+		st := idx.Last()
+		files, size, bundles, err := indexSize(dst)
+		if err != nil {
+			return err
+		}
+		_ = files
+		srv := browser.ServeDir(dst)
+		tab, err := b.Open(srv.URL, "/search/")
+		if err != nil {
+			return err
+		}
+		time.Sleep(time.Second)
+		srv.Reset()
+		if _, _, err := tab.Submit(firstQuery); err != nil {
+			return err
+		}
+		fb, fr := srv.Reset()
+		tab.Close()
+		if tab, err = b.Open(srv.URL, "/search/"); err != nil {
+			return err
+		}
+		rows, err := recall.RunDistinct(tab, laws)
+		tab.Close()
+		srv.Close()
+		if err != nil {
+			return err
+		}
+		fmt.Fprint(os.Stderr, v.name+"\n"+recall.Missed(rows))
+		sum := recall.Summarise(rows)[0]
+		fmt.Fprintf(&text, "| %s | %d | %.0f s | %d MiB | %.1f MB | %.3f | %d KB | %d |\n", v.name, bundles, st.Duration.Seconds(), st.MaxRSS>>20, float64(size)/(1<<20), sum.Mean, fb>>10, fr)
+		os.RemoveAll(dst)
+	}
+	fmt.Print(text.String())
+	if out == "" {
+		return nil
+	}
+	return recall.WriteBlock(out, "compare", text.String())
 }
 
 // fazhiBuild runs fazhi build and samples its process tree.
@@ -321,6 +401,42 @@ func report(rows []buildRow, recalls []recall.Row, big, files int, size int64, b
 	fmt.Fprintf(&b, "| 法规 recall@10（不同法规）(statutes) | ≥ %.2f | %.3f | %s |\n", minLawsRecall, sum["laws"].Mean, yes(sum["laws"].Mean >= minLawsRecall))
 	fmt.Fprintf(&b, "| 示例门户 recall@10 (portal) | %.2f | %.3f | %s |\n", minPortalRecall, sum["portal"].Mean, yes(sum["portal"].Mean >= minPortalRecall))
 	fmt.Fprintf(&b, "| 首次查询传输 (first query) | ≤ 400 KB | %d KB | %s |\n", firstBytes>>10, yes(firstBytes <= maxFirstQuery))
+	return b.String()
+}
+
+// breakdown sums the bytes of the first query by kind of file.
+func breakdown(sent map[string]int64) string {
+	kinds := []struct{ name, test string }{
+		{"pagefind.js、worker、WebAssembly", "script"}, {"入口 pagefind-entry.json、fazhi-bundles.json", "entry"},
+		{"元数据 .pf_meta", ".pf_meta"}, {"筛选 .pf_filter", ".pf_filter"}, {"索引分块 .pf_index", ".pf_index"},
+		{"结果片段 .pf_fragment", ".pf_fragment"}, {"其他 other", ""},
+	}
+	sum := make([]int64, len(kinds))
+	count := make([]int, len(kinds))
+	for p, n := range sent {
+		i := len(kinds) - 1
+		switch {
+		case strings.HasSuffix(p, "pagefind.js") || strings.HasSuffix(p, "pagefind-worker.js") || strings.HasSuffix(p, ".pagefind"):
+			i = 0
+		case strings.HasSuffix(p, ".json"):
+			i = 1
+		default:
+			for j, k := range kinds[2 : len(kinds)-1] {
+				if strings.HasSuffix(p, k.test) {
+					i = j + 2
+				}
+			}
+		}
+		sum[i] += n
+		count[i]++
+	}
+	var b strings.Builder
+	b.WriteString("\n首次查询的字节按文件种类 (first-query bytes by kind of file):\n\n| 种类 kind | 文件数 files | 字节 bytes |\n|---|--:|--:|\n")
+	for i, k := range kinds {
+		if count[i] > 0 {
+			fmt.Fprintf(&b, "| %s | %d | %d KB |\n", k.name, count[i], sum[i]>>10)
+		}
+	}
 	return b.String()
 }
 
