@@ -267,24 +267,26 @@ func (t *Tab) SearchPageWith(params url.Values) (status string, hits []Hit, err 
 }
 
 // distinctJS runs one query as queryJS does and loads results in order
-// until it has n distinct titles, a copy "title（N）" counting as title.
+// until it has n distinct titles: the copies a cycled corpus makes,
+// "title（副本N）" (bench.GenCorpus), and "title（N）" count as title,
+// which is the title returned.
 const distinctJS = `(async (q, n) => {
   window.__pf = window.__pf || await window.fazhiPagefind(%q, "/");
   const r = await window.fazhiSearch(window.__pf, q, {});
   const seen = new Set(), hits = [];
   for (const x of r) {
     if (hits.length >= n) break;
-    const d = await x.data(), title = (d.meta && d.meta.title) || "", base = title.replace(/（\d+）$/, "");
+    const d = await x.data(), title = (d.meta && d.meta.title) || "", base = title.replace(/（\d+）$/, "").replace(/（副本\d+）$/, "");
     if (seen.has(base)) continue;
     seen.add(base);
-    hits.push({url: d.url, title: title});
+    hits.push({url: d.url, title: base});
   }
   return {total: r.length, hits: hits};
 })(%s, %d)`
 
 // QueryDistinct is Query counting copies of a page as one: it returns the
-// first n results with distinct titles ("title（N）" is a copy of
-// "title"), for sites made by cycling a corpus.
+// first n results with distinct titles, each without its copy suffix
+// ("title（副本N）", "title（N）"), for sites made by cycling a corpus.
 func (t *Tab) QueryDistinct(q string, n int) (*Answer, error) {
 	qs, _ := json.Marshal(q)
 	var a Answer
