@@ -385,7 +385,7 @@ func report(rows []buildRow, recalls []recall.Row, big, files int, size int64, b
 	fmt.Fprintf(&b, "\n%d 页站点的索引 (index of the %d-page site)：%d 个 bundle，%d 个文件，%.1f MB。\n\n", big, big, bundles, files, float64(size)/(1<<20))
 	fmt.Fprintf(&b, "首次查询 (first query)：在新的浏览器上下文里打开 /search/，在搜索框输入「%s」提交，到前 %d 条结果显示为止服务器发出 **%d KB**（%d 个请求，未压缩传输，含 pagefind.js、worker、WebAssembly、每个 bundle 的入口、元数据、筛选和索引分块、前 10 条结果的片段），用时 %.1f s。\n\n", firstQuery, listed, firstBytes>>10, firstReqs, firstMs.Seconds())
 	b.WriteString(recall.SummaryMarkdown(recalls))
-	b.WriteString("\n法规站点的 recall@10 按不同的法规计：循环语料产生的副本「标题（N）」只算一次，取前 10 部不同的法规 (statute recall over distinct statutes). 示例门户照常计。\n\n")
+	b.WriteString("\n法规站点的 recall@10 按不同的法规计：循环语料产生的副本「标题（副本N）」「标题（N）」只算一次，取前 10 部不同的法规 (statute recall over distinct statutes). 示例门户照常计。\n\n")
 	sum := map[string]recall.Summary{}
 	for _, s := range recall.Summarise(recalls) {
 		sum[s.Site] = s
