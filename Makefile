@@ -118,6 +118,8 @@ test-short:
 
 bench: tools
 	$(GO) -C tools run ./bench/cmd/fazhi-bench -out ../docs/benchmarks.md
+	# 构建缓存：全新、不变、改一页、--now 前进一步的墙钟、CPU 和进程树峰值内存，打印比值 (build cache ratios, issue 16)
+	$(GO) -C tools run ./bench/cmd/cache-bench -out ../docs/benchmarks.md
 
 # Lighthouse 与搜索召回率的数字写入 docs/benchmarks.md（在繁忙的共享机器上数字会偏低，不作为 CI 关卡）。
 lighthouse: tools chromium
