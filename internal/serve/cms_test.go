@@ -1,6 +1,7 @@
 package serve_test
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fazhi-dev/fazhi"
 	"github.com/fazhi-dev/fazhi/internal/build"
@@ -256,5 +258,66 @@ func TestCMSRefusesLinkedFile(t *testing.T) {
 	code, out = h.api("getMediaFile", map[string]any{"path": "content/zhengce/leak.pdf"})
 	if code != 400 || !strings.Contains(out, "符号链接") {
 		t.Errorf("getMediaFile of a linked file: %d %s; want 400 naming the link", code, out)
+	}
+}
+
+// TestCMSSaveReloadsPreview: an entry saved through the editor's API is a
+// file like any other: the watcher rebuilds, open preview pages reload and
+// the new page is served.
+func TestCMSSaveReloadsPreview(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, site)
+	o := build.Options{Source: os.DirFS(dir), Now: fazhitest.Now, Workers: 2}
+	session := build.NewSession(o)
+	if _, err := session.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	srv := serve.New(session, nil)
+	ts := httptest.NewServer(srv.WithCMS(&serve.CMS{Site: dir, Decap: t.TempDir(), Build: o}))
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(func() { cancel(); ts.Close() })
+	go serve.Watch(ctx, dir, 20*time.Millisecond, func(changed []string) {
+		u, err := session.Rebuild(ctx, changed)
+		srv.Rebuilt(u, err)
+	}, nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+serve.Prefix+"events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := make(chan string, 16)
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if n, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				events <- n
+			}
+		}
+	}()
+	wait := func(name string) {
+		t.Helper()
+		timeout := time.After(10 * time.Second)
+		for {
+			select {
+			case ev := <-events:
+				if ev == name {
+					return
+				}
+			case <-timeout:
+				t.Fatalf("no %s event", name)
+			}
+		}
+	}
+	wait("hello")
+	time.Sleep(50 * time.Millisecond) // let the watcher settle
+	h := &cmsHarness{t: t, dir: dir, url: ts.URL}
+	raw := "+++\ntitle = \"乙\"\ndate = 2026-11-03\n+++\n编辑器写的。\n"
+	if code, out := h.api("persistEntry", map[string]any{"dataFiles": []map[string]any{{"path": "content/gongzuo/2026-11-03-yi.md", "raw": raw}}, "assets": []any{}}); code != 200 {
+		t.Fatalf("persistEntry: %d %s", code, out)
+	}
+	wait("reload")
+	if code, body := h.get("/gongzuo/2026-11-03-yi/"); code != 200 || !strings.Contains(body, "编辑器写的。") {
+		t.Errorf("the saved page: %d %s", code, body)
 	}
 }
