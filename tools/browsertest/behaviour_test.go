@@ -344,8 +344,10 @@ func TestPageTools(t *testing.T) {
 func TestMourning(t *testing.T) {
 	s := portal(t)
 	site := t.TempDir()
-	if err := os.CopyFS(filepath.Join(site, "content"), os.DirFS(filepath.Join(s.root, "content"))); err != nil {
-		t.Fatal(err)
+	for _, dir := range []string{"content", "data"} {
+		if err := os.CopyFS(filepath.Join(site, dir), os.DirFS(filepath.Join(s.root, dir))); err != nil {
+			t.Fatal(err)
+		}
 	}
 	toml, err := os.ReadFile(filepath.Join(s.root, "site.toml"))
 	if err != nil {

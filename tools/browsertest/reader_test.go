@@ -216,7 +216,9 @@ func TestElderControls(t *testing.T) {
 			return err
 		}
 		b, err := os.ReadFile(p)
-		if err == nil && strings.Contains(string(b), "<article") {
+		// A content page is an indexed article: tombstones and 修订对照
+		// pages (derived views, not indexed) are not.
+		if err == nil && strings.Contains(string(b), "<article") && strings.Contains(string(b), "data-pagefind-body") {
 			content = append(content, p)
 			if !strings.Contains(string(b), `<div class="tts"`) {
 				t.Errorf("%s: a content page without 朗读", strings.TrimPrefix(p, s.out))
