@@ -181,7 +181,7 @@ func PrivacyFindings(s *Sheet) []diag.Error {
 			for _, pf := range lint.PersonalData(c.Text) {
 				out = append(out, diag.Error{File: t.File, Line: row.Line, Col: col, Level: diag.LevelWarning, Rule: RulePersonal,
 					Msg: fmt.Sprintf("%s中有%s「%s」：网站发布时会自动隐去，但请在数据源中删去或只保留部分号码 (%s)",
-						t.Where(row.Line, col), personalKind(pf.Rule), pf.Match, pf.Rule)})
+						t.Where(row.Line, col), personalKind(pf), pf.Match, pf.Rule)})
 			}
 		}
 	}
@@ -194,9 +194,12 @@ func PrivacyFindings(s *Sheet) []diag.Error {
 	return out
 }
 
-func personalKind(rule string) string {
-	switch rule {
+func personalKind(pf lint.Finding) string {
+	switch pf.Rule {
 	case lint.RulePersonalID:
+		if lint.SuspectedID(pf.Match) {
+			return "疑似身份证号码（校验位不对）"
+		}
 		return "身份证号码"
 	case lint.RulePersonalPhone:
 		return "手机号码"

@@ -128,6 +128,11 @@ func TestScrubText(t *testing.T) {
 		{"身份证号码：" + idNumber + "。", "身份证号码：" + Removed + "。"},
 		{"办公电话 0571-12345678，决定书某市监罚〔2024〕12号", "办公电话 0571-12345678，决定书某市监罚〔2024〕12号"},
 		{"卡号 6222 0000 0000 0009", "卡号 " + Removed},
+		// A mistyped identity number (wrong check digit) and an old
+		// 15-digit one are removed too; amounts and 文号 stay.
+		{"身份证号 830101199001011237 有误", "身份证号 " + Removed + " 有误"},
+		{"旧证 830101900101123，罚款 123456789012345 元", "旧证 " + Removed + "，罚款 123456789012345 元"},
+		{"罚没款 2026000000000000123 元，某市监罚〔2024〕830101号", "罚没款 2026000000000000123 元，某市监罚〔2024〕830101号"},
 	}
 	for _, tc := range tests {
 		if got := ScrubText(tc.in); got != tc.want {
@@ -145,6 +150,18 @@ func TestPrivacyFindings(t *testing.T) {
 		"  data/chufa.csv:2:12: 第 2 行 L 列中有银行卡号「" + bankCard + "」：网站发布时会自动隐去，但请在数据源中删去或只保留部分号码 (personal-bankcard) [warning enforcement-personal]\n"
 	if got != want {
 		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestPrivacyFindingsSuspectedID: check reports a number shaped like an
+// identity number whose check digit is wrong as a suspected one.
+func TestPrivacyFindingsSuspectedID(t *testing.T) {
+	csv := strings.Replace(privacyCSV, ",欧阳明超范围经营,", ",欧阳明（830101199001011237）超范围经营,", 1)
+	s, _ := load(t, Penalty, csv)
+	got := formatFindings(PrivacyFindings(s))
+	want := "  data/chufa.csv:3:9: 第 3 行 I 列中有疑似身份证号码（校验位不对）「830101199001011237」：网站发布时会自动隐去，但请在数据源中删去或只保留部分号码 (personal-id) [warning enforcement-personal]\n"
+	if !strings.Contains(got, want) {
+		t.Errorf("findings:\n%s\nwant among them:\n%s", got, want)
 	}
 }
 

@@ -7,10 +7,12 @@ import (
 
 // PersonalData finds personal data that must not be published:
 //
-//   - 18-digit mainland resident identity card numbers whose ISO 7064
-//     MOD 11-2 check character is right (it may be X or x), whose region
-//     code starts with 1 to 8 and whose birth date is a real date between
-//     1900 and 2099 (rule personal-id);
+//   - mainland resident identity card numbers: 17 digits and a digit or
+//     X (x), or the old form of 15 digits, whose region code starts with
+//     a province code and whose birth date is a real date between 1900
+//     and 2099 (rule personal-id). The check character does not have to
+//     be right: a mistyped number is still a person's number. Such a
+//     finding says it is a suspected number (SuspectedID);
 //   - mainland mobile numbers: 11 digits starting 13 to 19, written
 //     together, as 3-4-4 groups split by the same space or hyphen, or after
 //     +86 (rule personal-phone);
@@ -62,7 +64,7 @@ func personalData(text string) ([]Finding, int) {
 		}
 		digits := text[r.start:end]
 		switch n := len(digits); {
-		case n == 18 && isIDNumber(digits):
+		case isIDShape(digits):
 			out = append(out, idFinding(pos, r.start, end))
 		case n == 11 && isPhone(digits):
 			out = append(out, phoneFinding(pos, phoneStart(text, r.start), end))
@@ -258,10 +260,57 @@ func isPhone(d string) bool {
 // idWeights are the ISO 7064 MOD 11-2 weights of the first 17 characters.
 var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 
-// isIDNumber checks an 18-character identity card number: region, birth
-// date and check character.
-func isIDNumber(s string) bool {
-	if len(s) != 18 || s[0] < '1' || s[0] > '8' {
+// provinces are the first two digits of the region codes of identity
+// card numbers (GB/T 2260 provinces, and 71, 81, 82, 83 of 台湾, 香港,
+// 澳门 and the residence permits of Taiwan residents).
+var provinces = map[string]bool{
+	"11": true, "12": true, "13": true, "14": true, "15": true,
+	"21": true, "22": true, "23": true,
+	"31": true, "32": true, "33": true, "34": true, "35": true, "36": true, "37": true,
+	"41": true, "42": true, "43": true, "44": true, "45": true, "46": true,
+	"50": true, "51": true, "52": true, "53": true, "54": true,
+	"61": true, "62": true, "63": true, "64": true, "65": true,
+	"71": true, "81": true, "82": true, "83": true,
+}
+
+// isIDShape reports whether s has the shape of an identity card number,
+// whether or not its check character is right: 17 digits and a digit or
+// X (x), or the old form of 15 digits (birth year 19YY, no check
+// character), with a known province and a real birth date between 1900
+// and 2099. A mistyped number is still a person's number, so text is
+// treated as holding one whatever its check character.
+func isIDShape(s string) bool {
+	var birth string
+	switch len(s) {
+	case 18:
+		birth = s[6:14]
+	case 15:
+		birth = "19" + s[6:12]
+	default:
+		return false
+	}
+	for i := range len(s) {
+		if !isDigitByte(s[i]) && (i != 17 || upper(s[i]) != 'X') {
+			return false
+		}
+	}
+	if !provinces[s[:2]] {
+		return false
+	}
+	y := atoi(birth[0:4])
+	m := atoi(birth[4:6])
+	d := atoi(birth[6:8])
+	if y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d && int(t.Month()) == m
+}
+
+// idChecksumOK reports whether the check character of an 18-character
+// number is right (ISO 7064 MOD 11-2).
+func idChecksumOK(s string) bool {
+	if len(s) != 18 {
 		return false
 	}
 	sum := 0
@@ -271,17 +320,20 @@ func isIDNumber(s string) bool {
 		}
 		sum += int(s[i]-'0') * idWeights[i]
 	}
-	if "10X98765432"[sum%11] != upper(s[17]) {
-		return false
-	}
-	y := atoi(s[6:10])
-	m := atoi(s[10:12])
-	d := atoi(s[12:14])
-	if y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 {
-		return false
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	return t.Day() == d && int(t.Month()) == m
+	return "10X98765432"[sum%11] == upper(s[17])
+}
+
+// isIDNumber checks an 18-character identity card number: shape, region,
+// birth date and check character.
+func isIDNumber(s string) bool {
+	return len(s) == 18 && isIDShape(s) && idChecksumOK(s)
+}
+
+// SuspectedID reports whether match, the Match of a personal-id finding,
+// is an 18-character number whose check character is wrong: most likely
+// a mistyped identity card number.
+func SuspectedID(match string) bool {
+	return len(match) == 18 && !idChecksumOK(match)
 }
 
 func upper(b byte) byte {
@@ -304,7 +356,7 @@ func isCardNumber(d string) bool {
 	if len(d) < 16 || len(d) > 19 || strings.IndexByte("34569", d[0]) < 0 {
 		return false
 	}
-	if len(d) == 18 && isIDNumber(d) {
+	if isIDShape(d) {
 		return false
 	}
 	sum := 0
@@ -323,8 +375,12 @@ func isCardNumber(d string) bool {
 
 func idFinding(p *positions, start, end int) Finding {
 	s := p.text[start:end]
+	what := "身份证号码"
+	if SuspectedID(s) {
+		what = "疑似身份证号码（校验位不对，可能是写错的身份证号码）"
+	}
 	return p.finding(start, end, RulePersonalID, Error,
-		"公开文本中不得出现身份证号码，请删除，或只保留前 4 位和后 4 位（如 "+s[:4]+strings.Repeat("*", 10)+s[14:]+"）")
+		"公开文本中不得出现"+what+"，请删除，或只保留前 4 位和后 4 位（如 "+s[:4]+strings.Repeat("*", len(s)-8)+s[len(s)-4:]+"）")
 }
 
 func phoneFinding(p *positions, start, end int) Finding {
