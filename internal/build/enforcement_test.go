@@ -229,6 +229,41 @@ data = "data/xuke.csv"
 		`<td data-pagefind-filter="许可类别">登记</td>`, `! 张三`)
 }
 
+// TestEnforcementPermitRevoked: a 行政许可 marked 撤销 or 撤回 in 状态 is
+// no longer 有效: it leaves the list, the filter pages, the search index
+// and the downloads, and its URL keeps a tombstone that says so, with the
+// 撤销说明.
+func TestEnforcementPermitRevoked(t *testing.T) {
+	r := fazhitest.Build(t, goldenSite+`
+-- content/xuke/_index.md --
++++
+title = "行政许可公示"
+kind = "enforcement"
+[enforcement]
+type = "行政许可"
+data = "data/xuke.csv"
++++
+-- data/xuke.csv --
+行政相对人名称,行政相对人类别,统一社会信用代码,法定代表人,行政许可决定文书名称,行政许可决定文书号,许可类别,许可证书名称,许可编号,许可内容,许可决定日期,有效期自,有效期至,许可机关,许可机关统一社会信用代码,公示日期,状态,撤销说明
+某市甲乙商贸有限公司,法人及非法人组织,91990102MA0000010B,王五,准予行政许可决定书,某市监许〔2026〕1号,普通,食品经营许可证,JY99901020000001,食品销售,2026/3/1,2026/3/1,2031/2/28,某市市场监督管理局,11990000000000001G,2026/3/5,,
+某市丙丁建材有限公司,法人及非法人组织,91990102MA0000011E,赵六,准予行政许可决定书,某市监许〔2026〕2号,普通,食品经营许可证,JY99901020000002,食品批发,2026/3/2,2026/3/2,2031/3/1,某市市场监督管理局,11990000000000001G,2026/3/5,撤销,以欺骗手段取得许可，依法于2026年9月1日撤销
+某市戊己餐饮有限公司,法人及非法人组织,91990102MA0000012H,钱七,准予行政许可决定书,某市监许〔2026〕3号,普通,食品经营许可证,JY99901020000003,餐饮服务,2026/3/3,2026/3/3,2031/3/2,某市市场监督管理局,11990000000000001G,2026/3/5,撤回,因规划调整，依法于2026年8月1日撤回
+`, fazhitest.WithTheme())
+	r.AssertFileContent("xuke/index.html", "某市监许〔2026〕1号", "! 某市监许〔2026〕2号", "! 某市监许〔2026〕3号")
+	r.AssertFileContent("xuke/year/2026/index.html", "某市监许〔2026〕1号", "! 某市监许〔2026〕2号", "! 某市监许〔2026〕3号")
+	r.AssertFileContent("xuke/data.csv", "某市监许〔2026〕1号", "! 某市监许〔2026〕2号", "! 某市监许〔2026〕3号")
+	r.AssertFileContent("xuke/data.json", "某市监许〔2026〕1号", "! 某市监许〔2026〕2号", "! 某市监许〔2026〕3号")
+	r.AssertFileContent("xuke/某市监许〔2026〕2号/index.html",
+		`<meta name="robots" content="noindex">`,
+		`<article class="doc doc-decision-gone" data-pagefind-ignore="all">`,
+		`<p class="status-line status-repealed"><span class="status-text">该行政许可已撤销</span></p>`,
+		`<tr><th scope="row">撤销说明</th><td>以欺骗手段取得许可，依法于2026年9月1日撤销</td></tr>`,
+		`! 有效`, `! 某市丙丁建材有限公司`, `! 赵六`, `! 食品批发`, `! data-pagefind-body`)
+	r.AssertFileContent("xuke/某市监许〔2026〕3号/index.html",
+		`<p class="status-line status-repealed"><span class="status-text">该行政许可已撤回</span></p>`,
+		`! 有效`, `! 某市戊己餐饮有限公司`, `! data-pagefind-body`)
+}
+
 // TestEnforcementDataErrors (point 1): a problem in the data file stops
 // the build at its file, row and column; so do a missing file, a bad
 // [enforcement] table and a symbolic link out of data/ (symlink_test).

@@ -490,20 +490,7 @@ func (l *loader) penalty(row tabular.Row, d *Decision) {
 	if d.Severity != "" && !legal.IsSeverity(d.Severity) {
 		l.fail(line, FieldSeverity, RuleValue, "：「"+d.Severity+"」无效，严重程度只能写「"+strings.Join(legal.Severities, "」「")+"」之一 (invalid severity)")
 	}
-	switch d.Status {
-	case "":
-		d.Status = "正常"
-	case "正常", "撤销", "撤回":
-	default:
-		l.fail(line, FieldStatus, RuleValue, "：「"+d.Status+"」无效，状态只能写「"+strings.Join(legal.PenaltyStatuses, "」「")+"」之一，空着表示正常 (invalid status)")
-	}
-	if (d.Status == "撤销" || d.Status == "撤回") && d.RevokeNote == "" {
-		f := FieldRevokeNote
-		if _, ok := l.at[f]; !ok {
-			f = FieldStatus
-		}
-		l.fail(line, f, RuleRequired, "：处罚决定已"+d.Status+"，必须在「撤销说明」中写明"+d.Status+"的原因和依据，网站会向公众显示这段说明 (reason required)")
-	}
+	l.status(line, d, "处罚决定")
 	if d.Decided.IsZero() {
 		return
 	}
@@ -544,8 +531,26 @@ func (l *loader) permit(row tabular.Row, d *Decision) {
 	if !d.ValidTo.IsZero() && !d.ValidFrom.IsZero() && d.ValidTo.Before(d.ValidFrom) {
 		l.fail(line, FieldValidTo, RuleDate, fmt.Sprintf("：有效期至 %s 早于有效期自 %s，请核对 (validity ends before it starts)", day(d.ValidTo), day(d.ValidFrom)))
 	}
-	if d.Status != "" && d.Status != "正常" {
-		l.fail(line, FieldStatus, RuleValue, "：行政许可不使用「状态」列的「"+d.Status+"」；许可是否有效按「有效期至」判断，被撤销的许可请删去这一行或在备注中说明 (status is for penalties)")
+	l.status(line, d, "行政许可")
+}
+
+// status checks the 状态 of a decision (what: 处罚决定 or 行政许可):
+// one of legal.PenaltyStatuses, empty meaning 正常, and a 撤销说明 when
+// it is 撤销 or 撤回.
+func (l *loader) status(line int, d *Decision, what string) {
+	switch d.Status {
+	case "":
+		d.Status = "正常"
+	case "正常", "撤销", "撤回":
+	default:
+		l.fail(line, FieldStatus, RuleValue, "：「"+d.Status+"」无效，状态只能写「"+strings.Join(legal.PenaltyStatuses, "」「")+"」之一，空着表示正常 (invalid status)")
+	}
+	if (d.Status == "撤销" || d.Status == "撤回") && d.RevokeNote == "" {
+		f := FieldRevokeNote
+		if _, ok := l.at[f]; !ok {
+			f = FieldStatus
+		}
+		l.fail(line, f, RuleRequired, "："+what+"已"+d.Status+"，必须在「撤销说明」中写明"+d.Status+"的原因和依据，网站会向公众显示这段说明 (reason required)")
 	}
 }
 

@@ -59,7 +59,7 @@ type Decision struct {
 // State returns the decision's state at now, with dates taken in loc.
 func (d *Decision) State(now time.Time, loc *time.Location) legal.State {
 	if d.Type == Permit {
-		return legal.PermitState(d.Published, d.ValidTo, now, loc)
+		return legal.PermitState(d.Status, d.Published, d.ValidTo, now, loc)
 	}
 	return legal.PenaltyState(d.Status, d.Published, d.Deadline, now, loc)
 }

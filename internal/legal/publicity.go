@@ -16,8 +16,9 @@ import (
 // Severities are the degrees of a 行政处罚 (严重程度) that set its 公示期.
 var Severities = []string{"轻微", "一般", "严重"}
 
-// PenaltyStatuses are the states an author writes in the 状态 column:
-// 正常, or 撤销 / 撤回 when the decision was revoked or withdrawn.
+// PenaltyStatuses are the states an author writes in the 状态 column of
+// a 行政处罚 or a 行政许可 table: 正常, or 撤销 / 撤回 when the decision
+// was revoked or withdrawn.
 var PenaltyStatuses = []string{"正常", "撤销", "撤回"}
 
 // PartyKinds are the 行政相对人类别 of the 双公示 data standard.
@@ -110,9 +111,9 @@ const (
 	// StateExpired: a 行政处罚 past its 公示截止期 (已期满); its page
 	// becomes a tombstone without the party's data.
 	StateExpired
-	// StateRevoked: a 行政处罚 marked 撤销.
+	// StateRevoked: a 行政处罚 or 行政许可 marked 撤销.
 	StateRevoked
-	// StateWithdrawn: a 行政处罚 marked 撤回.
+	// StateWithdrawn: a 行政处罚 or 行政许可 marked 撤回.
 	StateWithdrawn
 	// StateValid: a 行政许可 whose 有效期至 has not passed (有效).
 	StateValid
@@ -148,11 +149,8 @@ func afterDay(now, day time.Time, loc *time.Location) bool {
 // 00:00 of its 公示日期 and is public until 24:00 of its 公示截止期.
 // 撤销 and 撤回 win over every date.
 func PenaltyState(status string, published, deadline, now time.Time, loc *time.Location) State {
-	switch status {
-	case "撤销":
-		return StateRevoked
-	case "撤回":
-		return StateWithdrawn
+	if st, ok := revoked(status); ok {
+		return st
 	}
 	if !published.IsZero() {
 		y, m, d := published.Date()
@@ -166,10 +164,14 @@ func PenaltyState(status string, published, deadline, now time.Time, loc *time.L
 	return StatePublic
 }
 
-// PermitState returns the state at now of a 行政许可 with the given
-// 公示日期 (zero when not given) and 有效期至 (zero for 长期): 有效 through
-// 24:00 of 有效期至 in loc, 已过期 after.
-func PermitState(published, validTo, now time.Time, loc *time.Location) State {
+// PermitState returns the state at now of a 行政许可 with the given 状态
+// (正常, 撤销 or 撤回; empty means 正常), 公示日期 (zero when not given)
+// and 有效期至 (zero for 长期): 有效 through 24:00 of 有效期至 in loc,
+// 已过期 after. 撤销 and 撤回 win over every date, as for a 行政处罚.
+func PermitState(status string, published, validTo, now time.Time, loc *time.Location) State {
+	if st, ok := revoked(status); ok {
+		return st
+	}
 	if !published.IsZero() {
 		y, m, d := published.Date()
 		if now.Before(time.Date(y, m, d, 0, 0, 0, 0, loc)) {
@@ -180,6 +182,18 @@ func PermitState(published, validTo, now time.Time, loc *time.Location) State {
 		return StateLapsed
 	}
 	return StateValid
+}
+
+// revoked returns the state a 状态 of 撤销 or 撤回 sets, whatever the
+// dates.
+func revoked(status string) (State, bool) {
+	switch status {
+	case "撤销":
+		return StateRevoked, true
+	case "撤回":
+		return StateWithdrawn, true
+	}
+	return 0, false
 }
 
 // PublishDeadline returns the last day on which a decision made on

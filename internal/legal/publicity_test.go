@@ -142,12 +142,20 @@ func TestPermitStateBoundaries(t *testing.T) {
 		{"2024-01-31 23:59", StatePending},
 	}
 	for _, tc := range tests {
-		if got := PermitState(date("2024-02-01"), validTo, at(loc, tc.now), loc); got != tc.want {
+		if got := PermitState("", date("2024-02-01"), validTo, at(loc, tc.now), loc); got != tc.want {
 			t.Errorf("PermitState at %s = %s, want %s", tc.now, got, tc.want)
 		}
 	}
-	if got := PermitState(time.Time{}, time.Time{}, at(loc, "2099-01-01 00:00"), loc); got != StateValid {
+	if got := PermitState("正常", time.Time{}, time.Time{}, at(loc, "2099-01-01 00:00"), loc); got != StateValid {
 		t.Errorf("长期有效: %s", got)
+	}
+	// 撤销 and 撤回 win over every date.
+	for status, want := range map[string]State{"撤销": StateRevoked, "撤回": StateWithdrawn} {
+		for _, now := range []string{"2024-01-31 23:59", "2026-12-31 23:59", "2027-01-01 00:00"} {
+			if got := PermitState(status, date("2024-02-01"), validTo, at(loc, now), loc); got != want || got.Listed() {
+				t.Errorf("PermitState(%s) at %s = %s, want %s", status, now, got, want)
+			}
+		}
 	}
 }
 

@@ -96,11 +96,15 @@ func (d *DecisionPage) Gone() bool { return !d.Listed() }
 
 // GoneNotice is what a tombstone says.
 func (d *DecisionPage) GoneNotice() string {
+	what := "该处罚决定"
+	if d.Type == enforcement.Permit {
+		what = "该行政许可"
+	}
 	switch d.StateValue() {
 	case legal.StateRevoked:
-		return "该处罚决定已撤销"
+		return what + "已撤销"
 	case legal.StateWithdrawn:
-		return "该处罚决定已撤回"
+		return what + "已撤回"
 	}
 	return "该信息公示期已满，已停止公示"
 }
