@@ -140,11 +140,14 @@ func (s *Site) assignURLs() error {
 	// and macOS, and differ from every other URL in more than case.
 	folds := source.Folds{}
 	folds.Add(SitemapPageURL)
-	claim := func(u, owner, file string, line func() int) {
+	// fix says what to change on a clash: a page's slug or url, or for
+	// a row of a data file its 文号.
+	const pageFix = "请修改其中一个的 slug 或 url"
+	claimFix := func(u, owner, file string, line func() int, fix string) {
 		if prev, ok := owners[u]; ok {
 			if prev != owner {
 				errs = append(errs, diag.New(file, line(),
-					"网址 %s 与 %s 重复：两个页面不能使用同一个网址，请修改其中一个的 slug 或 url (two pages claim one URL)", u, prev))
+					"网址 %s 与 %s 重复：两个页面不能使用同一个网址，%s (two pages claim one URL)", u, prev, fix))
 			}
 			return
 		}
@@ -155,9 +158,10 @@ func (s *Site) assignURLs() error {
 		}
 		if first := folds.Add(u); first != "" {
 			errs = append(errs, diag.New(file, line(),
-				"网址 %s 与 %s（%s）只有大小写不同：在 Windows 和 macOS 上它们是同一个文件夹，一个页面会覆盖另一个，请修改其中一个的 slug 或 url (URLs differ only in case)", u, first, owners[first]))
+				"网址 %s 与 %s（%s）只有大小写不同：在 Windows 和 macOS 上它们是同一个文件夹，一个页面会覆盖另一个，%s (URLs differ only in case)", u, first, owners[first], fix))
 		}
 	}
+	claim := func(u, owner, file string, line func() int) { claimFix(u, owner, file, line, pageFix) }
 	paths := make([]string, 0, len(s.SectionByPath))
 	for p := range s.SectionByPath {
 		paths = append(paths, p)
@@ -175,7 +179,8 @@ func (s *Site) assignURLs() error {
 		}
 		for _, d := range e.Pages {
 			line := d.Line
-			claim(d.URL, e.Data+":"+strconv.Itoa(line), e.Data, func() int { return line })
+			claimFix(d.URL, e.Data+":"+strconv.Itoa(line), e.Data, func() int { return line },
+				"请核对这一行的文号「"+d.Number+"」：网址由文号得出，其中的大小写不作区分，空格、斜杠「/」和连字符「-」都写成「-」，所以两个文号只在这些地方不同时会得出同一个网址")
 		}
 	}
 	for _, p := range s.Pages {
