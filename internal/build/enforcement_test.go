@@ -390,3 +390,14 @@ data = "xuke.csv"
 		t.Fatalf("only %d files searched", checked)
 	}
 }
+
+// TestEnforcementWithdrawnTombstone: a decision 撤回 (not 撤销) says so
+// on its tombstone, in the status line and in the label of its reason.
+func TestEnforcementWithdrawnTombstone(t *testing.T) {
+	src := strings.Replace(penalties, "一般,撤销,经行政复议，本决定已于2026年9月10日撤销", "一般,撤回,处罚机关发现适用依据有误，于2026年9月10日撤回", 1)
+	r := fazhitest.Build(t, goldenSite+src, fazhitest.WithTheme())
+	r.AssertFileContent("chufa/某市监罚〔2026〕20号/index.html",
+		`<span class="status-text">该处罚决定已撤回</span>`,
+		`<tr><th scope="row">撤回说明</th><td>处罚机关发现适用依据有误，于2026年9月10日撤回</td></tr>`,
+		`! 撤销说明`)
+}
