@@ -3,6 +3,8 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"path"
+	"strings"
 
 	"github.com/fazhi-dev/fazhi/internal/diag"
 	"github.com/fazhi-dev/fazhi/internal/enforcement"
@@ -51,6 +53,12 @@ func (b *builder) readData() error {
 			continue
 		}
 		ed := EnforcementData{Column: src.File.Dir, Index: index, Type: t.Type, File: t.Data}
+		if other := b.otherCase(t.Data); other != "" {
+			errs.Add(diag.New(index, src.Meta.Lines("enforcement.data"),
+				"[enforcement] data = \"%s\" 与文件「%s」的大小写不同：Windows 上能读到，发布用的 Linux 服务器上读不到；请写 data = \"%s\" (file name differs in case)",
+				src.Meta.Enforcement.Data, other, other))
+			continue
+		}
 		sheet, findings, err := b.loadTable(t.Data, t.Sheet, t.Type)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
@@ -79,6 +87,27 @@ func (b *builder) readData() error {
 		}
 	}
 	return errs.Err()
+}
+
+// otherCase returns the name of the file beside file whose name differs
+// from file's only in case, when file itself is not listed there: on
+// Windows and macOS it would be read, on the Linux server that publishes
+// the site it would not. "" otherwise.
+func (b *builder) otherCase(file string) string {
+	ents, err := fs.ReadDir(b.o.Source, path.Dir(file))
+	if err != nil {
+		return ""
+	}
+	base, other := path.Base(file), ""
+	for _, e := range ents {
+		switch {
+		case e.Name() == base:
+			return ""
+		case other == "" && strings.EqualFold(e.Name(), base):
+			other = e.Name()
+		}
+	}
+	return other
 }
 
 // loadTable reads and checks one data file.

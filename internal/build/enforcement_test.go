@@ -287,6 +287,8 @@ func TestEnforcementDataErrors(t *testing.T) {
 			"某市甲乙商贸有限公司,法人及非法人组织,91990102MA0000010B,王五,,,某市监罚〔2026〕31/1号,虚假宣传,在店内张贴虚假广告,《中华人民共和国广告法》第五十五条,警告,警告,,2026-10-12,,某市市场监督管理局,11990000000000001G,2026-10-14,一般,,,\n" +
 			"某市甲乙商贸有限公司,法人及非法人组织,91990102MA0000010B,王五,,,某市监罚〔2026〕31-1号,虚假宣传,在店内张贴虚假广告,《中华人民共和国广告法》第五十五条,警告,警告,,2026-10-12,,某市市场监督管理局,11990000000000001G,2026-10-14,一般,,,\n",
 			"data/chufa.csv:2: 网址 /chufa/某市监罚〔2026〕31-1号/ 与 data/chufa.csv:3 重复：两个页面不能使用同一个网址，请核对这一行的文号「某市监罚〔2026〕31/1号」：网址由文号得出，其中的大小写不作区分，空格、斜杠「/」和连字符「-」都写成「-」，所以两个文号只在这些地方不同时会得出同一个网址 (two pages claim one URL)"},
+		{"case", column("[enforcement]\ntype = \"行政处罚\"\ndata = \"ChuFa.CSV\"\n") + "-- data/chufa.csv --\n" + penaltyHeader,
+			"content/chufa/_index.md:6: [enforcement] data = \"ChuFa.CSV\" 与文件「chufa.csv」的大小写不同：Windows 上能读到，发布用的 Linux 服务器上读不到；请写 data = \"chufa.csv\" (file name differs in case)"},
 		{"escape", column("[enforcement]\ntype = \"行政处罚\"\ndata = \"../site.toml\"\n"),
 			"content/chufa/_index.md:6: [enforcement] data = \"../site.toml\" 无效"},
 	} {
