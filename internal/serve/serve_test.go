@@ -104,6 +104,26 @@ func start(t *testing.T) *harness {
 	return h
 }
 
+// reloadUntil waits for reload events until the page at p contains want
+// and returns it. One change can reach the watcher as several events
+// (delete, then create; a temporary file, then a rename), each of which
+// may get its own rebuild and reload: after the last change a reload
+// always follows a rebuild that saw it, so waiting for reloads until the
+// page shows it holds in every interleaving. Earlier steps may leave
+// reloads queued; they only cost a look.
+func (h *harness) reloadUntil(p, want string) string {
+	h.t.Helper()
+	body := ""
+	for range 20 {
+		h.wait("reload")
+		if _, body = h.get(p); strings.Contains(body, want) {
+			return body
+		}
+	}
+	h.t.Fatalf("%s never showed %q after 20 reloads: %s", p, want, body)
+	return ""
+}
+
 // wait returns the next event whose name is name.
 func (h *harness) wait(name string) string {
 	h.t.Helper()
@@ -148,8 +168,7 @@ func TestSavePatterns(t *testing.T) {
 	h := start(t)
 	// Write in place.
 	h.write("content/gongzuo/a.md", page("甲", "第二版。"))
-	h.wait("reload")
-	if _, body := h.get("/gongzuo/a/"); !strings.Contains(body, "第二版。") || !strings.Contains(body, serve.Prefix+"reload.js") {
+	if body := h.reloadUntil("/gongzuo/a/", "第二版。"); !strings.Contains(body, serve.Prefix+"reload.js") {
 		t.Fatalf("in-place write not served: %s", body)
 	}
 	// Write a temporary file, then rename it over the page.
@@ -157,30 +176,22 @@ func TestSavePatterns(t *testing.T) {
 	tmp := filepath.Join(h.dir, "content/gongzuo/a.md.tmp")
 	os.WriteFile(tmp, []byte(page("甲", "第三版。")), 0o644)
 	os.Rename(tmp, filepath.Join(h.dir, "content/gongzuo/a.md"))
-	h.wait("reload")
-	if _, body := h.get("/gongzuo/a/"); !strings.Contains(body, "第三版。") {
-		t.Fatalf("rename not served: %s", body)
-	}
-	// Delete, then create again.
+	h.reloadUntil("/gongzuo/a/", "第三版。")
+	// Delete, then create again: the watcher may rebuild between the two
+	// (the page is gone for one reload), but a later reload serves it.
 	os.Remove(filepath.Join(h.dir, "content/gongzuo/a.md"))
 	h.write("content/gongzuo/a.md", page("甲", "第四版。"))
-	h.wait("reload")
-	if _, body := h.get("/gongzuo/a/"); !strings.Contains(body, "第四版。") {
-		t.Fatalf("delete+create not served: %s", body)
-	}
+	h.reloadUntil("/gongzuo/a/", "第四版。")
 	// A new folder with a page in it.
 	h.write("content/gongzuo/2026/b.md", page("乙", "新文件夹中的页面。"))
-	h.wait("reload")
-	if code, body := h.get("/gongzuo/2026/b/"); code != 200 || !strings.Contains(body, "新文件夹中的页面。") {
-		t.Fatalf("new folder page: %d %s", code, body)
-	}
+	h.reloadUntil("/gongzuo/2026/b/", "新文件夹中的页面。")
 	if _, body := h.get("/gongzuo/"); !strings.Contains(body, "<li>乙</li>") {
 		t.Fatalf("column list not updated: %s", body)
 	}
 	// A deleted file's page disappears.
 	os.Remove(filepath.Join(h.dir, "content/gongzuo/2026/b.md"))
-	h.wait("reload")
-	if code, body := h.get("/gongzuo/2026/b/"); code != 404 || !strings.Contains(body, "找不到页面") {
+	h.reloadUntil("/gongzuo/2026/b/", "找不到页面")
+	if code, body := h.get("/gongzuo/2026/b/"); code != 404 {
 		t.Fatalf("deleted page: %d %s", code, body)
 	}
 }
