@@ -109,6 +109,15 @@ func (d *DecisionPage) GoneNotice() string {
 	return "该信息公示期已满，已停止公示"
 }
 
+// RevokeLabel names the reason on a tombstone: 撤回说明 for a decision
+// 撤回, otherwise 撤销说明 (the column 撤销说明 holds both).
+func (d *DecisionPage) RevokeLabel() string {
+	if d.StateValue() == legal.StateWithdrawn {
+		return "撤回说明"
+	}
+	return "撤销说明"
+}
+
 // StateClass is the state's class, shared with the validity of
 // policies (legal.Validity.Class) so that the theme shows it the same
 // way: in-force while 公示中 or 有效, expired once 已过期 or past its
