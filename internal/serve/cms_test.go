@@ -321,3 +321,22 @@ func TestCMSSaveReloadsPreview(t *testing.T) {
 		t.Errorf("the saved page: %d %s", code, body)
 	}
 }
+
+// TestCMSRefusesCaseTwin: on Windows and macOS, where authors run the
+// editor, content/zhengce/A.md is the file a.md; the editor refuses to
+// write a name that differs from an existing file or folder only in case.
+func TestCMSRefusesCaseTwin(t *testing.T) {
+	h := startCMS(t)
+	for _, p := range []string{"content/zhengce/A.md", "content/ZhengCe/b.md"} {
+		code, out := h.api("persistEntry", map[string]any{"dataFiles": []map[string]any{{"path": p, "raw": "+++\ntitle = \"乙\"\n+++\n"}}, "assets": []any{}})
+		if code != 400 || !strings.Contains(out, "只有大小写") {
+			t.Errorf("persistEntry %s: %d %s; want 400 naming the case twin", p, code, out)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(h.dir, "content/zhengce/a.md")); !strings.Contains(string(b), "某市甲办法") {
+		t.Errorf("a.md changed: %s", b)
+	}
+	if code, out := h.api("persistEntry", map[string]any{"dataFiles": []map[string]any{{"path": "content/zhengce/c.md", "raw": "+++\ntitle = \"丙\"\n+++\n"}}, "assets": []any{}}); code != 200 {
+		t.Errorf("a new name is refused: %d %s", code, out)
+	}
+}

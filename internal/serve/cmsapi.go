@@ -290,6 +290,9 @@ func (c *CMS) checkPath(p string, markdown bool) (string, error) {
 	if err := c.noLinks(path.Dir(p)); err != nil {
 		return "", err
 	}
+	if err := c.noCaseTwin(p); err != nil {
+		return "", err
+	}
 	if st, err := os.Lstat(c.abs(p)); err == nil && st.Mode()&fs.ModeSymlink != 0 {
 		return "", refuse("%s 是符号链接（快捷方式），编辑器不会通过它读写文件 (symbolic link refused)", p)
 	}
@@ -314,6 +317,35 @@ func (c *CMS) noLinks(dir string) error {
 		if !st.IsDir() {
 			return refuse("%s 不是文件夹 (not a folder)", q)
 		}
+	}
+	return nil
+}
+
+// noCaseTwin refuses p when a folder or file on its way does not exist
+// under its own name but another name differs from it only in case: on
+// Windows and macOS, where authors run the editor, writing it would
+// overwrite that other file.
+func (c *CMS) noCaseTwin(p string) error {
+	dir := ""
+	for _, seg := range strings.Split(p, "/") {
+		ents, err := os.ReadDir(c.abs(dir))
+		if err != nil {
+			return nil // a new folder: nothing in it to collide with
+		}
+		twin := ""
+		for _, e := range ents {
+			if e.Name() == seg {
+				twin = ""
+				break
+			}
+			if twin == "" && source.FoldName(e.Name()) == source.FoldName(seg) {
+				twin = e.Name()
+			}
+		}
+		if twin != "" {
+			return refuse("%s", source.CaseCollision(p, path.Join(dir, twin)))
+		}
+		dir = path.Join(dir, seg)
 	}
 	return nil
 }
