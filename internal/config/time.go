@@ -22,11 +22,16 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 }
 
 // InZone reinterprets a TOML local date or local date-time (which carries
-// no zone) in loc; times with an explicit offset are kept as they are.
+// no zone) in loc; a time with an explicit offset keeps its instant and is
+// shown in loc, so that 2026-11-26T23:00:00Z (which the web editor writes
+// for 07:00 in Beijing) is dated 11月27日 like 2026-11-27T07:00:00+08:00.
 func InZone(t time.Time, loc *time.Location) time.Time {
 	switch t.Location().String() {
 	case "date-local", "datetime-local", "time-local":
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 	}
-	return t
+	if loc == nil {
+		return t
+	}
+	return t.In(loc)
 }
