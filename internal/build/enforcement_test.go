@@ -264,6 +264,20 @@ data = "data/xuke.csv"
 		`! 有效`, `! 某市戊己餐饮有限公司`, `! data-pagefind-body`)
 }
 
+// TestEnforcementNoFeed: decisions are not pages and stay out of feeds
+// (a feed reader keeps entries after the 公示期), so an enforcement
+// column without pages of its own writes no feed.xml and its pages link
+// only the site's feed; other columns keep theirs.
+func TestEnforcementNoFeed(t *testing.T) {
+	r := fazhitest.Build(t, goldenSite+penalties, fazhitest.WithTheme())
+	r.AssertNoFile("chufa/feed.xml")
+	for _, f := range []string{"chufa/index.html", "chufa/某市监罚〔2026〕31号/index.html", "chufa/某市监罚〔2025〕7号/index.html"} {
+		r.AssertFileContent(f, `<link rel="alternate" type="application/atom+xml" title="某市法治政府网" href="/feed.xml">`, `! /chufa/feed.xml`)
+	}
+	r.AssertFileContent("zhengce/feed.xml", "<feed")
+	r.AssertFileContent("zhengce/index.html", `href="/zhengce/feed.xml"`)
+}
+
 // TestEnforcementDataErrors (point 1): a problem in the data file stops
 // the build at its file, row and column; so do a missing file, a bad
 // [enforcement] table and a symbolic link out of data/ (symlink_test).

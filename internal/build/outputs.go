@@ -42,9 +42,11 @@ func (b *builder) sectionOutputs(sec *site.Section) error {
 	sink := b.to("outputs:" + sec.Path)
 	base := sec.URL()
 	name := sec.Title() + " - " + s.Config.Title
-	feed := site.FileFeed.In(base)
-	if err := sink.WriteFile(site.OutputPath(feed), outputs.Atom(s, u, name, feed, base, sec.Pages)); err != nil {
-		return err
+	if sec.HasFeed() {
+		feed := site.FileFeed.In(base)
+		if err := sink.WriteFile(site.OutputPath(feed), outputs.Atom(s, u, name, feed, base, sec.Pages)); err != nil {
+			return err
+		}
 	}
 	if cat := outputs.PolicyCatalogue(s, sec, u); cat != nil {
 		if err := sink.WriteFile(site.OutputPath(site.FileIndex.In(base)), cat); err != nil {

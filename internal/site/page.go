@@ -179,6 +179,13 @@ func (s *Section) URL() string { return s.Index.URL }
 // FeedURL returns the URL of the column's Atom feed.
 func (s *Section) FeedURL() string { return FileFeed.In(s.URL()) }
 
+// HasFeed reports whether the column has an Atom feed. Feeds carry pages;
+// the decisions of a 行政执法公示 column are rows of its data file, not
+// pages, and are kept out of feeds (a feed reader keeps its entries after
+// the 公示期 ends). So an enforcement column has a feed only when it also
+// holds pages of its own.
+func (s *Section) HasFeed() bool { return s.Enforcement == nil || len(s.Pages) > 0 }
+
 // CatalogueURL returns the URL of the column's policy catalogue (JSON).
 func (s *Section) CatalogueURL() string { return FileIndex.In(s.URL()) }
 
