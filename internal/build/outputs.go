@@ -42,8 +42,7 @@ func (b *builder) sectionOutputs(sec *site.Section) error {
 	sink := b.to("outputs:" + sec.Path)
 	base := sec.URL()
 	name := sec.Title() + " - " + s.Config.Title
-	if sec.HasFeed() {
-		feed := site.FileFeed.In(base)
+	if feed := sec.FeedURL(); feed != "" {
 		if err := sink.WriteFile(site.OutputPath(feed), outputs.Atom(s, u, name, feed, base, sec.Pages)); err != nil {
 			return err
 		}

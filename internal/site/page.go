@@ -176,15 +176,19 @@ func (s *Section) Title() string { return s.Index.Title }
 // URL returns the column's URL.
 func (s *Section) URL() string { return s.Index.URL }
 
-// FeedURL returns the URL of the column's Atom feed.
-func (s *Section) FeedURL() string { return FileFeed.In(s.URL()) }
-
-// HasFeed reports whether the column has an Atom feed. Feeds carry pages;
-// the decisions of a 行政执法公示 column are rows of its data file, not
-// pages, and are kept out of feeds (a feed reader keeps its entries after
-// the 公示期 ends). So an enforcement column has a feed only when it also
-// holds pages of its own.
-func (s *Section) HasFeed() bool { return s.Enforcement == nil || len(s.Pages) > 0 }
+// FeedURL returns the URL of the column's Atom feed, or "" when it has
+// none. Feeds carry pages; the decisions of a 行政执法公示 column are rows
+// of its data file, not pages, and are kept out of feeds (a feed reader
+// keeps its entries after the 公示期 ends), so an enforcement column has
+// no feed of its own (its pages, if any, are in the site feed). It
+// returns a string, not a bool, so that the build cache does not take a
+// template that reads it as reading the site graph.
+func (s *Section) FeedURL() string {
+	if s.Enforcement != nil {
+		return ""
+	}
+	return FileFeed.In(s.URL())
+}
 
 // CatalogueURL returns the URL of the column's policy catalogue (JSON).
 func (s *Section) CatalogueURL() string { return FileIndex.In(s.URL()) }
