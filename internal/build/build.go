@@ -80,6 +80,9 @@ type Result struct {
 	// Reused counts the content pages carried forward by the build
 	// cache instead of rendered.
 	Reused int
+	// ReusedLists counts the list pages (of Pages["list"]) carried
+	// forward by the build cache instead of rendered.
+	ReusedLists int
 	// Published tells what changed against the previous output.
 	Published *publish.Result
 	// Steps lists each step's duration in order.

@@ -44,6 +44,26 @@ type keys struct {
 	refs   map[string][]string
 	global buildcache.Sum
 	graph  buildcache.Sum
+	// graphCards is graph without the sources: what a template that
+	// lists the site's pages but shows no summary depends on.
+	graphCards buildcache.Sum
+	// listGraph is every card and summary in order, made once the
+	// content pages are rendered (listGraphSum).
+	listGraph     buildcache.Sum
+	listGraphOnce sync.Once
+	// scopes memoizes the page template's scope by column.
+	scopes sync.Map
+}
+
+// pageScope returns what the page template of a column may read,
+// worked out once per column.
+func (k *keys) pageScope(b *builder, column string) buildcache.Scope {
+	if v, ok := k.scopes.Load(column); ok {
+		return v.(buildcache.Scope)
+	}
+	s := buildcache.ScopeOf(b.tmpl.Reads(column, "page", buildcache.DataType))
+	k.scopes.Store(column, s)
+	return s
 }
 
 // computeKeys digests the assembled site. srcs gives each page's source
@@ -60,11 +80,12 @@ func (b *builder) computeKeys(srcs map[string]buildcache.Sum) *keys {
 	for i, p := range paths {
 		k.cards[p], k.refs[p] = cards[i], refs[i]
 	}
-	var g buildcache.Hasher
+	var g, gc buildcache.Hasher
 	for _, p := range s.Pages {
 		g.Str(p.Path).Sum(k.cards[p.Path]).Sum(srcs[p.Path])
+		gc.Str(p.Path).Sum(k.cards[p.Path])
 	}
-	k.graph = g.Done()
+	k.graph, k.graphCards = g.Done(), gc.Done()
 
 	sd := *b.renderer.Data
 	sd.Now = time.Time{} // the build time is a scope of its own (Scope.Now)
@@ -97,9 +118,12 @@ func (b *builder) computeKeys(srcs map[string]buildcache.Sum) *keys {
 func (b *builder) pageKey(k *keys, p *site.Page, rd pageReads) buildcache.Sum {
 	var h buildcache.Hasher
 	h.Sum(k.global).Str(p.Path).Sum(k.cards[p.Path]).Sum(k.srcs[p.Path])
-	scope := buildcache.ScopeOf(b.tmpl.Reads(p.Column, "page", buildcache.DataType))
-	if scope.Graph {
+	scope := k.pageScope(b, p.Column)
+	switch {
+	case scope.Graph && scope.Bodies:
 		h.Str("graph").Sum(k.graph)
+	case scope.Graph:
+		h.Str("cards").Sum(k.graphCards)
 	}
 	if scope.Now {
 		h.Str("now").Str(b.o.Now.String())
@@ -413,7 +437,7 @@ func listJob(key string) (section string, kinds []string, columns, ok bool) {
 }
 
 // listKey is the key of what a list job shows: the global key, its index
-// page, each member's card and source in order, and, when its templates
+// page, each member's card and summary in order, and, when its templates
 // may read them, every page and the build time.
 func (b *builder) listKey(k *keys, j render.ListJob) (buildcache.Sum, bool) {
 	section, kinds, columns, ok := listJob(j.Key)
@@ -433,7 +457,7 @@ func (b *builder) listKey(k *keys, j render.ListJob) (buildcache.Sum, bool) {
 		}
 		scope := buildcache.ScopeExcept(r, covered)
 		if scope.Graph {
-			h.Str("graph").Sum(k.graph)
+			h.Str("graph").Sum(b.listGraphSum(k))
 		}
 		if scope.Now {
 			h.Str("now").Str(b.o.Now.String())
@@ -442,11 +466,29 @@ func (b *builder) listKey(k *keys, j render.ListJob) (buildcache.Sum, bool) {
 	if j.Index != nil {
 		h.Str(j.Index.Path).Sum(k.cards[j.Index.Path]).Sum(k.srcs[j.Index.Path])
 	}
+	// A member's body shows in a list only as its summary, known here
+	// because content pages are rendered (or carried forward with their
+	// summary) before lists: a body edit that leaves the summary as it
+	// was renders no list again.
 	h.Str(strconv.Itoa(len(j.Members)))
 	for _, p := range j.Members {
-		h.Str(p.Path).Sum(k.cards[p.Path]).Sum(k.srcs[p.Path])
+		h.Str(p.Path).Sum(k.cards[p.Path]).Str(p.Derived.Summary)
 	}
 	return h.Done(), true
+}
+
+// listGraphSum returns the digest of every page's card and summary in
+// order: what a list that may show any page depends on. Summaries are
+// known once content pages are rendered, before any list.
+func (b *builder) listGraphSum(k *keys) buildcache.Sum {
+	k.listGraphOnce.Do(func() {
+		var h buildcache.Hasher
+		for _, p := range b.site.Pages {
+			h.Str(p.Path).Sum(k.cards[p.Path]).Str(p.Derived.Summary)
+		}
+		k.listGraph = h.Done()
+	})
+	return k.listGraph
 }
 
 // reuseList carries a list job's files forward when its key is unchanged;

@@ -219,3 +219,48 @@ func TestCacheMinifyCompressOnce(t *testing.T) {
 	diffBuild(t, site, fresh, "", fazhitest.Now)
 	sameTrees(t, "minify and precompress", readTree(t, out), readTree(t, fresh))
 }
+
+// A list shows a member's body only as its summary: an edit further down
+// a body renders that page again and no list, while an edit of the first
+// paragraph (the summary) renders the lists that show it. Either way the
+// output is a fresh build's.
+func TestCacheListKeyedBySummary(t *testing.T) {
+	site := writeTxtar(t, goldenSite)
+	dir := t.TempDir()
+	out, cache, fresh := filepath.Join(dir, "public"), filepath.Join(dir, "cache"), filepath.Join(dir, "fresh")
+	diffBuild(t, site, out, cache, fazhitest.Now)
+	file := filepath.Join(site, "content/zhengce/banfa/index.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, old, new string
+		lists          bool // lists rendered again
+	}{
+		{"below the summary", "第二条　依照本办法第一条的规定执行。", "第二条　依照本办法第一条的规定执行，另有规定的除外。", false},
+		{"the summary", "第一条　为了规范行政复议工作，制定本办法。", "第一条　为了规范和监督行政复议工作，制定本办法。", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			edited := strings.Replace(string(src), c.old, c.new, 1)
+			if edited == string(src) {
+				t.Fatalf("%q not in the page", c.old)
+			}
+			if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res := diffBuild(t, site, out, cache, fazhitest.Now)
+			if n := res.Pages["page"]; res.Reused != n-1 {
+				t.Errorf("%d of %d content pages carried forward, want all but the edited one", res.Reused, n)
+			}
+			lists := res.Pages["list"]
+			if c.lists && res.ReusedLists == lists || !c.lists && res.ReusedLists != lists {
+				t.Errorf("%d of %d list pages carried forward; lists rendered again: want %v", res.ReusedLists, lists, c.lists)
+			}
+			os.RemoveAll(fresh)
+			diffBuild(t, site, fresh, "", fazhitest.Now)
+			sameTrees(t, c.name, readTree(t, out), readTree(t, fresh))
+			src = []byte(edited)
+		})
+	}
+}

@@ -254,6 +254,7 @@ func (b *builder) renderLists() error {
 	jobs := b.renderer.ListJobs(b.ownBody)
 	errs := make([]error, len(jobs))
 	counts := make([]int, len(jobs))
+	reused := make([]int, len(jobs))
 	perr := parallel(b.ctx, len(jobs), b.workers(), func(i int) {
 		var sink render.Sink = b.to("list:" + jobs[i].Key)
 		var rec *recorder
@@ -262,7 +263,7 @@ func (b *builder) renderLists() error {
 		if b.cache != nil {
 			var n int
 			if n, rec, key, cached = b.reuseList(jobs[i]); n >= 0 {
-				counts[i] = n
+				counts[i], reused[i] = n, n
 				return
 			}
 			sink = cachedSink{b: b, rec: rec}
@@ -286,6 +287,7 @@ func (b *builder) renderLists() error {
 			return err
 		}
 		n += counts[i]
+		b.res.ReusedLists += reused[i]
 	}
 	b.res.Pages["list"] = n
 	return nil
