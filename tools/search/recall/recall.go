@@ -100,7 +100,13 @@ func RunDistinct(tab *browser.Tab, cases []Case) ([]Row, error) {
 	return run(tab, cases, tab.QueryDistinct)
 }
 
-func run(tab *browser.Tab, cases []Case, query func(string, int) (*browser.Answer, error)) ([]Row, error) {
+// RunFunc is Run with another search: query returns the first n results
+// of q (tools/search/cmd/searchalt measures a prototype index with it).
+func RunFunc(cases []Case, query func(q string, n int) (*browser.Answer, error)) ([]Row, error) {
+	return run(nil, cases, query)
+}
+
+func run(_ *browser.Tab, cases []Case, query func(string, int) (*browser.Answer, error)) ([]Row, error) {
 	var rows []Row
 	for _, c := range cases {
 		a, err := query(c.Query, K)
