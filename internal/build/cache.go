@@ -228,6 +228,9 @@ func (b *builder) openCache() {
 	if !ok {
 		return
 	}
+	if st, ok := out.(publish.Stamper); ok {
+		st.TakeStamps()
+	}
 	prev, err := buildcache.Load(o.Dir, o.Site, o.Dest)
 	if err != nil {
 		b.warn(&diag.Error{File: o.Dir, Level: diag.LevelWarning, Msg: "构建缓存未使用，本次全部重新生成：" + err.Error()})
@@ -322,8 +325,36 @@ func (b *builder) saveCache() {
 	if b.cache == nil {
 		return
 	}
+	b.cache.stampFiles()
 	if err := b.cache.next.Save(b.cache.o.Dir); err != nil {
 		b.warn(&diag.Error{File: b.cache.o.Dir, Level: diag.LevelWarning, Msg: "无法写入构建缓存（下次构建会全部重新生成）：" + err.Error()})
+	}
+}
+
+// stampFiles notes in the records the stamp of each file as the output
+// took it (see publish.Stamp), so that the next build can check a file it
+// carries forward without reading it; a file without one is checked by its
+// bytes.
+func (c *cacheRun) stampFiles() {
+	st, ok := c.out.(publish.Stamper)
+	if !ok {
+		return
+	}
+	stamps := st.Stamps()
+	set := func(files []publish.Entry) {
+		for i := range files {
+			files[i].Stamp = stamps[files[i].Path]
+		}
+	}
+	for _, r := range c.next.Pages {
+		set(r.Files)
+	}
+	for _, r := range c.next.Lists {
+		set(r.Files)
+	}
+	for name, m := range c.next.Made {
+		m.Stamp = stamps[name]
+		c.next.Made[name] = m
 	}
 }
 

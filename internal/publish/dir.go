@@ -42,6 +42,10 @@ type Dir struct {
 	written []string
 	closed  bool
 	err     error // first error of a write
+	// stamps are the files' stamps taken as they were written or
+	// linked, and committed tells that Commit kept the trustworthy ones.
+	stamps    map[string]Stamp
+	committed bool
 
 	// writing is held for reading while a file is written and for
 	// writing while the Dir is closed, so that Commit and Abort wait for
@@ -197,13 +201,18 @@ func (d *Dir) write(name string, data []byte, tryLink bool) error {
 	if tryLink {
 		oldPath := filepath.Join(d.dest, filepath.FromSlash(name))
 		if sameContent(oldPath, data) && os.Link(oldPath, full) == nil {
+			d.stamp(name, full)
 			return nil
 		}
 	}
 	d.mu.Lock()
 	d.written = append(d.written, name)
 	d.mu.Unlock()
-	return writeNew(full, data)
+	if err := writeNew(full, data); err != nil {
+		return err
+	}
+	d.stamp(name, full)
+	return nil
 }
 
 // stop waits for the writes in progress and refuses later ones; it
@@ -268,6 +277,7 @@ func (d *Dir) Commit() (*Result, error) {
 	if err := writeNew(mpath, mb); err != nil {
 		return nil, d.abortLocked(err)
 	}
+	d.keepOlderStamps(mpath)
 	if d.sign != nil {
 		sig, err := d.sign(mb)
 		if err == nil {
@@ -282,6 +292,7 @@ func (d *Dir) Commit() (*Result, error) {
 		_ = os.Remove(mpath)
 		_ = os.Link(filepath.Join(d.dest, ManifestName), mpath)
 	}
+	d.committed = true
 	r := &Result{Files: len(d.entries), Written: append([]string(nil), d.written...)}
 	r.Unchanged = r.Files - len(r.Written)
 	for name := range d.old {

@@ -35,6 +35,9 @@ type Entry struct {
 	Path string `json:"path"`
 	Size int64  `json:"size"`
 	Hash string `json:"sha256"`
+	// Stamp, when not zero, is the file's status as a Dir wrote it (see
+	// Stamp); it is not part of the manifest.
+	Stamp Stamp `json:"-"`
 }
 
 // Manifest lists every output file with its size and content hash.

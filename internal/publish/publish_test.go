@@ -77,7 +77,7 @@ func TestDirSecondBuildRewritesNothing(t *testing.T) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
 	}
-	want := []Entry{{"a/index.html", int64(len("甲（修改）")), Hash([]byte("甲（修改）"))}, {"c/index.html", 3, Hash([]byte("丙"))}, {"index.html", 6, Hash([]byte("首页"))}}
+	want := []Entry{{Path: "a/index.html", Size: int64(len("甲（修改）")), Hash: Hash([]byte("甲（修改）"))}, {Path: "c/index.html", Size: 3, Hash: Hash([]byte("丙"))}, {Path: "index.html", Size: 6, Hash: Hash([]byte("首页"))}}
 	if !reflect.DeepEqual(m.Files, want) {
 		t.Errorf("manifest = %+v", m.Files)
 	}

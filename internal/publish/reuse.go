@@ -48,10 +48,15 @@ func hashFile(name string, size int64) string {
 }
 
 // Reuse hard-links the files from the previous output after checking each
-// one's bytes against its entry (see Reuser).
+// one against its entry (see Reuser): by its stamp when the entry has one
+// and the file still has it (see Stamp), else by its bytes.
 func (d *Dir) Reuse(files []Entry) bool {
 	for _, e := range files {
-		if CheckName(e.Path) != nil || hashFile(filepath.Join(d.dest, filepath.FromSlash(e.Path)), e.Size) != e.Hash {
+		if CheckName(e.Path) != nil {
+			return false
+		}
+		full := filepath.Join(d.dest, filepath.FromSlash(e.Path))
+		if !unchanged(full, e.Stamp) && hashFile(full, e.Size) != e.Hash {
 			return false
 		}
 	}
@@ -97,6 +102,7 @@ func (d *Dir) link(name string) error {
 	oldPath := filepath.Join(d.dest, filepath.FromSlash(name))
 	full := filepath.Join(d.staging, filepath.FromSlash(name))
 	if os.Link(oldPath, full) == nil {
+		d.stamp(name, full) // linking changed the ctime
 		return nil
 	}
 	data, err := os.ReadFile(oldPath)
@@ -106,7 +112,11 @@ func (d *Dir) link(name string) error {
 	d.mu.Lock()
 	d.written = append(d.written, name)
 	d.mu.Unlock()
-	return writeNew(full, data)
+	if err := writeNew(full, data); err != nil {
+		return err
+	}
+	d.stamp(name, full)
+	return nil
 }
 
 // Reuse copies the files from the previous output given to NewMem when
