@@ -43,6 +43,10 @@ func Open(fsys fs.FS) (*Index, error) {
 	return x, nil
 }
 
+// SetParams replaces the ranking parameters read from the manifest (to
+// compare rankings on one index).
+func (x *Index) SetParams(p Params) { x.m.Params = p }
+
 // Manifest returns the index's manifest.
 func (x *Index) Manifest() Manifest { return x.m }
 

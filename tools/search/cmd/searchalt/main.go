@@ -129,7 +129,7 @@ func run() error {
 		return err
 	}
 	defer b.Close()
-	portalM, err := measure(b, portal, portalCases, false, false)
+	portalM, err := measure(b, portal, portalCases, false, true)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -35,6 +36,9 @@ type measured struct {
 	// the site's list, each in a fresh context.
 	medBytes, medReqs, maxBytes int64
 	rows                        []recall.Row
+	// strict is the recall of the same index, ranked in Go, when every
+	// bigram of a query is required (Params.Cover false).
+	strict []recall.Row
 	// agree counts the queries whose first ten pages client.js and
 	// alt.Index.Search give in the same order; ors the queries answered
 	// by the OR fallback.
@@ -165,9 +169,49 @@ func measure(b *browser.Browser, site string, cases []recall.Case, distinct, ful
 		}
 		return &a.Answer, nil
 	})
+	if err != nil {
+		return m, err
+	}
 	fmt.Fprint(os.Stderr, recall.Missed(m.rows))
+	p := idx.Manifest().Params
+	p.Cover = false
+	idx.SetParams(p)
+	m.strict, err = recall.RunFunc(cases, func(q string, n int) (*browser.Answer, error) { return goQuery(idx, q, n, distinct) })
+	fmt.Fprint(os.Stderr, "strict AND:\n"+recall.Missed(m.strict))
 	return m, err
 }
+
+// goQuery is distinctJS in Go, on idx.
+func goQuery(idx *alt.Index, q string, n int, distinct bool) (*browser.Answer, error) {
+	res, err := idx.Search(q)
+	if err != nil {
+		return nil, err
+	}
+	a := &browser.Answer{Total: len(res.Hits)}
+	seen := map[string]bool{}
+	for _, h := range res.Hits {
+		if len(a.Hits) >= n {
+			break
+		}
+		m, err := idx.Meta(h.Page)
+		if err != nil {
+			return nil, err
+		}
+		base := m.Title
+		if distinct {
+			base = copySuffix.ReplaceAllString(copyNo.ReplaceAllString(base, ""), "")
+			if seen[base] {
+				continue
+			}
+		}
+		seen[base] = true
+		a.Hits = append(a.Hits, browser.Hit{URL: m.URL, Title: base})
+	}
+	return a, nil
+}
+
+// The suffixes of copies, removed in this order as distinctJS does.
+var copyNo, copySuffix = regexp.MustCompile(`（\d+）$`), regexp.MustCompile(`（副本\d+）$`)
 
 func rawSize(p string) (int64, error) {
 	f, err := os.Open(p)

@@ -105,6 +105,13 @@ func report(n int, lawsBuild time.Duration, vs []variant, portal measured, pf pa
 		v.m.rawChunks>>10, v.m.rawChunks>>10, v.st.Terms, float64(v.st.ChunkBytes)/(1<<20), float64(v.st.RawChunkBytes)/(1<<20))
 	fmt.Fprintf(&b, "一致性 (agreement)：浏览器里的 client.js 与 Go 的 `alt.Index.Search` 对法规的 %d 条查询中 %d 条、示例门户 %d 条中 %d 条给出相同的前 10 页（同样顺序）；走了 OR 退路的查询：法规 %d 条，门户 %d 条 (queries answered by the OR fallback)。\n\n",
 		len(v.m.rows), v.m.agree, len(portal.rows), portal.agree, v.m.ors, portal.ors)
+	fmt.Fprintf(&b, "主方案只要求覆盖查询的双字（「复议申请」要求 复议、申请，议申 只加分），所有双字都必须出现时（同一索引，Go 排序）recall@10 为：法规 %s，示例门户 %s (requiring every bigram instead: statutes, portal)。\n\n", summary(v.m.strict, "laws"), summary(portal.strict, "portal"))
+	for _, r := range append(append([]recall.Row{}, v.m.strict...), portal.strict...) {
+		if len(r.Missing) > 0 {
+			fmt.Fprintf(&b, "- 所有双字都必须出现时未找到 (missed when every bigram is required)：%s「%s」→ %s（%d 条结果）\n", r.Site, r.Query, strings.Join(r.Missing, "；"), r.Total)
+		}
+	}
+	b.WriteString("\n")
 	b.WriteString(recall.Markdown(append(append([]recall.Row{}, v.m.rows...), portal.rows...)))
 	b.WriteString("\n法规站点按不同的法规计 recall@10（副本只算一次），示例门户照常计。\n")
 	return b.String()
