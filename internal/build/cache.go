@@ -265,6 +265,10 @@ func (b *builder) reuse(pages []*site.Page) []*site.Page {
 		}
 		c.mu.Unlock()
 	}, func(i int) string { return pages[i].SourcePath() })
+	// The previous records are not looked at again: those carried
+	// forward are in next, the others are garbage now rather than at the
+	// end of the build.
+	c.prev.Pages = nil
 	var out []*site.Page
 	for i, p := range pages {
 		if todo[i] {
@@ -371,7 +375,7 @@ type cachedSink struct {
 func (s cachedSink) WriteFile(name string, data []byte) error {
 	b, c := s.b, s.b.cache
 	cfg := b.cfg
-	from := "minify:" + publish.Hash(data)
+	from := buildcache.Sum(sha256.Sum256(data))
 	var e publish.Entry
 	done := false
 	if cfg.Minify && minifies(name) {
@@ -387,7 +391,7 @@ func (s cachedSink) WriteFile(name string, data []byte) error {
 		}
 		e = publish.Entry{Path: name, Size: int64(len(data)), Hash: publish.Hash(data)}
 		if !(cfg.Minify && minifies(name)) {
-			from = "" // written as it came
+			from = buildcache.Sum{} // written as it came
 		}
 	}
 	s.note(name, buildcache.Made{From: from, Entry: e})
@@ -395,7 +399,7 @@ func (s cachedSink) WriteFile(name string, data []byte) error {
 		return nil
 	}
 	for _, ext := range compressions {
-		if m, ok := c.prev.Made[name+ext]; ok && m.From == e.Hash && c.out.Reuse([]publish.Entry{m.Entry}) {
+		if m, ok := c.prev.Made[name+ext]; ok && m.From == buildcache.HexSum(e.Hash) && c.out.Reuse([]publish.Entry{m.Entry}) {
 			s.note(name+ext, m)
 			continue
 		}
@@ -411,7 +415,7 @@ func (s cachedSink) WriteFile(name string, data []byte) error {
 		if err := b.o.Out.WriteFile(name+ext, z); err != nil {
 			return err
 		}
-		s.note(name+ext, buildcache.Made{From: e.Hash, Entry: publish.Entry{Path: name + ext, Size: int64(len(z)), Hash: publish.Hash(z)}})
+		s.note(name+ext, buildcache.Made{From: buildcache.HexSum(e.Hash), Entry: publish.Entry{Path: name + ext, Size: int64(len(z)), Hash: publish.Hash(z)}})
 	}
 	return nil
 }

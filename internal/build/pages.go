@@ -275,6 +275,9 @@ func (b *builder) renderLists() error {
 			b.recordList(jobs[i], key, rec)
 		}
 	}, func(i int) string { return jobs[i].Key })
+	if b.cache != nil {
+		b.cache.prev.Lists = nil // see reuse
+	}
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}

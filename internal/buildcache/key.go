@@ -3,10 +3,12 @@ package buildcache
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"hash"
 	"math"
 	"reflect"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -187,18 +189,39 @@ func (e *encoder) value(v reflect.Value, depth int) {
 	}
 }
 
+// encoders keeps the buffers Card and Digest encode into: a key is
+// hashed from an encoding that is garbage once hashed, and a buffer per
+// page (tens of megabytes over a large site) is garbage the collector
+// counts as live while it marks.
+var encoders = sync.Pool{New: func() any { return new(encoder) }}
+
+func getEncoder() *encoder {
+	e := encoders.Get().(*encoder)
+	e.b, e.refs = e.b[:0], nil
+	return e
+}
+
+func putEncoder(e *encoder) {
+	if cap(e.b) <= 1<<20 {
+		e.refs = nil
+		encoders.Put(e)
+	}
+}
+
 // Card returns the digest of what a page holds (everything but what its
 // body renders to, for which the digest of its source files stands) and
 // the content paths of the pages it refers to.
 func Card(p *site.Page) (Sum, []string) {
-	var e encoder
+	e := getEncoder()
+	defer putEncoder(e)
 	e.value(reflect.ValueOf(p).Elem(), 0)
 	return sha256.Sum256(e.b), e.refs
 }
 
 // Digest returns the digest of any value, encoded as Card encodes pages.
 func Digest(vals ...any) Sum {
-	var e encoder
+	e := getEncoder()
+	defer putEncoder(e)
 	for _, v := range vals {
 		if v == nil {
 			e.tag('0')
@@ -209,24 +232,65 @@ func Digest(vals ...any) Sum {
 	return sha256.Sum256(e.b)
 }
 
-// Hasher accumulates a key.
-type Hasher struct{ b []byte }
+// Hasher accumulates a key. Its zero value is ready to use; what is added
+// goes through a buffer of at most hasherBuf bytes into the digest, so
+// that a key over every page of the site (a list's) holds no more than
+// that, and a small key allocates little.
+type Hasher struct {
+	h hash.Hash
+	b []byte
+}
+
+const hasherBuf = 4 << 10
+
+func (h *Hasher) flush() {
+	if h.h == nil {
+		h.h = sha256.New()
+	}
+	h.h.Write(h.b)
+	h.b = h.b[:0]
+}
+
+func (h *Hasher) add(p []byte) {
+	if len(h.b)+len(p) > hasherBuf {
+		h.flush()
+		if len(p) > hasherBuf {
+			h.h.Write(p)
+			return
+		}
+	}
+	h.b = append(h.b, p...)
+}
 
 // Str adds a string.
 func (h *Hasher) Str(s string) *Hasher {
-	h.b = binary.AppendUvarint(h.b, uint64(len(s)))
-	h.b = append(h.b, s...)
+	var n [binary.MaxVarintLen64]byte
+	h.add(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+	for len(s) > 0 {
+		// In pieces, so that a long string is not copied whole.
+		k := min(len(s), hasherBuf)
+		if len(h.b)+k > hasherBuf {
+			h.flush()
+		}
+		h.b = append(h.b, s[:k]...)
+		s = s[k:]
+	}
 	return h
 }
 
 // Sum adds a digest.
-func (h *Hasher) Sum(s Sum) *Hasher { h.b = append(h.b, s[:]...); return h }
+func (h *Hasher) Sum(s Sum) *Hasher { h.add(s[:]); return h }
 
 // Bool adds a boolean.
 func (h *Hasher) Bool(b bool) *Hasher { return h.Str(strconv.FormatBool(b)) }
 
 // Done returns the key.
-func (h *Hasher) Done() Sum { return sha256.Sum256(h.b) }
+func (h *Hasher) Done() Sum {
+	h.flush()
+	var s Sum
+	h.h.Sum(s[:0])
+	return s
+}
 
 // Scope says what a page's template may read beyond the page itself and
 // the pages it refers to.
