@@ -277,7 +277,6 @@ func (d *Dir) Commit() (*Result, error) {
 	if err := writeNew(mpath, mb); err != nil {
 		return nil, d.abortLocked(err)
 	}
-	d.keepOlderStamps(mpath)
 	if d.sign != nil {
 		sig, err := d.sign(mb)
 		if err == nil {
@@ -309,7 +308,10 @@ func (d *Dir) Commit() (*Result, error) {
 		// a build killed before that leaves only a staging folder, which
 		// the next build removes.
 		if exchange(d.staging, d.dest) == nil {
-			return r, os.RemoveAll(d.staging)
+			d.restamp(d.staging)
+			err := os.RemoveAll(d.staging)
+			d.keepOlderStamps(parent, base)
+			return r, err
 		}
 		oldDir := filepath.Join(parent, "."+base+".fazhi-old-"+strconv.Itoa(os.Getpid()))
 		if err := os.Rename(d.dest, oldDir); err != nil {
@@ -321,15 +323,16 @@ func (d *Dir) Commit() (*Result, error) {
 			os.RemoveAll(d.staging)
 			return nil, fmt.Errorf("无法替换输出文件夹 %s：%w", d.dest, err)
 		}
-		if err := os.RemoveAll(oldDir); err != nil {
-			return r, err
-		}
-		return r, nil
+		d.restamp(oldDir)
+		err := os.RemoveAll(oldDir)
+		d.keepOlderStamps(parent, base)
+		return r, err
 	}
 	if err := os.Rename(d.staging, d.dest); err != nil {
 		os.RemoveAll(d.staging)
 		return nil, err
 	}
+	d.keepOlderStamps(parent, base)
 	return r, nil
 }
 

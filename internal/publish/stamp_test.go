@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -100,10 +101,10 @@ func TestReuseCatchesDefacedFileWithRestoredTime(t *testing.T) {
 	}
 }
 
-// Commit keeps only stamps older than the manifest, written last: a
-// stamp taken in the same tick of the file system's clock as a later
-// change would not show the change.
-func TestStampsOlderThanManifest(t *testing.T) {
+// Commit keeps only stamps older than any file made after it: a stamp
+// taken in the same tick of the file system's clock as a later change
+// would not show the change.
+func TestStampsOlderThanLaterFiles(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	d, err := OpenDir(dest)
 	if err != nil {
@@ -112,10 +113,14 @@ func TestStampsOlderThanManifest(t *testing.T) {
 	d.TakeStamps()
 	files := map[string]string{}
 	for i := range 50 {
-		files[filepath.ToSlash(filepath.Join("p", string(rune('a'+i%26)), string(rune('a'+i/26)), "index.html"))] = "页"
+		files[fmt.Sprintf("p/%d/index.html", i)] = "页"
 	}
 	write(t, d, files)
-	m, ok := stampOf(filepath.Join(dest, ManifestName))
+	probe := filepath.Join(t.TempDir(), "probe")
+	if err := os.WriteFile(probe, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, ok := stampOf(probe)
 	if !ok {
 		if len(d.Stamps()) != 0 {
 			t.Errorf("stamps without the fast path: %v", d.Stamps())
@@ -124,7 +129,39 @@ func TestStampsOlderThanManifest(t *testing.T) {
 	}
 	for name, st := range d.Stamps() {
 		if st.Ctime >= m.Ctime {
-			t.Errorf("%s: stamp ctime %d not older than the manifest's %d", name, st.Ctime, m.Ctime)
+			t.Errorf("%s: stamp ctime %d not older than a later file's %d", name, st.Ctime, m.Ctime)
+		}
+	}
+}
+
+// Removing the previous output after the swap changes the ctime of the
+// files linked from it: every stamp Commit reports is the file's stamp as
+// it is in the committed output, never the one taken when it was linked.
+func TestStampsAfterPreviousOutputRemoved(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{}
+	for i := range 50 {
+		files[fmt.Sprintf("p/%d/index.html", i)] = "页"
+	}
+	first := committed(t, dest, files)
+	d, err := OpenDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.TakeStamps()
+	for name, data := range files {
+		st := first.Stamps()[name]
+		if !d.Reuse([]Entry{{Path: name, Size: int64(len(data)), Hash: Hash([]byte(data)), Stamp: st}}) {
+			t.Fatalf("%s not carried forward", name)
+		}
+	}
+	nextTick(t, filepath.Join(d.Root(), "p/0/index.html"), t.TempDir())
+	if _, err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for name, st := range d.Stamps() {
+		if now, _ := stampOf(filepath.Join(dest, filepath.FromSlash(name))); now != st {
+			t.Errorf("%s: stamp %+v, but the file now has %+v", name, st, now)
 		}
 	}
 }
