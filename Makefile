@@ -116,10 +116,16 @@ test-short:
 	$(GO) test -short -count=1 ./...
 	$(GO) -C tools test -short -count=1 ./...
 
-bench: tools
+# 全部测量要几个小时（5 万页、打开搜索、1 万部法规）；每一步也可以单独运行，命令见 docs/benchmarks.md 各节。
+# The whole run takes hours; each step can be run alone (see docs/benchmarks.md).
+bench: tools chromium
 	$(GO) -C tools run ./bench/cmd/fazhi-bench -out ../docs/benchmarks.md
 	# 构建缓存：全新、不变、改一页、--now 前进一步的墙钟、CPU 和进程树峰值内存，打印比值 (build cache ratios, issue 16)
 	$(GO) -C tools run ./bench/cmd/cache-bench -out ../docs/benchmarks.md
+	$(GO) -C tools run ./bench/cmd/cache-bench -search-only -part search -out ../docs/benchmarks.md
+	# 搜索：分批索引的进程树峰值内存、召回率、首次查询；双字索引的对照 (search memory, recall and first query; the bigram alternative)
+	$(GO) -C tools run ./search/cmd/searchscale -out ../docs/benchmarks.md
+	$(GO) -C tools run ./search/cmd/searchalt -out ../docs/benchmarks.md
 
 # Lighthouse 与搜索召回率的数字写入 docs/benchmarks.md（在繁忙的共享机器上数字会偏低，不作为 CI 关卡）。
 lighthouse: tools chromium

@@ -2,7 +2,7 @@
 // unchanged, one-edit and --now-step builds with wall, CPU and the peak
 // memory of the process tree, and writes a section of docs/benchmarks.md.
 //
-//	cache-bench [-sites synthetic:1000,synthetic:10000,statutes:10000] [-search] [-out ../docs/benchmarks.md] [-out-root /dev/shm/fazhi-cache-bench]
+//	cache-bench [-sites synthetic:1000,synthetic:10000,synthetic:50000,statutes:10000] [-search] [-out ../docs/benchmarks.md] [-out-root /dev/shm/fazhi-cache-bench]
 package main
 
 import (
@@ -18,7 +18,7 @@ import (
 
 func main() {
 	var (
-		sites   = flag.String("sites", "synthetic:1000,synthetic:10000,statutes:10000", "站点与页数 (sites: synthetic:N or statutes:N)")
+		sites   = flag.String("sites", "synthetic:1000,synthetic:10000,synthetic:50000,statutes:10000", "站点与页数 (sites: synthetic:N or statutes:N)")
 		search  = flag.Bool("search", false, "每个站点再测一遍打开搜索的构建 (also measure with search on)")
 		only    = flag.Bool("search-only", false, "只测打开搜索的构建 (measure with search on only)")
 		part    = flag.String("part", "", "写入文档的分节名，分别测量的几组各占一节 (report part: separately measured runs get sections of their own)")
