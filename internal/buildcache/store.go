@@ -138,6 +138,8 @@ type madeRec struct {
 	// byte); an empty From is a zero one.
 	From, Hash []byte
 	Size       int64
+	// Stamp is the file's stamp as the output took it (publish.Stamp).
+	Stamp publish.Stamp
 }
 
 type fileRec struct {
@@ -146,6 +148,7 @@ type fileRec struct {
 	Made       int
 	Path, Hash string
 	Size       int64
+	Stamp      publish.Stamp
 }
 
 type pageRec struct {
@@ -231,7 +234,7 @@ func load(f *os.File, site, dest string) (*Cache, error) {
 			return nil, errCorrupt
 		}
 		copy(from[:], m.From)
-		c.Made[m.Name] = Made{From: from, Entry: publish.Entry{Path: m.Name, Size: m.Size, Hash: hex.EncodeToString(m.Hash)}}
+		c.Made[m.Name] = Made{From: from, Entry: publish.Entry{Path: m.Name, Size: m.Size, Hash: hex.EncodeToString(m.Hash), Stamp: m.Stamp}}
 		names = append(names, m.Name)
 	}
 	for _, part := range []struct {
@@ -254,7 +257,7 @@ func load(f *os.File, site, dest string) (*Cache, error) {
 			for i, fr := range r.Files {
 				switch {
 				case fr.Made == 0:
-					p.Files[i] = publish.Entry{Path: fr.Path, Size: fr.Size, Hash: fr.Hash}
+					p.Files[i] = publish.Entry{Path: fr.Path, Size: fr.Size, Hash: fr.Hash, Stamp: fr.Stamp}
 				case fr.Made > 0 && fr.Made <= len(names):
 					p.Files[i] = c.Made[names[fr.Made-1]].Entry // shares the name and digest
 				default:
@@ -335,7 +338,7 @@ func (c *Cache) encode(enc *gob.Encoder) error {
 	index := make(map[string]int, len(names))
 	for i, name := range names {
 		m := c.Made[name]
-		r := madeRec{Name: name, Size: m.Size, Hash: HexSum(m.Hash).bytes()}
+		r := madeRec{Name: name, Size: m.Size, Hash: HexSum(m.Hash).bytes(), Stamp: m.Stamp}
 		if m.From != (Sum{}) {
 			r.From = m.From[:]
 		}
@@ -353,7 +356,7 @@ func (c *Cache) encode(enc *gob.Encoder) error {
 				if m, ok := c.Made[e.Path]; ok && m.Entry == e && index[e.Path] > 0 {
 					files = append(files, fileRec{Made: index[e.Path]})
 				} else {
-					files = append(files, fileRec{Path: e.Path, Size: e.Size, Hash: e.Hash})
+					files = append(files, fileRec{Path: e.Path, Size: e.Size, Hash: e.Hash, Stamp: e.Stamp})
 				}
 			}
 			r := pageRec{Path: key, Key: p.Key[:], Titles: p.Titles, Bodies: p.Bodies, Summary: p.Summary, Files: files, BadUTF8: p.BadUTF8}

@@ -51,14 +51,16 @@ func fakeSite(n int) *Cache {
 		var files []publish.Entry
 		for _, name := range []string{fmt.Sprintf("zhengce/2026/page-%05d/index.html", i)} {
 			for _, ext := range []string{"", ".gz", ".br"} {
-				e := publish.Entry{Path: name + ext, Size: int64(1000 + i), Hash: publish.Hash([]byte(name + ext))}
+				e := publish.Entry{Path: name + ext, Size: int64(1000 + i), Hash: publish.Hash([]byte(name + ext)),
+					Stamp: publish.Stamp{Dev: 1, Ino: uint64(i), Size: int64(1000 + i), Mtime: 1764000000e9 + int64(i), Ctime: 1764000000e9 + int64(i)}}
 				files = append(files, e)
 				c.Made[e.Path] = Made{From: sha256.Sum256([]byte(e.Path)), Entry: e}
 			}
 		}
 		c.Pages[path] = &Page{Key: Sum{byte(i)}, Titles: []string{"某市甲办法"}, Summary: "<p>为了规范行政执法。</p>", Files: files}
 	}
-	c.Lists["home"] = &Page{Key: Sum{9}, Files: []publish.Entry{{Path: "index.html", Size: 5, Hash: publish.Hash([]byte("home"))}}}
+	// A file without a Made record is written out in full.
+	c.Lists["home"] = &Page{Key: Sum{9}, Files: []publish.Entry{{Path: "index.html", Size: 5, Hash: publish.Hash([]byte("home")), Stamp: publish.Stamp{Ino: 7}}}}
 	return c
 }
 
@@ -91,7 +93,7 @@ func TestCacheHoldsEachFileOnce(t *testing.T) {
 	for path, p := range got.Pages {
 		for _, e := range p.Files {
 			m := got.Made[e.Path]
-			if m.Entry != e {
+			if m.Entry != e || e.Stamp.Dev != 1 {
 				t.Fatalf("%s: file %+v, made %+v", path, e, m.Entry)
 			}
 			if unsafe.StringData(e.Path) != unsafe.StringData(m.Path) || unsafe.StringData(e.Hash) != unsafe.StringData(m.Hash) {
@@ -99,7 +101,7 @@ func TestCacheHoldsEachFileOnce(t *testing.T) {
 			}
 		}
 	}
-	if h := got.Lists["home"]; h == nil || h.Files[0].Hash != publish.Hash([]byte("home")) {
+	if h := got.Lists["home"]; h == nil || h.Files[0].Hash != publish.Hash([]byte("home")) || h.Files[0].Stamp.Ino != 7 {
 		t.Errorf("list record %+v", h)
 	}
 }
