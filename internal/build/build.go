@@ -161,6 +161,9 @@ func Build(ctx context.Context, o Options) (res *Result, err error) {
 			return nil, wrap(s.name, err)
 		}
 		b.res.Steps = append(b.res.Steps, Step{s.name, time.Since(t)})
+		if afterStep != nil {
+			afterStep(s.name, b)
+		}
 	}
 	if o.Search != nil {
 		t := time.Now()
@@ -181,6 +184,9 @@ func Build(ctx context.Context, o Options) (res *Result, err error) {
 	b.res.Duration = time.Since(start)
 	return b.res, nil
 }
+
+// afterStep, when set (by tests), is called after each step.
+var afterStep func(step string, b *builder)
 
 // wrap keeps author-facing errors as they are (they already name file and
 // line) and prefixes others with the step.

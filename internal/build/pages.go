@@ -276,7 +276,9 @@ func (b *builder) renderLists() error {
 		}
 	}, func(i int) string { return jobs[i].Key })
 	if b.cache != nil {
-		b.cache.prev.Lists = nil // see reuse
+		// Nothing after the lists looks at the previous lists' records or
+		// at the keys (see reuse).
+		b.cache.prev.Lists, b.cache.keys = nil, nil
 	}
 	if err := b.ctx.Err(); err != nil {
 		return err
