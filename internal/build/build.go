@@ -83,6 +83,9 @@ type Result struct {
 	// ReusedLists counts the list pages (of Pages["list"]) carried
 	// forward by the build cache instead of rendered.
 	ReusedLists int
+	// RenderedLists are the keys of the list jobs rendered, in job order,
+	// when the build cache is used.
+	RenderedLists []string
 	// Published tells what changed against the previous output.
 	Published *publish.Result
 	// Steps lists each step's duration in order.

@@ -447,48 +447,67 @@ func readOutput(b *builder, name string) ([]byte, error) {
 }
 
 // listJob says how a list job's key is made: the layouts it executes (in
-// which column) and whether reads on columns are covered by its members
-// (a column's list, the home page). ok is false for jobs the cache does
+// which column), whether reads on columns are covered by its members (a
+// column's list, the home page), and which reads lead to terms that hold
+// only members (terms is nil when none do). ok is false for jobs the cache does
 // not know, which are always rendered.
-func listJob(key string) (section string, kinds []string, columns, ok bool) {
+func listJob(key string) (section string, kinds []string, columns bool, terms func(tmpl.Read) bool, ok bool) {
 	name, arg, _ := strings.Cut(key, ":")
 	switch {
 	case key == "home":
-		return "", []string{"home"}, true, true
+		return "", []string{"home"}, true, nil, true
 	case name == "section" && arg != "":
-		return arg, []string{"section", "archive", "hearings", "browse"}, true, true
+		return arg, []string{"section", "archive", "hearings", "browse"}, true, columnTerms, true
 	case key == "search" || key == "sitemap" || key == "404":
-		return "", []string{key}, false, true
+		return "", []string{key}, false, nil, true
 	case key == "aliases":
-		return "", []string{"alias"}, false, true
+		return "", []string{"alias"}, false, nil, true
 	case (name == site.TaxTags || name == site.TaxSeries) && arg == "":
-		return name, []string{"taxonomy"}, false, true
+		return name, []string{"taxonomy"}, false, nil, true
 	case name == site.TaxTags:
-		return name, []string{"term"}, false, true
+		return name, []string{"term"}, false, termTerms, true
 	case name == site.TaxSeries:
-		return name, []string{"series", "term"}, false, true
+		return name, []string{"series", "term"}, false, termTerms, true
 	}
-	return "", nil, false, false
+	return "", nil, false, nil, false
+}
+
+// termTerms allows a term page's reads of its own term, whose pages are
+// the job's members.
+func termTerms(rd tmpl.Read) bool {
+	return rd.On == buildcache.DataType && rd.Name == "Term"
+}
+
+// columnTerms allows a column's reads of its browse groups and of the
+// browse term a page shows, which hold only the column's pages.
+func columnTerms(rd tmpl.Read) bool {
+	return termTerms(rd) || rd.On == buildcache.BrowseType || rd.On == buildcache.BrowseType.Elem()
 }
 
 // listKey is the key of what a list job shows: the global key, its index
 // page, each member's card and summary in order, and, when its templates
 // may read them, every page and the build time.
 func (b *builder) listKey(k *keys, j render.ListJob) (buildcache.Sum, bool) {
-	section, kinds, columns, ok := listJob(j.Key)
+	section, kinds, columns, terms, ok := listJob(j.Key)
 	if !ok {
 		return buildcache.Sum{}, false
 	}
-	var covered map[reflect.Type]bool
-	if columns {
-		covered = map[reflect.Type]bool{buildcache.SectionType: true}
-	}
+	parent := false
 	var h buildcache.Hasher
 	h.Sum(k.global).Str("list").Str(j.Key)
 	for _, kind := range kinds {
 		r := b.tmpl.Reads(section, kind, buildcache.DataType)
 		if r.Fields[tmpl.Read{On: buildcache.SectionType, Name: "Parent"}] {
-			covered = nil // a column's parent lists pages its members do not hold
+			parent = true // a column's parent lists pages its members do not hold
+		}
+		covered := map[reflect.Type]bool{}
+		if columns && !parent {
+			covered[buildcache.SectionType] = true
+		}
+		if terms != nil && !parent && buildcache.TermsOnly(r, terms) {
+			// The only terms it can reach hold only members: a term
+			// page's term, a column's browse groups.
+			covered[buildcache.TermType] = true
 		}
 		scope := buildcache.ScopeExcept(r, covered)
 		if scope.Graph {

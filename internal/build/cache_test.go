@@ -3,8 +3,10 @@ package build_test
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fazhi-dev/fazhi/internal/build"
 	"github.com/fazhi-dev/fazhi/internal/buildcache"
@@ -300,4 +302,32 @@ func TestCacheCatchesSameSizeDefacement(t *testing.T) {
 		t.Errorf("%d of %d pages carried forward, want all but the defaced one", res.Reused, res.Pages["page"])
 	}
 	sameTrees(t, "defaced", readTree(t, out), readTree(t, fresh))
+}
+
+// A --now step across one policy's effective date renders again only the
+// lists that show that policy (its column, its tag, the home page, the
+// site map and the taxonomy indexes, which list every term), not the
+// other columns and terms, whose templates read terms' pages but reach no
+// term beyond their own.
+func TestCacheNowStepRendersOnlyListsShowingTheChange(t *testing.T) {
+	site := writeTxtar(t, goldenSite+`
+-- content/pufa/qita.md --
++++
+title = "普法小课堂"
+date = 2026-10-10
+tags = ["普法"]
++++
+正文。
+`)
+	dir := t.TempDir()
+	out, cache, fresh := filepath.Join(dir, "public"), filepath.Join(dir, "cache"), filepath.Join(dir, "fresh")
+	diffBuild(t, site, out, cache, fazhitest.Now)
+	step := time.Date(2026, 12, 1, 10, 0, 0, 0, fazhitest.Now.Location()) // 某市行政复议办法 comes into force
+	res := diffBuild(t, site, out, cache, step)
+	want := []string{"home", "section:zhengce", "tags", "tags:行政复议", "series", "sitemap"}
+	if got := res.RenderedLists; !reflect.DeepEqual(got, want) {
+		t.Errorf("list jobs rendered again: %q, want %q", got, want)
+	}
+	diffBuild(t, site, fresh, "", step)
+	sameTrees(t, "--now step", readTree(t, out), readTree(t, fresh))
 }

@@ -293,6 +293,9 @@ func (b *builder) renderLists() error {
 		}
 		n += counts[i]
 		b.res.ReusedLists += reused[i]
+		if b.cache != nil && reused[i] == 0 && counts[i] > 0 {
+			b.res.RenderedLists = append(b.res.RenderedLists, jobs[i].Key)
+		}
 	}
 	b.res.Pages["list"] = n
 	return nil

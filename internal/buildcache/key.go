@@ -361,6 +361,10 @@ func reaches(t reflect.Type, depth int) bool {
 	return false
 }
 
+// siteNamesBy are, for each type templates can reach, the fields and
+// methods that lead to the site graph itself, and siteNames their names.
+var siteNamesBy, siteNames = yielding(siteType)
+
 // SectionType is the type of a column in the site graph.
 var SectionType = sectionType
 
@@ -392,12 +396,18 @@ func ScopeExcept(r tmpl.Reads, covered map[reflect.Type]bool) Scope {
 		if rd.Name == "Graph" && (rd.On == nil || rd.On == reflect.TypeFor[*render.SiteData]()) {
 			s.Graph = true
 		}
+		if siteNames[rd.Name] && (rd.On == nil || siteNamesBy[rd.On][rd.Name]) {
+			s.Graph = true // it reaches the site itself
+		}
 		if covered[rd.On] {
 			continue
 		}
 		if rd.On == nil {
-			for _, names := range graphNames {
-				if names[rd.Name] {
+			// A value of unknown type is a column or a term (the site is
+			// only reached through the names above): a read on it counts
+			// unless both are covered.
+			for t, names := range graphNames {
+				if names[rd.Name] && !covered[t] && t != siteType {
 					s.Graph = true
 				}
 			}
