@@ -386,10 +386,10 @@ func (s cachedSink) WriteFile(name string, data []byte) error {
 		}
 	}
 	if !done {
-		if err := b.o.Out.WriteFile(name, data); err != nil {
+		var err error
+		if e, err = writeEntry(b.o.Out, name, data); err != nil {
 			return err
 		}
-		e = publish.Entry{Path: name, Size: int64(len(data)), Hash: publish.Hash(data)}
 		if !(cfg.Minify && minifies(name)) {
 			from = buildcache.Sum{} // written as it came
 		}
@@ -411,20 +411,39 @@ func (s cachedSink) WriteFile(name string, data []byte) error {
 			}
 			done = false
 		}
-		z := compressed(ext, data)
-		if err := b.o.Out.WriteFile(name+ext, z); err != nil {
+		ze, err := writeEntry(b.o.Out, name+ext, compressed(ext, data))
+		if err != nil {
 			return err
 		}
-		s.note(name+ext, buildcache.Made{From: buildcache.HexSum(e.Hash), Entry: publish.Entry{Path: name + ext, Size: int64(len(z)), Hash: publish.Hash(z)}})
+		s.note(name+ext, buildcache.Made{From: buildcache.HexSum(e.Hash), Entry: ze})
 	}
 	return nil
 }
 
+// writeEntry writes a file and returns its entry, the output's own when
+// it keeps one (publish.EntryWriter: the digest string is then held once).
+func writeEntry(out publish.Publisher, name string, data []byte) (publish.Entry, error) {
+	if w, ok := out.(publish.EntryWriter); ok {
+		return w.WriteEntry(name, data)
+	}
+	if err := out.WriteFile(name, data); err != nil {
+		return publish.Entry{}, err
+	}
+	return publish.Entry{Path: name, Size: int64(len(data)), Hash: publish.Hash(data)}, nil
+}
+
+// note records a file written for an owner. A Made record is kept only
+// when the file was made from other bytes (minified or compressed): one
+// written as it came is never made again from a record (cachedSink looks
+// records up only to skip minifying or compressing), and its owner's
+// record says the rest.
 func (s cachedSink) note(name string, m buildcache.Made) {
 	c := s.b.cache
-	c.mu.Lock()
-	c.next.Made[name] = m
-	c.mu.Unlock()
+	if m.From != (buildcache.Sum{}) {
+		c.mu.Lock()
+		c.next.Made[name] = m
+		c.mu.Unlock()
+	}
 	if s.rec != nil {
 		s.rec.mu.Lock()
 		s.rec.files = append(s.rec.files, m.Entry)

@@ -78,3 +78,53 @@ func TestCacheReleasesPreviousRecords(t *testing.T) {
 		t.Errorf("%d content pages rendered again, want 1", res.Pages["page"]-res.Reused)
 	}
 }
+
+// A cached build keeps a Made record only for a file made from other
+// bytes (minified or compressed), the only ones a later build looks up to
+// skip that work; a file written as it came is told by its owner's record
+// alone. Keeping one for every file held a record per output file through
+// the build and in the next build's cache, above what a fresh build holds
+// (issue 16 point 4). An unchanged rebuild still carries every page
+// forward and writes nothing.
+func TestCacheMadeOnlyForMadeFiles(t *testing.T) {
+	for _, minify := range []bool{false, true} {
+		src := goldenSite
+		if minify {
+			src = strings.Replace(goldenSite, `baseURL = "https://fzb.example.gov.cn/"`,
+				"baseURL = \"https://fzb.example.gov.cn/\"\nminify = true\nprecompress = true", 1)
+		}
+		site := writeTxtar(t, src)
+		dir := t.TempDir()
+		out, cache := filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+		diffBuild(t, site, out, cache, fazhitest.Now)
+		c, err := buildcache.Load(cache, site, out)
+		if err != nil || len(c.Pages) == 0 {
+			t.Fatalf("minify %v: %d page records, %v", minify, len(c.Pages), err)
+		}
+		made, files := 0, 0
+		for _, m := range c.Made {
+			if m.From == (buildcache.Sum{}) {
+				t.Errorf("minify %v: a Made record of %s, written as it came", minify, m.Path)
+			}
+			made++
+		}
+		for path, p := range c.Pages {
+			if len(p.Files) == 0 {
+				t.Errorf("minify %v: the record of %s has no files", minify, path)
+			}
+			for _, e := range p.Files {
+				if len(e.Hash) != 64 || e.Size == 0 {
+					t.Errorf("minify %v: %s: file %+v", minify, path, e)
+				}
+				files++
+			}
+		}
+		if minify && made < files/2 {
+			t.Errorf("minify %v: %d Made records for %d page files", minify, made, files)
+		}
+		res := diffBuild(t, site, out, cache, fazhitest.Now)
+		if res.Pages["page"] != res.Reused || len(res.Published.Written) != 0 {
+			t.Errorf("minify %v: an unchanged rebuild rendered %d of %d pages and wrote %v", minify, res.Pages["page"]-res.Reused, res.Pages["page"], res.Published.Written)
+		}
+	}
+}

@@ -209,6 +209,10 @@ func (b *builder) renderPageList(pages []*site.Page) error {
 			b.record(p, rec, bad)
 		}
 	}, func(i int) string { return pages[i].SourcePath() })
+	if b.cache != nil {
+		// Only a content page's key reads the pages it refers to.
+		b.cache.keys.refs = nil
+	}
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ import (
 const FileName = "build.cache"
 
 // format changes whenever the records or the file's layout change.
-const format = 4
+const format = 5
 
 var magic = []byte("fazhi-build-cache\n")
 
@@ -145,10 +145,12 @@ type madeRec struct {
 type fileRec struct {
 	// Made is 1 + the index of the file's Made record, in name order,
 	// which says the rest; 0 when it does not.
-	Made       int
-	Path, Hash string
-	Size       int64
-	Stamp      publish.Stamp
+	Made int
+	Path string
+	// Hash is the raw digest.
+	Hash  []byte
+	Size  int64
+	Stamp publish.Stamp
 }
 
 type pageRec struct {
@@ -256,8 +258,8 @@ func load(f *os.File, site, dest string) (*Cache, error) {
 			}
 			for i, fr := range r.Files {
 				switch {
-				case fr.Made == 0:
-					p.Files[i] = publish.Entry{Path: fr.Path, Size: fr.Size, Hash: fr.Hash, Stamp: fr.Stamp}
+				case fr.Made == 0 && len(fr.Hash) == len(Sum{}):
+					p.Files[i] = publish.Entry{Path: fr.Path, Size: fr.Size, Hash: hex.EncodeToString(fr.Hash), Stamp: fr.Stamp}
 				case fr.Made > 0 && fr.Made <= len(names):
 					p.Files[i] = c.Made[names[fr.Made-1]].Entry // shares the name and digest
 				default:
@@ -324,13 +326,12 @@ func (c *Cache) Save(dir string) error {
 
 // encode writes the header and the records, each group in key order.
 func (c *Cache) encode(enc *gob.Encoder) error {
-	hd := header{Format: c.Format, Program: c.Program, Site: c.Site, Dest: c.Dest, NPages: len(c.Pages), NLists: len(c.Lists)}
-	// A record whose digest is not publish.Hash's (none is) is left
-	// out: the file is then only made again.
-	names := slices.DeleteFunc(slices.Sorted(maps.Keys(c.Made)), func(name string) bool {
-		h := c.Made[name].Hash
-		return HexSum(h) == (Sum{}) || hex.EncodeToString(HexSum(h).bytes()) != h
-	})
+	hd := header{Format: c.Format, Program: c.Program, Site: c.Site, Dest: c.Dest}
+	// A record with a digest that is not publish.Hash's (none has) is
+	// left out: the file is then only made again.
+	names := slices.DeleteFunc(slices.Sorted(maps.Keys(c.Made)), func(name string) bool { return !hexDigest(c.Made[name].Hash) })
+	pages, lists := writable(c.Pages), writable(c.Lists)
+	hd.NPages, hd.NLists = len(pages), len(lists)
 	hd.NMade = len(names)
 	if err := enc.Encode(&hd); err != nil {
 		return err
@@ -348,15 +349,18 @@ func (c *Cache) encode(enc *gob.Encoder) error {
 		index[name] = i + 1
 	}
 	var files []fileRec
-	for _, recs := range []map[string]*Page{c.Pages, c.Lists} {
-		for _, key := range slices.Sorted(maps.Keys(recs)) {
-			p := recs[key]
+	for _, part := range []struct {
+		keys []string
+		recs map[string]*Page
+	}{{pages, c.Pages}, {lists, c.Lists}} {
+		for _, key := range part.keys {
+			p := part.recs[key]
 			files = files[:0]
 			for _, e := range p.Files {
 				if m, ok := c.Made[e.Path]; ok && m.Entry == e && index[e.Path] > 0 {
 					files = append(files, fileRec{Made: index[e.Path]})
 				} else {
-					files = append(files, fileRec{Path: e.Path, Size: e.Size, Hash: e.Hash, Stamp: e.Stamp})
+					files = append(files, fileRec{Path: e.Path, Size: e.Size, Hash: HexSum(e.Hash).bytes(), Stamp: e.Stamp})
 				}
 			}
 			r := pageRec{Path: key, Key: p.Key[:], Titles: p.Titles, Bodies: p.Bodies, Summary: p.Summary, Files: files, BadUTF8: p.BadUTF8}
@@ -366,4 +370,18 @@ func (c *Cache) encode(enc *gob.Encoder) error {
 		}
 	}
 	return nil
+}
+
+// hexDigest reports whether h is a digest as publish.Hash writes it.
+func hexDigest(h string) bool {
+	return HexSum(h) != (Sum{}) && hex.EncodeToString(HexSum(h).bytes()) == h
+}
+
+// writable returns the keys of the records whose files all have digests
+// as publish.Hash writes them, in order; the others are left out (their
+// owners are only made again).
+func writable(recs map[string]*Page) []string {
+	return slices.DeleteFunc(slices.Sorted(maps.Keys(recs)), func(key string) bool {
+		return slices.ContainsFunc(recs[key].Files, func(e publish.Entry) bool { return !hexDigest(e.Hash) })
+	})
 }

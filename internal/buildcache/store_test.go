@@ -19,6 +19,10 @@ func TestSaveLoad(t *testing.T) {
 	x := publish.Hash([]byte("abc"))
 	c.Pages["a.md"] = &Page{Key: Sum{1}, Titles: []string{"某市甲办法"}, Summary: "摘要", Files: []publish.Entry{{Path: "a/index.html", Size: 3, Hash: x}}}
 	c.Made["a/index.html"] = Made{From: Sum{2}, Entry: publish.Entry{Path: "a/index.html", Size: 3, Hash: x}}
+	// A file without a Made record (written as it came) is told in full;
+	// a record naming a digest that is not publish.Hash's is left out.
+	c.Pages["b.md"] = &Page{Key: Sum{3}, Files: []publish.Entry{{Path: "b/index.html", Size: 4, Hash: x, Stamp: publish.Stamp{Ino: 5}}}}
+	c.Pages["c.md"] = &Page{Key: Sum{4}, Files: []publish.Entry{{Path: "c/index.html", Size: 4, Hash: "abc"}}}
 	// What a save killed half-way leaves behind does not matter.
 	os.WriteFile(filepath.Join(dir, FileName+".tmp123"), []byte("half"), 0o644)
 	if err := c.Save(dir); err != nil {
@@ -33,6 +37,12 @@ func TestSaveLoad(t *testing.T) {
 	}
 	if r := got.Pages["a.md"]; r == nil || r.Key != (Sum{1}) || r.Titles[0] != "某市甲办法" || r.Files[0].Hash != x || got.Made["a/index.html"].From != (Sum{2}) {
 		t.Errorf("loaded %+v", got)
+	}
+	if r := got.Pages["b.md"]; r == nil || len(r.Files) != 1 || r.Files[0] != c.Pages["b.md"].Files[0] || len(got.Made) != 1 {
+		t.Errorf("loaded %+v, %d Made records", r, len(got.Made))
+	}
+	if r := got.Pages["c.md"]; r != nil {
+		t.Errorf("a record with a file digest not publish.Hash's was kept: %+v", r)
 	}
 	if _, err := Load(dir, "/site", "/elsewhere"); err == nil {
 		t.Errorf("a cache for another output folder was used")

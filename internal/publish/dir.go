@@ -154,8 +154,14 @@ func readManifest(dest string) map[string]Entry {
 // safe for concurrent use, and data may be reused once it returns. An
 // error of an earlier write is returned by a later call and by Commit.
 func (d *Dir) WriteFile(name string, data []byte) error {
+	_, err := d.WriteEntry(name, data)
+	return err
+}
+
+// WriteEntry is WriteFile returning the file's entry (see EntryWriter).
+func (d *Dir) WriteEntry(name string, data []byte) (Entry, error) {
 	if err := CheckName(name); err != nil {
-		return err
+		return Entry{}, err
 	}
 	e := Entry{Path: name, Size: int64(len(data)), Hash: Hash(data)}
 	d.writing.RLock()
@@ -163,16 +169,16 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	d.mu.Lock()
 	if d.closed {
 		d.mu.Unlock()
-		return errors.New("publish: write after Commit or Abort")
+		return Entry{}, errors.New("publish: write after Commit or Abort")
 	}
 	if d.err != nil {
 		err := d.err
 		d.mu.Unlock()
-		return err
+		return Entry{}, err
 	}
 	if _, dup := d.entries[name]; dup {
 		d.mu.Unlock()
-		return fmt.Errorf("输出文件「%s」被写了两次：两个页面或文件占用了同一个网址 (duplicate output)", name)
+		return Entry{}, fmt.Errorf("输出文件「%s」被写了两次：两个页面或文件占用了同一个网址 (duplicate output)", name)
 	}
 	d.entries[name] = e
 	d.mu.Unlock()
@@ -183,9 +189,9 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 			d.err = err
 		}
 		d.mu.Unlock()
-		return err
+		return Entry{}, err
 	}
-	return nil
+	return e, nil
 }
 
 // write puts one file in the staging tree; tryLink says that the previous

@@ -22,6 +22,13 @@ type Reuser interface {
 	Reuse(files []Entry) bool
 }
 
+// EntryWriter is a Publisher that returns the entry it keeps for a file
+// it writes, so that a caller that keeps entries too (the build cache)
+// holds the Publisher's digest string instead of computing its own copy.
+type EntryWriter interface {
+	WriteEntry(name string, data []byte) (Entry, error)
+}
+
 // hashFile returns the hex SHA-256 of the regular file at name, or ""
 // when it is not one or its size is not size.
 func hashFile(name string, size int64) string {

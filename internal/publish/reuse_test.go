@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"unsafe"
 )
 
 // Checking a file of the previous output reads it through one pooled
@@ -34,5 +35,31 @@ func TestHashFileAllocatesNoBufferPerFile(t *testing.T) {
 	// 2 KiB; a 32 KiB buffer per file would be 6.4 MB over 200 files.
 	if per := (after.TotalAlloc - before.TotalAlloc) / n; per > 4<<10 {
 		t.Errorf("checking one file allocates %d bytes, want at most 4 KiB (the read buffer is pooled)", per)
+	}
+}
+
+// WriteEntry returns the entry the Dir keeps for the file: the build
+// cache keeps it too, and holds the Dir's digest string rather than a
+// copy of its own (one 64-byte string per output file).
+func TestWriteEntryIsTheDirsEntry(t *testing.T) {
+	d, err := OpenDir(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	data := []byte("<p>第一条</p>")
+	e, err := d.WriteEntry("a/index.html", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := d.entries["a/index.html"]
+	if e != kept || e.Hash != Hash(data) || e.Size != int64(len(data)) {
+		t.Fatalf("entry %+v, the Dir keeps %+v", e, kept)
+	}
+	if unsafe.StringData(e.Hash) != unsafe.StringData(kept.Hash) {
+		t.Errorf("WriteEntry returned a copy of the digest")
+	}
+	if _, err := d.WriteEntry("a/index.html", data); err == nil {
+		t.Errorf("a second write of a/index.html was accepted")
 	}
 }
