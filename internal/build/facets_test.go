@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -51,6 +52,46 @@ func TestPolicyFacets(t *testing.T) {
 		bad := fazhitest.Try(t, statusSite+"-- content/zhengce/"+seg+".md --\n+++\ntitle = \"冲突\"\ndate = 2026-05-01\n[policy]\nissuer = \"某市人民政府\"\n+++\n", at("2026-06-01T10:00"))
 		if bad.Err == nil || !strings.Contains(bad.Err.Error(), "「"+seg+"」是保留名称") {
 			t.Errorf("a page at zhengce/%s.md: %v", seg, bad.Err)
+		}
+	}
+}
+
+// TestBrowseSidebarOncePerTerm (issue 16.4): the default theme's list
+// layouts render the 信息公开目录 sidebar once per column and browse term
+// (partialCached keyed by .Section.URL and .Term.URL), not once per pager
+// page: a --now step that moves one count renders it a few dozen times,
+// not once for each of a column's thousand list pages. The site's own
+// browse.html prints the page it was rendered for, so every pager page of
+// one list shows the same one, whichever was rendered first.
+func TestBrowseSidebarOncePerTerm(t *testing.T) {
+	files := strings.Replace(statusSite, "baseURL = \"https://fzb.example.gov.cn/\"\n", "baseURL = \"https://fzb.example.gov.cn/\"\npaginate = 1\n", 1) +
+		"-- layouts/partials/browse.html --\n<x-side column=\"{{ .Section.URL }}\" term=\"{{ with .Term }}{{ .URL }}{{ end }}\" from=\"{{ .URL }}\"></x-side>\n"
+	r := fazhitest.Build(t, files, fazhitest.WithTheme(), at("2026-06-01T10:00"))
+	side := regexp.MustCompile(`<x-side [^>]*>`)
+	get := func(name string) string {
+		m := side.FindAllString(r.File(name), -1)
+		if len(m) != 1 {
+			t.Fatalf("%s: %d sidebars %q, want 1", name, len(m), m)
+		}
+		return m[0]
+	}
+	lists := []struct {
+		term  string
+		pages []string
+	}{
+		{"", []string{"zhengce/index.html", "zhengce/page/2/index.html", "zhengce/page/3/index.html"}},
+		{"/zhengce/status/有效/", []string{"zhengce/status/有效/index.html", "zhengce/status/有效/page/2/index.html"}},
+		{"/zhengce/genre/政府规章/", []string{"zhengce/genre/政府规章/index.html", "zhengce/genre/政府规章/page/2/index.html", "zhengce/genre/政府规章/page/3/index.html"}},
+	}
+	for _, l := range lists {
+		first := get(l.pages[0])
+		if !strings.HasPrefix(first, `<x-side column="/zhengce/" term="`+l.term+`" from="/zhengce/`) {
+			t.Errorf("%s: sidebar %s, want one for term %q", l.pages[0], first, l.term)
+		}
+		for _, p := range l.pages[1:] {
+			if got := get(p); got != first {
+				t.Errorf("%s: sidebar %s, want the one rendered once for the list, as on %s: %s", p, got, l.pages[0], first)
+			}
 		}
 	}
 }
