@@ -1,11 +1,13 @@
 package search
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -41,28 +43,33 @@ var bodyAttr = regexp.MustCompile(`\sdata-pagefind-body[\s=>/]`)
 // htmlSource is the written output the pages are read from.
 type htmlSource interface {
 	names() ([]string, error)
-	read(name string) ([]byte, error)
+	// open returns the page's bytes as a stream, so that a page is
+	// never held whole just to be hashed.
+	open(name string) (io.ReadCloser, error)
 	// place puts the page name into the folder dir (a hard link where
 	// the source is on disk, else a copy).
 	place(name, dir string) error
 }
 
 // collect reads every HTML page of src and returns those Pagefind would
-// index, sorted by name.
+// index, sorted by name. Each page is streamed through one buffer: the
+// stage keeps a page's size and hash, never its HTML, so the memory it
+// needs does not grow with the site (the pages of a cached build are
+// not in memory and would otherwise all be read in again).
 func collect(src htmlSource) ([]page, error) {
 	names, err := src.names()
 	if err != nil {
 		return nil, err
 	}
+	buf := make([]byte, scanBufSize)
 	var all, body []page
 	for _, n := range names {
-		data, err := src.read(n)
+		p, hasBody, err := scanPage(src, n, buf)
 		if err != nil {
 			return nil, fmt.Errorf("读取网页 %s 失败 (cannot read a written page): %w", n, err)
 		}
-		p := page{name: n, size: int64(len(data)), sum: sha256.Sum256(data)}
 		all = append(all, p)
-		if bodyAttr.Match(data) {
+		if hasBody {
 			body = append(body, p)
 		}
 	}
@@ -71,6 +78,51 @@ func collect(src htmlSource) ([]page, error) {
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].name < all[j].name })
 	return all, nil
+}
+
+// scanBufSize is the size of the buffer pages are read through.
+const scanBufSize = 64 << 10
+
+// bodyAttrMax is the length of the longest text bodyAttr matches: one
+// space, "data-pagefind-body" and one more byte. A chunk is searched
+// together with the last bodyAttrMax-1 bytes of the one before, so a match
+// across two reads is found.
+const bodyAttrMax = 1 + len("data-pagefind-body") + 1
+
+// scanPage reads the page name of src through buf and returns its size
+// and SHA-256, and whether it has a data-pagefind-body attribute.
+func scanPage(src htmlSource, name string, buf []byte) (page, bool, error) {
+	r, err := src.open(name)
+	if err != nil {
+		return page{}, false, err
+	}
+	defer r.Close()
+	h := sha256.New()
+	var size int64
+	found := false
+	keep := 0 // bytes at the start of buf carried over from the last read
+	for {
+		n, err := io.ReadFull(r, buf[keep:])
+		if n > 0 {
+			h.Write(buf[keep : keep+n])
+			size += int64(n)
+			if !found && bodyAttr.Match(buf[:keep+n]) {
+				found = true
+			}
+			tail := min(keep+n, bodyAttrMax-1)
+			copy(buf, buf[keep+n-tail:keep+n])
+			keep = tail
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return page{}, false, err
+		}
+	}
+	p := page{name: name, size: size}
+	h.Sum(p.sum[:0])
+	return p, found, nil
 }
 
 // batchCount is the number of batches for pages of total bytes: the
@@ -164,8 +216,8 @@ func (d dirSource) names() ([]string, error) {
 	return out, err
 }
 
-func (d dirSource) read(name string) ([]byte, error) {
-	return os.ReadFile(filepath.Join(d.root, filepath.FromSlash(name)))
+func (d dirSource) open(name string) (io.ReadCloser, error) {
+	return os.Open(filepath.Join(d.root, filepath.FromSlash(name)))
 }
 
 func (d dirSource) place(name, dir string) error {
@@ -197,7 +249,9 @@ func (m memSource) names() ([]string, error) {
 	return out, nil
 }
 
-func (m memSource) read(name string) ([]byte, error) { return m.files[name], nil }
+func (m memSource) open(name string) (io.ReadCloser, error) {
+	return io.NopCloser(bytes.NewReader(m.files[name])), nil
+}
 
 func (m memSource) place(name, dir string) error {
 	to := filepath.Join(dir, filepath.FromSlash(name))
