@@ -66,6 +66,25 @@ func (k *keys) pageScope(b *builder, column string) buildcache.Scope {
 	return s
 }
 
+// afterPages lets go of what only content pages' keys read: the pages
+// each refers to, and the sources of every page but the list jobs' index
+// pages (the home page and the columns' indexes), kept with the same
+// values so that list keys do not change.
+func (k *keys) afterPages(s *site.Site) {
+	k.refs = nil
+	idx := map[string]buildcache.Sum{}
+	keep := func(p *site.Page) {
+		if p != nil {
+			idx[p.Path] = k.srcs[p.Path]
+		}
+	}
+	keep(s.Home)
+	for _, sec := range s.SectionByPath {
+		keep(sec.Index)
+	}
+	k.srcs = idx
+}
+
 // computeKeys digests the assembled site. srcs gives each page's source
 // digest (file and bundle resources).
 func (b *builder) computeKeys(srcs map[string]buildcache.Sum) *keys {
@@ -537,7 +556,11 @@ func (b *builder) listKey(k *keys, j render.ListJob) (buildcache.Sum, bool) {
 		}
 	}
 	if j.Index != nil {
-		h.Str(j.Index.Path).Sum(k.cards[j.Index.Path]).Sum(k.srcs[j.Index.Path])
+		src, ok := k.srcs[j.Index.Path]
+		if !ok {
+			return buildcache.Sum{}, false // an index page afterPages did not keep
+		}
+		h.Str(j.Index.Path).Sum(k.cards[j.Index.Path]).Sum(src)
 	}
 	// A member's body shows in a list only as its summary, known here
 	// because content pages are rendered (or carried forward with their

@@ -128,3 +128,29 @@ func TestCacheMadeOnlyForMadeFiles(t *testing.T) {
 		}
 	}
 }
+
+// After the content pages a cached build's keys hold the sources of the
+// list jobs' index pages only (the home page and the columns' indexes)
+// and no page's references: the rest is read only by content pages' keys
+// (issue 16 point 4). The lists are still carried forward.
+func TestCacheKeysAfterPages(t *testing.T) {
+	site := writeTxtar(t, goldenSite)
+	dir := t.TempDir()
+	out, cache := filepath.Join(dir, "public"), filepath.Join(dir, "cache")
+	after := [2]int{-1, -1}
+	defer build.OnCacheKeys(func(step string, srcs, refs int) {
+		if step == "pages" {
+			after = [2]int{srcs, refs}
+		}
+	})()
+	res := diffBuild(t, site, out, cache, fazhitest.Now)
+	// The golden site's nine content files: the home page, three
+	// columns' indexes and five pages.
+	if after != [2]int{4, 0} {
+		t.Errorf("after the pages the keys hold %d sources and %d references, want 4 (the index pages') and none", after[0], after[1])
+	}
+	res = diffBuild(t, site, out, cache, fazhitest.Now)
+	if len(res.RenderedLists) != 0 || len(res.Published.Written) != 0 {
+		t.Errorf("an unchanged rebuild rendered lists %v and wrote %v", res.RenderedLists, res.Published.Written)
+	}
+}

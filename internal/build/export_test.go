@@ -16,3 +16,20 @@ func OnCacheStep(f func(step string, prev *buildcache.Cache, keys bool)) (restor
 	}
 	return func() { afterStep = nil }
 }
+
+// OnCacheKeys calls f after each step of the builds that follow with the
+// number of pages whose sources and references the cache's keys hold
+// then (-1 when it holds no keys); restore ends it.
+func OnCacheKeys(f func(step string, srcs, refs int)) (restore func()) {
+	afterStep = func(step string, b *builder) {
+		if b.cache == nil {
+			return
+		}
+		if k := b.cache.keys; k != nil {
+			f(step, len(k.srcs), len(k.refs))
+		} else {
+			f(step, -1, -1)
+		}
+	}
+	return func() { afterStep = nil }
+}

@@ -210,8 +210,7 @@ func (b *builder) renderPageList(pages []*site.Page) error {
 		}
 	}, func(i int) string { return pages[i].SourcePath() })
 	if b.cache != nil {
-		// Only a content page's key reads the pages it refers to.
-		b.cache.keys.refs = nil
+		b.cache.keys.afterPages(b.site)
 	}
 	if err := b.ctx.Err(); err != nil {
 		return err
