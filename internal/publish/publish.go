@@ -19,7 +19,8 @@ import (
 // Publisher receives the files of one build.
 type Publisher interface {
 	// WriteFile stores data at name, a slash-separated relative path.
-	// It is safe for concurrent use.
+	// It is safe for concurrent use. The caller may reuse data once it
+	// returns (the search indexer passes its index through one buffer).
 	WriteFile(name string, data []byte) error
 	// Commit puts the new tree in place and returns what changed.
 	Commit() (*Result, error)

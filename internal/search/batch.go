@@ -229,11 +229,21 @@ func (d dirSource) place(name, dir string) error {
 	if os.Link(from, to) == nil {
 		return nil
 	}
-	data, err := os.ReadFile(from)
+	// Another file system: copy the page as a stream.
+	r, err := os.Open(from)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(to, data, 0o644)
+	defer r.Close()
+	w, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(w, r); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
 }
 
 // memSource reads pages from a publisher that keeps files in memory.

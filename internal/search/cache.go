@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -34,17 +35,19 @@ type cachedFile struct {
 	SHA256 string `json:"sha256"`
 }
 
-// indexFile is one file of a batch's Pagefind output.
-type indexFile struct {
-	name string // slash-separated, relative to the output folder
-	data []byte
-}
-
 func entryName(i, n int) string { return "b" + strconv.Itoa(i) + "-of-" + strconv.Itoa(n) }
 
-// load returns batch i of n's files when the cache holds them for key.
+// cachedBatch is a batch's entry in the cache whose files were checked.
+type cachedBatch struct {
+	dir   string
+	files []cachedFile
+}
+
+// load returns batch i of n's entry when the cache holds it for key,
+// after checking every file against its hash. The files are streamed
+// through buf, so that loading never holds a batch's index in memory.
 // The error says why an entry that exists was not used.
-func (c batchCache) load(i, n int, key string) ([]indexFile, error) {
+func (c batchCache) load(i, n int, key string, buf *[]byte) (*cachedBatch, error) {
 	if c.dir == "" {
 		return nil, nil
 	}
@@ -63,21 +66,85 @@ func (c batchCache) load(i, n int, key string) ([]indexFile, error) {
 	if e.Key != key {
 		return nil, nil // the batch's pages changed
 	}
-	files := make([]indexFile, 0, len(e.Files))
+	cb := &cachedBatch{dir: dir, files: e.Files}
 	for _, f := range e.Files {
 		if !fs.ValidPath(f.Name) {
 			return nil, fmt.Errorf("%s 中有无效的文件名 %q (bad file name)", dir, f.Name)
 		}
-		data, err := readRegular(filepath.Join(dir, "files", filepath.FromSlash(f.Name)))
-		if err != nil {
+		if _, err := cb.read(f, buf); err != nil {
 			return nil, err
 		}
-		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != f.SHA256 {
-			return nil, fmt.Errorf("缓存文件 %s 已被改动 (cached file changed)", filepath.Join(dir, "files", f.Name))
-		}
-		files = append(files, indexFile{f.Name, data})
 	}
-	return files, nil
+	return cb, nil
+}
+
+// read reads one file of the entry into *buf (grown as needed) and
+// checks it against its hash.
+func (cb *cachedBatch) read(f cachedFile, buf *[]byte) ([]byte, error) {
+	name := filepath.Join(cb.dir, "files", filepath.FromSlash(f.Name))
+	data, err := readRegularInto(name, buf)
+	if err != nil {
+		return nil, err
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != f.SHA256 {
+		return nil, fmt.Errorf("缓存文件 %s 已被改动 (cached file changed)", name)
+	}
+	return data, nil
+}
+
+// each calls fn with every file of the entry, in order, read through
+// buf; data is valid only until fn returns.
+func (cb *cachedBatch) each(buf *[]byte, fn func(name string, data []byte) error) error {
+	for _, f := range cb.files {
+		data, err := cb.read(f, buf)
+		if err != nil {
+			return err
+		}
+		if err := fn(f.Name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readRegularInto reads a regular file into *buf, refusing symlinks and
+// other kinds.
+func readRegularInto(name string, buf *[]byte) ([]byte, error) {
+	st, err := os.Lstat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("缓存中的 %s 不是普通文件 (not a regular file)", name)
+	}
+	return readInto(name, buf)
+}
+
+// readInto reads the file name into *buf, growing it once to the file's
+// size when it is smaller, and returns the bytes read.
+func readInto(name string, buf *[]byte) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	size := int(st.Size())
+	if cap(*buf) < size {
+		*buf = make([]byte, 0, size+size/4)
+	}
+	data := (*buf)[:size]
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var one [1]byte
+	if n, _ := f.Read(one[:]); n > 0 {
+		return nil, fmt.Errorf("%s 在读取时被改动 (changed while being read)", name)
+	}
+	return data, nil
 }
 
 // readRegular reads a regular file, refusing symlinks and other kinds.
@@ -92,47 +159,74 @@ func readRegular(name string) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
-// store writes batch i of n's files for key. The entry is written to a
-// temporary folder and renamed into place, so a build killed meanwhile
-// leaves the old entry, no entry, or the new one, never a mix; a leftover
-// temporary folder is removed by the next build (clean).
-func (c batchCache) store(i, n int, key string, files []indexFile) error {
+// cacheWriter writes one batch's entry. The entry is written to a
+// temporary folder and renamed into place by commit, so a build killed
+// meanwhile leaves the old entry, no entry, or the new one, never a mix; a
+// leftover temporary folder is removed by the next build (clean).
+type cacheWriter struct {
+	c   batchCache
+	tmp string
+	e   cacheEntry
+	err error
+}
+
+// begin starts writing an entry; with no cache folder it writes nothing.
+func (c batchCache) begin() *cacheWriter {
+	w := &cacheWriter{c: c}
 	if c.dir == "" {
+		return w
+	}
+	if w.err = os.MkdirAll(c.dir, 0o755); w.err == nil {
+		w.tmp, w.err = os.MkdirTemp(c.dir, tmpPrefix)
+	}
+	return w
+}
+
+// add writes one file of the batch's index.
+func (w *cacheWriter) add(name string, data []byte) {
+	if w.c.dir == "" || w.err != nil {
+		return
+	}
+	p := filepath.Join(w.tmp, "files", filepath.FromSlash(name))
+	if w.err = os.MkdirAll(filepath.Dir(p), 0o755); w.err != nil {
+		return
+	}
+	if w.err = os.WriteFile(p, data, 0o644); w.err != nil {
+		return
+	}
+	sum := sha256.Sum256(data)
+	w.e.Files = append(w.e.Files, cachedFile{name, hex.EncodeToString(sum[:])})
+}
+
+// commit puts the entry in place as batch i of n for key.
+func (w *cacheWriter) commit(i, n int, key string) error {
+	if w.c.dir == "" {
 		return nil
 	}
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
-		return err
+	if w.err != nil {
+		w.abort()
+		return w.err
 	}
-	tmp, err := os.MkdirTemp(c.dir, tmpPrefix)
-	if err != nil {
-		return err
-	}
-	e := cacheEntry{Key: key}
-	for _, f := range files {
-		p := filepath.Join(tmp, "files", filepath.FromSlash(f.name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			os.RemoveAll(tmp)
-			return err
-		}
-		if err := os.WriteFile(p, f.data, 0o644); err != nil {
-			os.RemoveAll(tmp)
-			return err
-		}
-		sum := sha256.Sum256(f.data)
-		e.Files = append(e.Files, cachedFile{f.name, hex.EncodeToString(sum[:])})
-	}
-	raw, _ := json.Marshal(e)
+	w.e.Key = key
+	raw, _ := json.Marshal(w.e)
 	// entry.json is written last: a folder without it is not an entry.
-	if err := os.WriteFile(filepath.Join(tmp, cacheEntryFile), raw, 0o644); err != nil {
-		os.RemoveAll(tmp)
+	if err := os.WriteFile(filepath.Join(w.tmp, cacheEntryFile), raw, 0o644); err != nil {
+		w.abort()
 		return err
 	}
-	final := filepath.Join(c.dir, entryName(i, n))
+	final := filepath.Join(w.c.dir, entryName(i, n))
 	if err := removeOwn(final); err != nil {
-		os.RemoveAll(tmp)
+		w.abort()
 		return err
 	}
-	return os.Rename(tmp, final)
+	return os.Rename(w.tmp, final)
+}
+
+// abort removes the temporary folder.
+func (w *cacheWriter) abort() {
+	if w.tmp != "" {
+		os.RemoveAll(w.tmp)
+	}
 }
 
 const tmpPrefix = ".tmp-"

@@ -1,14 +1,18 @@
 package search
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/fazhi-dev/fazhi/internal/publish"
 )
 
 // allocated returns the bytes the Go runtime allocated while f ran.
@@ -99,5 +103,86 @@ func TestScanPageAgreesWithWholeRead(t *testing.T) {
 				t.Fatalf("case %d, buffer %d: %q: wrong size or hash", i, bufSize, data)
 			}
 		}
+	}
+}
+
+// TestIndexBoundedMemory: indexing a site on disk, fresh and again with
+// every batch in the cache, allocates about one index file at a time: the
+// pages are streamed and placed by hard link, and each file of a batch's
+// index passes through one buffer from Pagefind's output or the cache to
+// the output. The old code read every page whole and held each batch's
+// whole index (the fake indexer's index is its batch's HTML), so the
+// search stage's allocation grew with the site.
+func TestIndexBoundedMemory(t *testing.T) {
+	bin, runs := batchPagefind(t)
+	const n, size = 64, 256<<10 - 256 // 16 MiB of HTML, 16 batches of 1 MiB
+	site := bigSite(t, n, size)
+	pages, err := collect(dirSource{site})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var biggest int64 // the HTML of the largest batch
+	for _, b := range partition(pages, 16) {
+		var sum int64
+		for _, p := range b {
+			sum += p.size
+		}
+		biggest = max(biggest, sum)
+	}
+	cache := filepath.Join(t.TempDir(), "search")
+	dest := filepath.Join(t.TempDir(), "public")
+	index := func() (Stats, uint64) {
+		t.Helper()
+		out, err := publish.OpenDir(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The pages of the build, linked from the site written above.
+		err = filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(site, p)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return out.WriteFile(filepath.ToSlash(rel), data)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := New(bin, BatchBytes(1<<20), CacheDir(cache))
+		got := allocated(func() { err = p.Index(context.Background(), out) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return p.Last(), got
+	}
+	// The fake index file of a batch is the batch's HTML: the buffer
+	// holds the largest, growing to it once; the site is 16 MiB.
+	limit := uint64(2*biggest + 1<<20)
+	st, got := index()
+	t.Logf("fresh: %d bytes allocated, bound %d", got, limit)
+	if st.Indexed != 16 || st.Pages != n {
+		t.Fatalf("fresh: stats %+v, want 16 batches indexed, %d pages", st, n)
+	}
+	if got > limit {
+		t.Errorf("fresh index of %d MiB of pages allocated %d bytes, want at most %d", n*size>>20, got, limit)
+	}
+	readRuns(t, runs)
+	st, got = index()
+	t.Logf("cached: %d bytes allocated", got)
+	if st.Reused != 16 || st.Indexed != 0 {
+		t.Fatalf("cached: stats %+v, want 16 batches reused", st)
+	}
+	if l := readRuns(t, runs); len(l) != 0 {
+		t.Fatalf("cached: Pagefind ran over %q", l)
+	}
+	if got > limit {
+		t.Errorf("cached index of %d MiB of pages allocated %d bytes, want at most %d", n*size>>20, got, limit)
 	}
 }

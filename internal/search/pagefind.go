@@ -150,6 +150,10 @@ func (p *Pagefind) Index(ctx context.Context, out publish.Publisher) error {
 	ident := p.ident()
 	var bundles []string
 	first := true
+	// Index files pass one at a time through buf, from the cache or from
+	// Pagefind's output to the publisher and the cache: the stage never
+	// holds more than one file of the index.
+	buf := make([]byte, 0, 256<<10)
 	for i, b := range batches {
 		if len(b) == 0 && !(first && i == n-1) {
 			continue // an empty batch has no bundle (unless the site has no page at all)
@@ -157,43 +161,54 @@ func (p *Pagefind) Index(ctx context.Context, out publish.Publisher) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		key := batchKey(ident, i, n, b)
-		files, err := p.cache.load(i, n, key)
-		if err != nil {
-			st.Warnings = append(st.Warnings, "忽略搜索索引缓存 (search cache ignored): "+err.Error())
-			files = nil
-		}
-		if files != nil {
-			st.Reused++
-		} else {
-			if files, err = p.run(ctx, src, b, filepath.Join(tmp, strconv.Itoa(i)), &st); err != nil {
-				return err
-			}
-			st.Indexed++
-			if err := p.cache.store(i, n, key, files); err != nil {
-				st.Warnings = append(st.Warnings, "搜索索引缓存无法写入 (cannot write the search cache): "+err.Error())
-			}
-		}
 		prefix := bundlePath(i, first)
-		if !first {
-			bundles = append(bundles, prefix)
-		}
-		for _, f := range files {
-			if !first && !bundleFile(f.name) || !p.keepUI && uiFile(f.name) {
-				continue
+		emit := func(name string, data []byte) error {
+			if !first && !bundleFile(name) || !p.keepUI && uiFile(name) {
+				return nil
 			}
-			if f.name == "pagefind-entry.json" {
-				pages, err := entryPages(f.data)
+			if name == "pagefind-entry.json" {
+				pages, err := entryPages(data)
 				if err != nil {
 					return err
 				}
 				st.Pages += pages
 			}
-			if err := out.WriteFile(joinBundle(prefix, f.name), f.data); err != nil {
+			if err := out.WriteFile(joinBundle(prefix, name), data); err != nil {
 				return fmt.Errorf("写入搜索索引失败 (cannot write the index): %w", err)
 			}
 			st.Files++
-			st.Bytes += int64(len(f.data))
+			st.Bytes += int64(len(data))
+			return nil
+		}
+		key := batchKey(ident, i, n, b)
+		cached, err := p.cache.load(i, n, key, &buf)
+		if err != nil {
+			st.Warnings = append(st.Warnings, "忽略搜索索引缓存 (search cache ignored): "+err.Error())
+			cached = nil
+		}
+		if cached != nil {
+			// Checked by load; a file changed since fails the build.
+			if err := cached.each(&buf, emit); err != nil {
+				return err
+			}
+			st.Reused++
+		} else {
+			w := p.cache.begin()
+			err := p.run(ctx, src, b, filepath.Join(tmp, strconv.Itoa(i)), &st, &buf, func(name string, data []byte) error {
+				w.add(name, data)
+				return emit(name, data)
+			})
+			if err != nil {
+				w.abort()
+				return err
+			}
+			st.Indexed++
+			if err := w.commit(i, n, key); err != nil {
+				st.Warnings = append(st.Warnings, "搜索索引缓存无法写入 (cannot write the search cache): "+err.Error())
+			}
+		}
+		if !first {
+			bundles = append(bundles, prefix)
 		}
 		first = false
 	}
@@ -212,15 +227,16 @@ func (p *Pagefind) Index(ctx context.Context, out publish.Publisher) error {
 }
 
 // run indexes the pages of one batch with Pagefind in the folder work and
-// returns its output files, sorted.
-func (p *Pagefind) run(ctx context.Context, src htmlSource, pages []page, work string, st *Stats) ([]indexFile, error) {
+// calls fn with each of its output files, sorted by name, read through
+// buf (data is valid only until fn returns).
+func (p *Pagefind) run(ctx context.Context, src htmlSource, pages []page, work string, st *Stats, buf *[]byte, fn func(name string, data []byte) error) error {
 	site, idx := filepath.Join(work, "site"), filepath.Join(work, "index")
 	if err := os.MkdirAll(site, 0o755); err != nil {
-		return nil, err
+		return err
 	}
 	for _, pg := range pages {
 		if err := src.place(pg.name, site); err != nil {
-			return nil, fmt.Errorf("无法准备搜索索引的网页 %s (cannot stage a page): %w", pg.name, err)
+			return fmt.Errorf("无法准备搜索索引的网页 %s (cannot stage a page): %w", pg.name, err)
 		}
 	}
 	args := []string{"--site", site, "--output-path", idx, "--quiet"}
@@ -234,21 +250,30 @@ func (p *Pagefind) run(ctx context.Context, src htmlSource, pages []page, work s
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
-		return nil, fmt.Errorf("Pagefind 建立搜索索引失败（%s）：%w\n%s", p.bin, err, lastLines(log.String(), 8))
+		return fmt.Errorf("Pagefind 建立搜索索引失败（%s）：%w\n%s", p.bin, err, lastLines(log.String(), 8))
 	}
 	st.Duration += time.Since(start)
 	st.MaxRSS = max(st.MaxRSS, maxRSS(cmd.ProcessState))
 	if _, err := os.Stat(filepath.Join(idx, "pagefind-entry.json")); err != nil {
-		return nil, errors.New("Pagefind 运行结束但没有生成索引（缺少 pagefind-entry.json）(Pagefind wrote no index)")
+		return errors.New("Pagefind 运行结束但没有生成索引（缺少 pagefind-entry.json）(Pagefind wrote no index)")
 	}
-	files, err := readIndex(idx, p.keepUI)
+	names, err := indexNames(idx, p.keepUI)
 	if err != nil {
-		return nil, err
+		return err
+	}
+	for _, name := range names {
+		data, err := readInto(filepath.Join(idx, filepath.FromSlash(name)), buf)
+		if err != nil {
+			return fmt.Errorf("读取 Pagefind 输出失败 (cannot read the index): %w", err)
+		}
+		if err := fn(name, data); err != nil {
+			return err
+		}
 	}
 	os.RemoveAll(work) // free the disk before the next batch
-	return files, nil
+	return nil
 }
 
 // uiFile reports whether name is one of Pagefind's UI bundles, which the
@@ -262,10 +287,10 @@ func uiFile(name string) bool {
 	return false
 }
 
-// readIndex reads every index file below dir, sorted by name, leaving out
-// the UI bundles unless keepUI.
-func readIndex(dir string, keepUI bool) ([]indexFile, error) {
-	var files []indexFile
+// indexNames lists every index file below dir, sorted by name, leaving
+// out the UI bundles unless keepUI.
+func indexNames(dir string, keepUI bool) ([]string, error) {
+	var names []string
 	err := filepath.WalkDir(dir, func(fp string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -278,18 +303,14 @@ func readIndex(dir string, keepUI bool) ([]indexFile, error) {
 		if !keepUI && uiFile(name) {
 			return nil
 		}
-		data, err := os.ReadFile(fp)
-		if err != nil {
-			return err
-		}
-		files = append(files, indexFile{name, data})
+		names = append(names, name)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("读取 Pagefind 输出失败 (cannot read the index): %w", err)
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
-	return files, nil
+	sort.Strings(names)
+	return names, nil
 }
 
 // sourceOf returns where the written HTML of out is read from.
