@@ -516,11 +516,29 @@ func termTerms(rd tmpl.Read) bool {
 	return rd.On == buildcache.DataType && rd.Name == "Term"
 }
 
+// columnSections allows a column's reads of its own column, its
+// sub-columns and the column of a page it shows (a member's column is
+// the column or one of its sub-columns).
+func columnSections(rd tmpl.Read) bool {
+	switch {
+	case rd.On == buildcache.DataType && rd.Name == "Section":
+	case rd.On == buildcache.SectionType && rd.Name == "Children":
+	case rd.On == buildcache.PageType && rd.Name == "Section":
+	default:
+		return false
+	}
+	return true
+}
+
 // columnTerms allows a column's reads of its browse groups and of the
 // browse term a page shows, which hold only the column's pages.
 func columnTerms(rd tmpl.Read) bool {
-	return termTerms(rd) || rd.On == buildcache.BrowseType || rd.On == buildcache.BrowseType.Elem()
+	return termTerms(rd) || rd.On == buildcache.BrowseType || rd.On == buildcache.BrowseType.Elem() ||
+		rd.On == browseGroupType && rd.Name == "Terms"
 }
+
+// browseGroupType is a group of a column's browse groups (Browse.Groups).
+var browseGroupType = reflect.TypeFor[*site.BrowseGroup]()
 
 // listKey is the key of what a list job shows: the global key, its index
 // page, each member's card and summary in order, and, when its templates
@@ -539,7 +557,14 @@ func (b *builder) listKey(k *keys, j render.ListJob) (buildcache.Sum, bool) {
 			parent = true // a column's parent lists pages its members do not hold
 		}
 		covered := map[reflect.Type]bool{}
-		if columns && !parent {
+		switch {
+		case columns && section == "":
+			// The home page's members are every page.
+			covered[buildcache.SectionType] = true
+			covered[buildcache.SiteColumnType] = true
+		case columns && !parent && buildcache.SectionsOnly(r, columnSections):
+			// The only columns it reaches are its own and its
+			// sub-columns, whose pages are its members.
 			covered[buildcache.SectionType] = true
 		}
 		if terms != nil && !parent && buildcache.TermsOnly(r, terms) {

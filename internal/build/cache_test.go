@@ -331,3 +331,23 @@ tags = ["普法"]
 	diffBuild(t, site, fresh, "", step)
 	sameTrees(t, "--now step", readTree(t, out), readTree(t, fresh))
 }
+
+// A column's list that reads other columns' pages (here through
+// .Site.Sections) is rendered again when a page is added to another
+// column: only the reads that lead to the column's own pages are covered
+// by its members.
+func TestCacheColumnListReadingOtherColumns(t *testing.T) {
+	site := writeTxtar(t, goldenSite+`
+-- layouts/_default/section.html --
+{{ range .Site.Sections }}<p>{{ .Title }} {{ len .Pages }}</p>{{ end }}
+`)
+	dir := t.TempDir()
+	out, cache, fresh := filepath.Join(dir, "public"), filepath.Join(dir, "cache"), filepath.Join(dir, "fresh")
+	diffBuild(t, site, out, cache, fazhitest.Now)
+	if err := os.WriteFile(filepath.Join(site, "content/pufa/xin.md"), []byte("+++\ntitle = \"新的普法文章\"\ndate = 2026-10-10\n+++\n正文。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	diffBuild(t, site, out, cache, fazhitest.Now)
+	diffBuild(t, site, fresh, "", fazhitest.Now)
+	sameTrees(t, "after adding a page to another column", readTree(t, out), readTree(t, fresh))
+}

@@ -173,7 +173,7 @@ func (u *increment) reassemble() error {
 	r.Site = ns
 	// Cached partials may show what the edit changed (a title in a list).
 	b.tmpl.ResetCache()
-	r.Data.Sections, r.Data.Tags, r.Data.Series, r.Data.Home, r.Data.Graph = ns.Sections, ns.Tags, ns.Series, ns.Home, ns
+	r.Data.Sections, r.Data.Tags, r.Data.Series, r.Data.Home, r.Data.Graph = render.SiteColumns(ns.Sections), ns.Tags, ns.Series, ns.Home, ns
 	return nil
 }
 

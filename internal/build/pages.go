@@ -81,7 +81,7 @@ func (b *builder) siteData() *render.SiteData {
 	cfg := b.cfg
 	sd := &render.SiteData{
 		Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Identity: cfg.Identity,
-		Menu: menu(cfg.Menu.Main), Params: cfg.Params, Sections: b.site.Sections, Tags: b.site.Tags,
+		Menu: menu(cfg.Menu.Main), Params: cfg.Params, Sections: render.SiteColumns(b.site.Sections), Tags: b.site.Tags,
 		Series: b.site.Series, Search: cfg.SearchEnabled() && b.o.Search != nil, Now: b.o.Now, Serve: b.o.Serve,
 		Home: b.site.Home, Graph: b.site, Mourning: site.MourningAt(cfg, b.o.Now),
 	}

@@ -26,10 +26,12 @@ var (
 	sectionType = reflect.TypeFor[*site.Section]()
 	termType    = reflect.TypeFor[*site.Term]()
 	siteType    = reflect.TypeFor[*site.Site]()
-	configType  = reflect.TypeFor[*config.Config]()
-	timeType    = reflect.TypeFor[time.Time]()
-	locType     = reflect.TypeFor[*time.Location]()
-	derivedType = reflect.TypeFor[site.Derived]()
+	// siteColumnType is a column reached through .Site.Sections.
+	siteColumnType = reflect.TypeFor[*render.SiteColumn]()
+	configType     = reflect.TypeFor[*config.Config]()
+	timeType       = reflect.TypeFor[time.Time]()
+	locType        = reflect.TypeFor[*time.Location]()
+	derivedType    = reflect.TypeFor[site.Derived]()
 )
 
 // encoder writes a value's every field into a byte string, the same in
@@ -313,7 +315,7 @@ type Scope struct {
 // column's path, which is in the global key).
 var graphNames = func() map[reflect.Type]map[string]bool {
 	out := map[reflect.Type]map[string]bool{}
-	for _, t := range []reflect.Type{siteType, sectionType, termType} {
+	for _, t := range []reflect.Type{siteType, sectionType, termType, siteColumnType} {
 		names := map[string]bool{}
 		for i := 0; i < t.NumMethod(); i++ {
 			m := t.Method(i)
@@ -322,10 +324,10 @@ var graphNames = func() map[reflect.Type]map[string]bool {
 			}
 			names[m.Name] = true
 		}
-		st := t.Elem()
-		for i := 0; i < st.NumField(); i++ {
-			f := st.Field(i)
-			if f.IsExported() && reaches(f.Type, 0) {
+		for _, f := range reflect.VisibleFields(t.Elem()) {
+			// A column reached through the site holds its fields
+			// promoted, and the column itself.
+			if f.IsExported() && (reaches(f.Type, 0) || f.Anonymous) {
 				names[f.Name] = true
 			}
 		}
@@ -368,6 +370,9 @@ var siteNamesBy, siteNames = yielding(siteType)
 // SectionType is the type of a column in the site graph.
 var SectionType = sectionType
 
+// SiteColumnType is the type of a column reached through .Site.Sections.
+var SiteColumnType = siteColumnType
+
 // DataType is the type templates are executed with.
 var DataType = reflect.TypeFor[*render.Data]()
 
@@ -403,9 +408,10 @@ func ScopeExcept(r tmpl.Reads, covered map[reflect.Type]bool) Scope {
 			continue
 		}
 		if rd.On == nil {
-			// A value of unknown type is a column or a term (the site is
-			// only reached through the names above): a read on it counts
-			// unless both are covered.
+			// A value of unknown type is a column (of the graph, or one
+			// reached through .Site.Sections) or a term (the site is only
+			// reached through the names above): a read on it counts
+			// unless each of them is covered.
 			for t, names := range graphNames {
 				if names[rd.Name] && !covered[t] && t != siteType {
 					s.Graph = true

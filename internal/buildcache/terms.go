@@ -10,6 +10,9 @@ import (
 // TermType is the type of a taxonomy term or browse group.
 var TermType = termType
 
+// PageType is the type of a page in the site graph.
+var PageType = pageType
+
 // BrowseType is the type of a policy column's browse groups.
 var BrowseType = reflect.TypeFor[*site.Browse]()
 
@@ -94,12 +97,30 @@ func yielding(target reflect.Type) (map[reflect.Type]map[string]bool, map[string
 
 var termNames, anyTermName = yielding(termType)
 
+var sectionNames, anySectionName = yielding(sectionType)
+
 // TermsOnly reports whether the only terms templates that read r can
 // reach are those of allowed reads: no other field or method that leads
 // to a term is read, on any type, nor one of their names on a value of
 // unknown type. A list job whose own terms hold only its members (a term
 // page's term, a column's browse groups) then covers reads on terms.
 func TermsOnly(r tmpl.Reads, allowed func(tmpl.Read) bool) bool {
+	return only(r, allowed, termNames, anyTermName)
+}
+
+// SectionsOnly is TermsOnly for columns: whether the only columns
+// templates that read r can reach are those of allowed reads (a column's
+// own, its sub-columns). .Site.Sections yields SiteColumns, a type of
+// their own whose reads are never covered, so reading the columns'
+// titles for a menu keeps a column's own reads covered while reading
+// their pages puts the site in scope.
+func SectionsOnly(r tmpl.Reads, allowed func(tmpl.Read) bool) bool {
+	return only(r, allowed, sectionNames, anySectionName)
+}
+
+// only reports whether r reads no name that leads to a value of the type
+// byType was found for, other than the allowed reads.
+func only(r tmpl.Reads, allowed func(tmpl.Read) bool, byType map[reflect.Type]map[string]bool, anyName map[string]bool) bool {
 	if r.All {
 		return false
 	}
@@ -107,11 +128,16 @@ func TermsOnly(r tmpl.Reads, allowed func(tmpl.Read) bool) bool {
 		if allowed(rd) {
 			continue
 		}
-		names, known := termNames[rd.On]
+		names, known := byType[rd.On]
 		if rd.On == nil || !known && rd.On.Kind() == reflect.Interface {
-			names = anyTermName
+			names = anyName
 		}
 		if names[rd.Name] {
+			return false
+		}
+		// A read on a struct is noted on its pointer type; the names
+		// may have been found on the struct (reached as a value).
+		if rd.On != nil && rd.On.Kind() == reflect.Pointer && byType[rd.On.Elem()][rd.Name] {
 			return false
 		}
 	}

@@ -122,11 +122,16 @@ type SiteData struct {
 	Identity     config.Identity
 	Menu         []config.MenuItem
 	Params       map[string]any
-	Sections     []*site.Section
-	Tags         []*site.Term
-	Series       []*site.Term
-	Search       bool
-	Now          time.Time
+	// Sections are the top-level columns (.Site.Sections). They are
+	// SiteColumns, not the graph's columns themselves, so that what a
+	// template reads of a column it reached through the site can be told
+	// from what it reads of its own (the build cache keys a column's list
+	// by its own pages only).
+	Sections []SiteColumn
+	Tags     []*site.Term
+	Series   []*site.Term
+	Search   bool
+	Now      time.Time
 	// Mourning is set when the build date falls in a mourning period.
 	Mourning *config.Mourning
 	// CSS and JS are the fingerprinted asset URLs (site-relative).
@@ -153,4 +158,18 @@ type Crumb struct {
 type MetaTag struct {
 	Name    string
 	Content string
+}
+
+// SiteColumn is a top-level column as .Site.Sections shows it: everything
+// the column has (its fields and methods are promoted), under a type of
+// its own.
+type SiteColumn struct{ *site.Section }
+
+// SiteColumns wraps the top-level columns for .Site.Sections.
+func SiteColumns(ss []*site.Section) []SiteColumn {
+	out := make([]SiteColumn, len(ss))
+	for i, s := range ss {
+		out[i] = SiteColumn{s}
+	}
+	return out
 }

@@ -71,6 +71,19 @@ type Browse struct {
 	InForce *Term
 }
 
+// BrowseGroup is one group of a column's 信息公开目录: its heading and
+// its terms.
+type BrowseGroup struct {
+	Label string
+	Terms []*Term
+}
+
+// Groups returns the browse groups with their headings, in the order the
+// 信息公开目录 shows them.
+func (b *Browse) Groups() []BrowseGroup {
+	return []BrowseGroup{{"按发文机关", b.Issuers}, {"按年份", b.Years}, {"按主题分类", b.Topics}, {"按有效性", b.Statuses}, {"按体裁", b.Genres}}
+}
+
 // PolicyBrowse returns the browse groups of a column's policies, or nil
 // when the column holds none.
 func (s *Site) PolicyBrowse(sec *Section) *Browse {
