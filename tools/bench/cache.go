@@ -240,7 +240,10 @@ func RunCache(ctx context.Context, c CacheConfig) ([]CacheRow, []string, error) 
 	if outRoot == "" {
 		outRoot = filepath.Join(c.Work, "cache-out")
 	}
-	machine = append(machine, "输出 output: "+fsName(filepath.Dir(outRoot+"/x")))
+	if err := os.MkdirAll(outRoot, 0o755); err != nil {
+		return nil, nil, err
+	}
+	machine = append(machine, "输出 output: "+fsName(outRoot))
 	var rows []CacheRow
 	for _, spec := range c.Sites {
 		name, ns, _ := strings.Cut(spec, ":")
