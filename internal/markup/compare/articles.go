@@ -30,7 +30,9 @@ type Article struct {
 func Articles(body []byte) []Article {
 	var out []Article
 	var cur *Article
-	for _, para := range paragraphs(string(body)) {
+	// Bytes that are not UTF-8 are shown as U+FFFD, as the page shows
+	// them: the comparison works on characters and must rebuild the texts.
+	for _, para := range paragraphs(strings.ToValidUTF8(string(body), "\uFFFD")) {
 		if strings.HasPrefix(para, "#") {
 			cur = nil
 			continue
