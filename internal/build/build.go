@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"runtime/debug"
 	"time"
 
 	"github.com/fazhi-dev/fazhi/internal/config"
@@ -170,6 +171,11 @@ func Build(ctx context.Context, o Options) (res *Result, err error) {
 	}
 	if o.Search != nil {
 		t := time.Now()
+		// The indexer runs in processes of its own while this one waits:
+		// give the memory rendering no longer uses back to the system
+		// first, so that the process tree peaks at what is live here,
+		// not at the heap's high-water mark.
+		debug.FreeOSMemory()
 		if err := o.Search.Index(ctx, o.Out); err != nil {
 			return nil, wrap("search", err)
 		}
