@@ -271,7 +271,7 @@ func Run(ctx context.Context, c Config) error {
 	rep.Machine = machine(ctx, gobin, hugo, sass)
 	rep.Machine = append(rep.Machine, "源码 source: "+source(ctx, c.Root))
 	env := append(os.Environ(), scss.EnvVar+"="+sass, scss.CacheEnv+"="+filepath.Join(c.Work, "fazhi-cache"))
-	rep.Load = append(rep.Load, "开始 start "+loadAvg())
+	rep.Load = append(rep.Load, "开始 start "+LoadAvg())
 
 	type job struct {
 		name  string
@@ -351,7 +351,7 @@ func Run(ctx context.Context, c Config) error {
 			return err
 		}
 	}
-	rep.Load = append(rep.Load, "结束 end "+loadAvg())
+	rep.Load = append(rep.Load, "结束 end "+LoadAvg())
 	if !c.Quick && !c.NoProfile {
 		c.AddProfile(ctx, rep)
 	}
@@ -645,8 +645,9 @@ func outputSize(out string) OutputSize {
 	return o
 }
 
-// loadAvg returns the three load averages of /proc/loadavg.
-func loadAvg() string {
+// LoadAvg returns the three load averages of /proc/loadavg ("unknown"
+// where it cannot be read).
+func LoadAvg() string {
 	b, err := os.ReadFile("/proc/loadavg")
 	if err != nil {
 		return "unknown"

@@ -235,7 +235,7 @@ func RunCache(ctx context.Context, c CacheConfig) ([]CacheRow, []string, error) 
 	if p := os.Getenv("FAZHI_PAGEFIND"); p == "" {
 		env = append(env, "FAZHI_PAGEFIND="+filepath.Join(c.Root, "node_modules/@pagefind/linux-x64/bin/pagefind_extended"))
 	}
-	machine := append(machine(ctx, gobin, "", sass), "源码 source: "+source(ctx, c.Root), "负载 load (start): "+loadAvg())
+	machine := append(machine(ctx, gobin, "", sass), "源码 source: "+source(ctx, c.Root), "负载 load (start): "+LoadAvg())
 	outRoot := c.OutRoot
 	if outRoot == "" {
 		outRoot = filepath.Join(c.Work, "cache-out")
@@ -271,7 +271,7 @@ func RunCache(ctx context.Context, c CacheConfig) ([]CacheRow, []string, error) 
 			}
 		}
 	}
-	machine = append(machine, "负载 load (end): "+loadAvg())
+	machine = append(machine, "负载 load (end): "+LoadAvg())
 	return rows, machine, nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/fazhi-dev/fazhi/tools/bench"
 	"os"
 	"regexp"
 	"strings"
@@ -56,7 +57,7 @@ func readPagefind(path string, n int) pagefind {
 
 func report(n int, lawsBuild time.Duration, vs []variant, portal measured, pf pagefind) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "由 `go -C tools run ./search/cmd/searchalt` 生成 (generated)，%s，负载 load %s。\n\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"), loadAvg())
+	fmt.Fprintf(&b, "由 `go -C tools run ./search/cmd/searchalt` 生成 (generated)，%s，负载 load %s。\n\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"), bench.LoadAvg())
 	fmt.Fprintf(&b, "同一个 %d 部法规的站点（语料循环，与 search:scale 相同的生成方式），同一批查询与召回规则。原型索引（`tools/search/alt`）从每页 `data-pagefind-body` 区域的文字建立（与 Pagefind 索引的文字相同）；", n)
 	b.WriteString("首次查询在新的浏览器上下文里打开首页后载入 client.js、manifest.json、norms.bin.gz、查询词所在的分块和前 10 条结果的元数据，计服务器发出的字节（未压缩传输，与 Pagefind 的计法相同）。")
 	b.WriteString("建索引用时和峰值内存是建索引子进程的（读已构建的 HTML、写索引），每 20 ms 采样进程树常驻内存；")
@@ -124,16 +125,4 @@ func summary(rows []recall.Row, site string) string {
 		}
 	}
 	return "—"
-}
-
-func loadAvg() string {
-	data, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	f := strings.Fields(string(data))
-	if len(f) < 3 {
-		return "?"
-	}
-	return strings.Join(f[:3], " ")
 }

@@ -252,7 +252,7 @@ func compareBatches(root, corpus, work, pagefind string, n int, out string) erro
 	}
 	defer b.Close()
 	var text strings.Builder
-	fmt.Fprintf(&text, "由 `go -C tools run ./search/cmd/searchscale -compare %d` 生成 (generated)，%s，负载 load %s。同一个 %d 部法规的站点（语料循环），一个索引与分批索引对照 (one index against batches, the same site):\n\n", n, time.Now().UTC().Format("2006-01-02 15:04 UTC"), loadAvg(), n)
+	fmt.Fprintf(&text, "由 `go -C tools run ./search/cmd/searchscale -compare %d` 生成 (generated)，%s，负载 load %s。同一个 %d 部法规的站点（语料循环），一个索引与分批索引对照 (one index against batches, the same site):\n\n", n, time.Now().UTC().Format("2006-01-02 15:04 UTC"), bench.LoadAvg(), n)
 	text.WriteString("| 索引 index | bundle 数 | Pagefind 用时 time | Pagefind 峰值内存（单次运行中最大）peak RSS of one run | 索引大小 size | 法规 recall@10（不同法规）| 首次查询 first query | 请求数 requests |\n|---|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, v := range []struct {
 		name  string
@@ -374,7 +374,7 @@ func indexSize(dst string) (files int, size int64, bundles int, err error) {
 
 func report(rows []buildRow, recalls []recall.Row, big, files int, size int64, bundles int, firstBytes, firstReqs int64, firstMs time.Duration, listed int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "由 `go -C tools run ./search/cmd/searchscale` 生成（`make bench` 的一部分）(generated; part of make bench)，%s，负载 load %s。\n\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"), loadAvg())
+	fmt.Fprintf(&b, "由 `go -C tools run ./search/cmd/searchscale` 生成（`make bench` 的一部分）(generated; part of make bench)，%s，负载 load %s。\n\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"), bench.LoadAvg())
 	b.WriteString("每行一次 `fazhi build`（默认主题，`search = true`，输出在 /dev/shm），单次测量。进程树峰值内存 = fazhi 与它启动的 pagefind_extended 的常驻内存之和，每 20 ms 从 /proc 采样一次取最大 (peak RSS of the whole process tree, sampled every 20 ms). CPU 含 fazhi 等待过的子进程 (includes waited-for children).\n\n")
 	b.WriteString("| 法规页数 pages | 构建 build | 墙钟 wall | CPU | 进程树峰值内存 tree peak RSS | 索引页数 indexed pages | 批数 batches | 重新建立 indexed | 沿用缓存 reused |\n|--:|---|--:|--:|--:|--:|--:|--:|--:|\n")
 	peak := map[int]int64{}
@@ -438,18 +438,6 @@ func breakdown(sent map[string]int64) string {
 		}
 	}
 	return b.String()
-}
-
-func loadAvg() string {
-	data, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	f := strings.Fields(string(data))
-	if len(f) < 3 {
-		return "?"
-	}
-	return strings.Join(f[:3], " ")
 }
 
 func logf(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) }
